@@ -1,0 +1,62 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+VENV     := .venv
+PY       := $(VENV)/bin/python
+FLASK    := $(VENV)/bin/flask --app wsgi
+HTMX     := 2.0.11
+VENDOR   := web/static/vendor
+PYTHON   ?= python3
+
+.PHONY: install browser run serve test lint format translations clean
+
+MO       := web/translations/uk/LC_MESSAGES/messages.mo
+
+install: $(VENV)/.installed $(VENDOR)/htmx.min.js $(MO)
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# htmx comes from the npm registry at install time, pinned; it is never committed.
+$(VENDOR)/htmx.min.js:
+	mkdir -p var/npm $(VENDOR)
+	npm install --silent --no-audit --no-fund --prefix var/npm htmx.org@$(HTMX)
+	cp var/npm/node_modules/htmx.org/dist/htmx.min.js $@
+
+# Translations are kept as .po sources and compiled at install time.
+$(MO): web/translations/uk/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --use-fuzzy -d web/translations
+
+# After changing texts: extract them and merge into the Ukrainian catalogue, then translate.
+translations: install
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -o var/messages.pot .
+	$(VENV)/bin/pybabel update -N -i var/messages.pot -d web/translations
+
+run: install
+	$(FLASK) demo load
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+serve: install
+	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:8000 wsgi:app
+
+# Browser tests use Debian's Chromium; it is installed here where it is missing and we are root.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing and we are not root: the browser tests will be skipped."; fi; \
+	fi
+
+test: install browser
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) var/npm $(VENDOR)
