@@ -1,0 +1,77 @@
+"""Account: a person who signs in, with one role. Only a password hash is ever recorded."""
+
+from __future__ import annotations
+
+import re
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import event
+
+from domain.enums import Role
+from domain.errors import DomainError
+from domain.record import Record, require_reason
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+
+
+class Account(Record):
+    @staticmethod
+    def create_id(username: str, **_: object) -> UUID:
+        """One account per user name: a second account with the same name collides in the store."""
+        return account_id(username)
+
+    @event("Opened")
+    def __init__(self, username: str, role: Role, password_hash: str) -> None:
+        self.username, self.role, self.password_hash = username, role, password_hash
+        self.disabled = False
+
+    @classmethod
+    def open(cls, username: str, role: Role, password_hash: str) -> Account:
+        return cls(username=check_username(username), role=role, password_hash=password_hash)
+
+    def change_role(self, role: Role, reason: str) -> None:
+        if role is self.role:
+            raise DomainError(f"{self.username} already has the role {role.value}.")
+        self._role_changed(role=role, reason=require_reason(reason, "change a role"))
+
+    @event("RoleChanged")
+    def _role_changed(self, role: Role, reason: str) -> None:
+        self.role = role
+
+    def change_password(self, password_hash: str) -> None:
+        self._password_changed(password_hash=password_hash)
+
+    @event("PasswordChanged")
+    def _password_changed(self, password_hash: str) -> None:
+        self.password_hash = password_hash
+
+    def disable(self, reason: str) -> None:
+        if self.disabled:
+            raise DomainError(f"{self.username} is already disabled.")
+        self._disabled(reason=require_reason(reason, "disable an account"))
+
+    @event("Disabled")
+    def _disabled(self, reason: str) -> None:
+        self.disabled = True
+
+    def enable(self, reason: str) -> None:
+        if not self.disabled:
+            raise DomainError(f"{self.username} is not disabled.")
+        self._enabled(reason=require_reason(reason, "enable an account"))
+
+    @event("Enabled")
+    def _enabled(self, reason: str) -> None:
+        self.disabled = False
+
+
+def check_username(username: str) -> str:
+    name = (username or "").strip().lower()
+    if not _USERNAME.match(name):
+        raise DomainError(
+            "A user name is 2-40 characters: lower-case Latin letters, digits, dots, dashes or underscores."
+        )
+    return name
+
+
+def account_id(username: str) -> UUID:
+    return uuid5(NAMESPACE_URL, f"portfolio-account:{check_username(username)}")

@@ -1,0 +1,349 @@
+"""Grant application: from prospect to closure, with money, dates, tranches and reports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import event
+
+from domain.enums import GrantStage, ReportKind
+from domain.errors import DomainError
+from domain.money import Money
+from domain.record import (
+    Record,
+    find,
+    require_aware,
+    require_order,
+    require_percent,
+    require_reason,
+    require_text,
+)
+from domain.subrecords import Disbursement, Partner, ReportingDuty
+
+G = GrantStage
+ORDER = (
+    G.PROSPECT, G.DRAFTING, G.SUBMITTED, G.UNDER_REVIEW,
+    G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION, G.CLOSED,
+)  # fmt: skip
+UNDECIDED = (G.PROSPECT, G.DRAFTING, G.SUBMITTED, G.UNDER_REVIEW)
+WON = (G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION)
+ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
+
+
+class GrantApplication(Record):
+    @event("Prospected")
+    def __init__(
+        self,
+        title: str,
+        funder_id: UUID,
+        applicant_id: UUID,
+        programme: str,
+        call_name: str,
+        call_reference: str,
+        call_url: str,
+        owner: str,
+        requested: Money,
+        co_financing: Money | None,
+        deadline: datetime | None,
+    ) -> None:
+        self.title, self.funder_id, self.applicant_id = title, funder_id, applicant_id
+        self.programme, self.call_name = programme, call_name
+        self.call_reference, self.call_url = call_reference, call_url
+        self.owner, self.requested, self.co_financing = owner, requested, co_financing
+        self.deadline = deadline
+        self.stage = G.PROSPECT
+        self.awarded: Money | None = None
+        self.win_probability: int | None = None
+        self.project_id: UUID | None = None
+        self.submitted_on: date | None = None
+        self.decided_on: date | None = None
+        self.rejection_reason: str | None = None
+        self.contract_signed_on: date | None = None
+        self.period_start: date | None = None
+        self.period_end: date | None = None
+        self.partners: dict[UUID, Partner] = {}
+        self.disbursements: dict[UUID, Disbursement] = {}
+        self.reporting_duties: dict[UUID, ReportingDuty] = {}
+
+    @classmethod
+    def prospect(
+        cls,
+        title: str,
+        funder_id: UUID,
+        applicant_id: UUID,
+        owner: str,
+        requested: Money,
+        programme: str = "",
+        call_name: str = "",
+        call_reference: str = "",
+        call_url: str = "",
+        co_financing: Money | None = None,
+        deadline: datetime | None = None,
+    ) -> GrantApplication:
+        require_aware(deadline, "The call deadline")
+        return cls(
+            title=require_text(title, "The application title"),
+            funder_id=funder_id,
+            applicant_id=applicant_id,
+            programme=programme.strip(),
+            call_name=call_name.strip(),
+            call_reference=call_reference.strip(),
+            call_url=call_url.strip(),
+            owner=require_text(owner, "The internal owner"),
+            requested=requested,
+            co_financing=co_financing,
+            deadline=deadline,
+        )
+
+    # Details -------------------------------------------------------------------------------
+    def describe_call(self, title: str, programme: str, call_name: str, call_reference: str, call_url: str) -> None:
+        self._check_not_ended("edit")
+        new = (require_text(title, "The application title"), programme.strip(), call_name.strip(),
+               call_reference.strip(), call_url.strip())  # fmt: skip
+        old = (self.title, self.programme, self.call_name, self.call_reference, self.call_url)
+        if new != old:
+            self._call_described(
+                title=new[0], programme=new[1], call_name=new[2], call_reference=new[3], call_url=new[4]
+            )
+
+    @event("CallDescribed")
+    def _call_described(self, title: str, programme: str, call_name: str, call_reference: str, call_url: str) -> None:
+        self.title, self.programme, self.call_name = title, programme, call_name
+        self.call_reference, self.call_url = call_reference, call_url
+
+    def set_deadline(self, deadline: datetime | None) -> None:
+        if self.stage not in (G.PROSPECT, G.DRAFTING):
+            raise DomainError("The deadline can only change before the application is submitted.")
+        require_aware(deadline, "The call deadline")
+        self._deadline_set(deadline=deadline)
+
+    @event("DeadlineSet")
+    def _deadline_set(self, deadline: datetime | None) -> None:
+        self.deadline = deadline
+
+    def change_request(self, requested: Money, co_financing: Money | None) -> None:
+        if self.stage not in UNDECIDED:
+            raise DomainError("The requested amount can only change before the funder decides.")
+        self._request_changed(requested=requested, co_financing=co_financing)
+
+    @event("RequestChanged")
+    def _request_changed(self, requested: Money, co_financing: Money | None) -> None:
+        self.requested, self.co_financing = requested, co_financing
+
+    def estimate_win_probability(self, percent: int | None) -> None:
+        self._check_not_ended("estimate")
+        require_percent(percent, "The win probability")
+        self._win_probability_estimated(percent=percent)
+
+    @event("WinProbabilityEstimated")
+    def _win_probability_estimated(self, percent: int | None) -> None:
+        self.win_probability = percent
+
+    def hand_over(self, owner: str) -> None:
+        owner = require_text(owner, "The internal owner")
+        if owner != self.owner:
+            self._handed_over(owner=owner)
+
+    @event("HandedOver")
+    def _handed_over(self, owner: str) -> None:
+        self.owner = owner
+
+    def link_project(self, project_id: UUID | None, reason: str | None = None) -> None:
+        if project_id == self.project_id:
+            return
+        if self.project_id is not None:
+            reason = require_reason(reason, "move an application to another project")
+        self._project_linked(project_id=project_id, reason=reason)
+
+    @event("ProjectLinked")
+    def _project_linked(self, project_id: UUID | None, reason: str | None) -> None:
+        self.project_id = project_id
+
+    def add_partner(self, organization_id: UUID, role: str) -> None:
+        self._check_not_ended("add partners to")
+        if organization_id in self.partners or organization_id == self.applicant_id:
+            raise DomainError("This organization is already in the consortium.")
+        self._partner_added(organization_id=organization_id, role=require_text(role, "The partner's role"))
+
+    @event("PartnerAdded")
+    def _partner_added(self, organization_id: UUID, role: str) -> None:
+        self.partners[organization_id] = Partner(organization_id, role)
+
+    def remove_partner(self, organization_id: UUID, reason: str) -> None:
+        find(self.partners, organization_id, "partner")
+        self._partner_removed(organization_id=organization_id, reason=require_reason(reason, "remove a partner"))
+
+    @event("PartnerRemoved")
+    def _partner_removed(self, organization_id: UUID, reason: str) -> None:
+        del self.partners[organization_id]
+
+    # Stages --------------------------------------------------------------------------------
+    def start_drafting(self) -> None:
+        self._check_forward(G.DRAFTING)
+        self._drafting_started()
+
+    @event("DraftingStarted")
+    def _drafting_started(self) -> None:
+        self.stage = G.DRAFTING
+
+    def submit(self, submitted_on: date) -> None:
+        self._check_forward(G.SUBMITTED)
+        self._submitted(submitted_on=submitted_on)
+
+    @event("Submitted")
+    def _submitted(self, submitted_on: date) -> None:
+        self.stage, self.submitted_on = G.SUBMITTED, submitted_on
+
+    def mark_under_review(self) -> None:
+        self._check_forward(G.UNDER_REVIEW)
+        self._review_started()
+
+    @event("ReviewStarted")
+    def _review_started(self) -> None:
+        self.stage = G.UNDER_REVIEW
+
+    def award(self, amount: Money, decided_on: date) -> None:
+        if self.stage in (G.REJECTED, G.WITHDRAWN):
+            raise DomainError(f"A {self.stage.value} application cannot be awarded.")
+        self._check_forward(G.AWARDED)
+        require_order(self.submitted_on, decided_on, "the review (decision before submission)")
+        self._awarded(amount=amount, decided_on=decided_on)
+
+    @event("Awarded")
+    def _awarded(self, amount: Money, decided_on: date) -> None:
+        self.stage, self.awarded, self.decided_on = G.AWARDED, amount, decided_on
+
+    def reject(self, reason: str, decided_on: date) -> None:
+        if self.stage not in UNDECIDED:
+            raise DomainError(f"An application in stage '{self.stage.value}' cannot be rejected.")
+        require_order(self.submitted_on, decided_on, "the review (decision before submission)")
+        self._rejected(reason=require_reason(reason, "mark an application rejected"), decided_on=decided_on)
+
+    @event("Rejected")
+    def _rejected(self, reason: str, decided_on: date) -> None:
+        self.stage, self.rejection_reason, self.decided_on = G.REJECTED, reason, decided_on
+
+    def withdraw(self, reason: str) -> None:
+        if self.stage not in UNDECIDED:
+            raise DomainError(f"An application in stage '{self.stage.value}' cannot be withdrawn.")
+        self._withdrawn(reason=require_reason(reason, "withdraw an application"))
+
+    @event("Withdrawn")
+    def _withdrawn(self, reason: str) -> None:
+        self.stage = G.WITHDRAWN
+
+    def contract(self, signed_on: date, period_start: date, period_end: date) -> None:
+        if self.stage is not G.AWARDED:
+            raise DomainError("Only an awarded application can be contracted.")
+        require_order(period_start, period_end, "the grant period")
+        self._contracted(signed_on=signed_on, period_start=period_start, period_end=period_end)
+
+    @event("Contracted")
+    def _contracted(self, signed_on: date, period_start: date, period_end: date) -> None:
+        self.stage, self.contract_signed_on = G.CONTRACTED, signed_on
+        self.period_start, self.period_end = period_start, period_end
+
+    def start_implementation(self) -> None:
+        if self.stage not in (G.AWARDED, G.CONTRACTED):
+            raise DomainError("Implementation starts only after an award.")
+        self._implementation_started()
+
+    @event("ImplementationStarted")
+    def _implementation_started(self) -> None:
+        self.stage = G.IN_IMPLEMENTATION
+
+    def close(self) -> None:
+        if self.stage not in WON:
+            raise DomainError("Only an awarded grant can be closed.")
+        open_duties = [d for d in self.reporting_duties.values() if d.submitted_on is None]
+        if open_duties:
+            raise DomainError(f"{len(open_duties)} report(s) are still due; submit them before closing.")
+        self._closed()
+
+    @event("Closed")
+    def _closed(self) -> None:
+        self.stage = G.CLOSED
+
+    def correct_stage(self, stage: GrantStage, reason: str) -> None:
+        reason = require_reason(reason, "correct an application's stage")
+        if stage is self.stage or stage in (G.REJECTED, G.WITHDRAWN):
+            raise DomainError(f"An application cannot be corrected to the stage '{stage.value}'.")
+        here = self.stage if self.stage in ORDER else G.UNDER_REVIEW  # rejected or withdrawn: undecided at most
+        if ORDER.index(stage) > ORDER.index(here):
+            raise DomainError("Moving forward is a stage action, not a correction.")
+        self._stage_corrected(stage=stage, reason=reason)
+
+    @event("StageCorrected")
+    def _stage_corrected(self, stage: GrantStage, reason: str) -> None:
+        self.stage = stage
+        if stage in UNDECIDED:
+            self.awarded, self.decided_on, self.rejection_reason = None, None, None
+
+    # Money received and reports due ---------------------------------------------------------
+    def plan_disbursement(self, amount: Money, expected_on: date) -> UUID:
+        self._check_won("plan a tranche")
+        assert self.awarded is not None
+        if amount.currency != self.awarded.currency:
+            raise DomainError(f"Tranches are paid in the award's currency ({self.awarded.currency}).")
+        disbursement_id = uuid4()
+        self._disbursement_planned(disbursement_id=disbursement_id, amount=amount, expected_on=expected_on)
+        return disbursement_id
+
+    @event("DisbursementPlanned")
+    def _disbursement_planned(self, disbursement_id: UUID, amount: Money, expected_on: date) -> None:
+        self.disbursements[disbursement_id] = Disbursement(disbursement_id, amount, expected_on)
+
+    def receive_disbursement(self, disbursement_id: UUID, received_on: date) -> None:
+        tranche = find(self.disbursements, disbursement_id, "tranche")
+        if tranche.received_on is not None:
+            raise DomainError(f"This tranche was already received on {tranche.received_on}.")
+        self._disbursement_received(disbursement_id=disbursement_id, received_on=received_on)
+
+    @event("DisbursementReceived")
+    def _disbursement_received(self, disbursement_id: UUID, received_on: date) -> None:
+        self.disbursements[disbursement_id].received_on = received_on
+
+    def add_reporting_duty(self, kind: ReportKind, due_on: date) -> UUID:
+        self._check_won("add a reporting duty")
+        duty_id = uuid4()
+        self._reporting_duty_added(duty_id=duty_id, kind=kind, due_on=due_on)
+        return duty_id
+
+    @event("ReportingDutyAdded")
+    def _reporting_duty_added(self, duty_id: UUID, kind: ReportKind, due_on: date) -> None:
+        self.reporting_duties[duty_id] = ReportingDuty(duty_id, kind, due_on)
+
+    def submit_report(self, duty_id: UUID, submitted_on: date) -> None:
+        duty = find(self.reporting_duties, duty_id, "reporting duty")
+        if duty.submitted_on is not None:
+            raise DomainError(f"This report was already submitted on {duty.submitted_on}.")
+        self._report_submitted(duty_id=duty_id, submitted_on=submitted_on)
+
+    @event("ReportSubmitted")
+    def _report_submitted(self, duty_id: UUID, submitted_on: date) -> None:
+        self.reporting_duties[duty_id].submitted_on = submitted_on
+
+    @property
+    def received(self) -> Money | None:
+        if self.awarded is None:
+            return None
+        total = sum((d.amount.amount for d in self.disbursements.values() if d.received_on), start=0)
+        return Money.of(total, self.awarded.currency)
+
+    # Rules ---------------------------------------------------------------------------------
+    def _check_not_ended(self, action: str) -> None:
+        if self.stage in ENDED:
+            raise DomainError(f"A {self.stage.value} application cannot be changed ({action}).")
+
+    def _check_won(self, action: str) -> None:
+        if self.stage not in WON:
+            raise DomainError(f"Only an awarded grant can {action}.")
+
+    def _check_forward(self, stage: GrantStage) -> None:
+        self._check_not_ended(f"move to {stage.value}")
+        if self.stage not in ORDER or ORDER.index(stage) <= ORDER.index(self.stage):
+            raise DomainError(
+                f"An application in stage '{self.stage.value}' cannot move to '{stage.value}'; "
+                "going back is a correction with a reason."
+            )

@@ -1,0 +1,190 @@
+"""Memorandum: an agreement between parties, judged by the commitments behind it."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import event
+
+from domain.enums import CommitmentStatus, MemorandumKind, MemorandumStage, PartyType
+from domain.errors import DomainError
+from domain.record import Record, find, require_order, require_reason, require_text
+from domain.subrecords import Commitment, Party
+
+M = MemorandumStage
+IN_FORCE = (M.SIGNED, M.ACTIVE)
+ENDED = (M.EXPIRED, M.TERMINATED)
+
+
+class Memorandum(Record):
+    @event("Drafted")
+    def __init__(self, kind: MemorandumKind, subject: str, owner: str) -> None:
+        self.kind, self.subject, self.owner = kind, subject, owner
+        self.stage = M.DRAFT
+        self.parties: dict[UUID, Party] = {}
+        self.signed_on: date | None = None
+        self.signed_place = ""
+        self.valid_from: date | None = None
+        self.valid_until: date | None = None
+        self.commitments: dict[UUID, Commitment] = {}
+        self.project_ids: list[UUID] = []
+
+    @classmethod
+    def draft(cls, kind: MemorandumKind, subject: str, owner: str) -> Memorandum:
+        return cls(
+            kind=kind,
+            subject=require_text(subject, "The subject"),
+            owner=require_text(owner, "The owner"),
+        )
+
+    def describe(self, kind: MemorandumKind, subject: str) -> None:
+        self._check_not_ended("edit")
+        subject = require_text(subject, "The subject")
+        if (kind, subject) != (self.kind, self.subject):
+            self._described(kind=kind, subject=subject)
+
+    @event("Described")
+    def _described(self, kind: MemorandumKind, subject: str) -> None:
+        self.kind, self.subject = kind, subject
+
+    def hand_over(self, owner: str) -> None:
+        owner = require_text(owner, "The owner")
+        if owner != self.owner:
+            self._handed_over(owner=owner)
+
+    @event("HandedOver")
+    def _handed_over(self, owner: str) -> None:
+        self.owner = owner
+
+    def add_party(self, organization_id: UUID, party_type: PartyType) -> None:
+        if self.stage not in (M.DRAFT, M.NEGOTIATION):
+            raise DomainError("Parties can only be added before the memorandum is signed.")
+        if organization_id in self.parties:
+            raise DomainError("This organization is already a party.")
+        self._party_added(organization_id=organization_id, party_type=party_type)
+
+    @event("PartyAdded")
+    def _party_added(self, organization_id: UUID, party_type: PartyType) -> None:
+        self.parties[organization_id] = Party(organization_id, party_type)
+
+    def open_negotiation(self) -> None:
+        if self.stage is not M.DRAFT:
+            raise DomainError("Only a draft goes into negotiation.")
+        self._negotiation_opened()
+
+    @event("NegotiationOpened")
+    def _negotiation_opened(self) -> None:
+        self.stage = M.NEGOTIATION
+
+    def sign(self, signed_on: date, place: str, valid_from: date | None, valid_until: date | None) -> None:
+        if self.stage in ENDED:
+            raise DomainError(f"This memorandum is {self.stage.value} and cannot be signed.")
+        if self.stage in IN_FORCE:
+            raise DomainError(f"This memorandum was already signed on {self.signed_on}.")
+        if len(self.parties) < 2:
+            raise DomainError("A memorandum needs at least two parties to be signed.")
+        require_order(valid_from or signed_on, valid_until, "the validity")
+        if valid_until is not None and valid_until < signed_on:
+            raise DomainError("A memorandum cannot be signed after its validity has ended.")
+        self._signed(signed_on=signed_on, place=place.strip(), valid_from=valid_from or signed_on,
+                     valid_until=valid_until)  # fmt: skip
+
+    @event("Signed")
+    def _signed(self, signed_on: date, place: str, valid_from: date, valid_until: date | None) -> None:
+        self.stage, self.signed_on, self.signed_place = M.SIGNED, signed_on, place
+        self.valid_from, self.valid_until = valid_from, valid_until
+
+    def activate(self) -> None:
+        if self.stage is not M.SIGNED:
+            raise DomainError("Only a signed memorandum becomes active.")
+        self._activated()
+
+    @event("Activated")
+    def _activated(self) -> None:
+        self.stage = M.ACTIVE
+
+    def expire(self) -> None:
+        if self.stage not in IN_FORCE:
+            raise DomainError("Only a memorandum in force can expire.")
+        self._expired()
+
+    @event("Expired")
+    def _expired(self) -> None:
+        self.stage = M.EXPIRED
+
+    def terminate(self, reason: str) -> None:
+        if self.stage in ENDED:
+            raise DomainError(f"The memorandum is already {self.stage.value}.")
+        self._terminated(reason=require_reason(reason, "terminate a memorandum"))
+
+    @event("Terminated")
+    def _terminated(self, reason: str) -> None:
+        self.stage = M.TERMINATED
+
+    def extend(self, valid_until: date, reason: str) -> None:
+        if self.stage not in IN_FORCE:
+            raise DomainError("Only a memorandum in force can be extended.")
+        if self.valid_until is not None and valid_until <= self.valid_until:
+            raise DomainError(f"The new end ({valid_until}) must be after {self.valid_until}.")
+        self._extended(valid_until=valid_until, reason=require_reason(reason, "extend a memorandum"))
+
+    @event("Extended")
+    def _extended(self, valid_until: date, reason: str) -> None:
+        self.valid_until = valid_until
+
+    def make_commitment(self, party_id: UUID, description: str, owner: str, due_on: date | None) -> UUID:
+        self._check_not_ended("add commitments to")
+        find(self.parties, party_id, "party")
+        commitment_id = uuid4()
+        self._commitment_made(
+            commitment_id=commitment_id,
+            party_id=party_id,
+            description=require_text(description, "The commitment"),
+            owner=require_text(owner, "The commitment's owner"),
+            due_on=due_on,
+        )
+        return commitment_id
+
+    @event("CommitmentMade")
+    def _commitment_made(
+        self, commitment_id: UUID, party_id: UUID, description: str, owner: str, due_on: date | None
+    ) -> None:
+        self.commitments[commitment_id] = Commitment(commitment_id, party_id, description, owner, due_on)
+
+    def update_commitment(self, commitment_id: UUID, status: CommitmentStatus) -> None:
+        commitment = find(self.commitments, commitment_id, "commitment")
+        if commitment.status is status:
+            raise DomainError(f"The commitment is already {status.value}.")
+        self._commitment_updated(commitment_id=commitment_id, status=status)
+
+    @event("CommitmentUpdated")
+    def _commitment_updated(self, commitment_id: UUID, status: CommitmentStatus) -> None:
+        self.commitments[commitment_id].status = status
+
+    def link_project(self, project_id: UUID) -> None:
+        if project_id in self.project_ids:
+            raise DomainError("This project is already linked.")
+        self._project_linked(project_id=project_id)
+
+    @event("ProjectLinked")
+    def _project_linked(self, project_id: UUID) -> None:
+        self.project_ids.append(project_id)
+
+    def unlink_project(self, project_id: UUID, reason: str) -> None:
+        if project_id not in self.project_ids:
+            raise DomainError("This project is not linked.")
+        self._project_unlinked(project_id=project_id, reason=require_reason(reason, "unlink a project"))
+
+    @event("ProjectUnlinked")
+    def _project_unlinked(self, project_id: UUID, reason: str) -> None:
+        self.project_ids.remove(project_id)
+
+    @property
+    def lacks_substance(self) -> bool:
+        """A memorandum in force with no commitment and no linked project is paper only."""
+        return self.stage in IN_FORCE and not self.commitments and not self.project_ids
+
+    def _check_not_ended(self, action: str) -> None:
+        if self.stage in ENDED:
+            raise DomainError(f"This memorandum is {self.stage.value} and cannot be changed ({action}).")

@@ -1,0 +1,40 @@
+"""Money: a Decimal amount and an ISO 4217 currency code, never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from domain.errors import DomainError
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, float) or not isinstance(self.amount, Decimal):
+            raise DomainError("An amount of money must be a decimal number, not a float.")
+        if not self.amount.is_finite():
+            raise DomainError("An amount of money must be a finite number.")
+        if self.amount < 0:
+            raise DomainError(f"An amount of money cannot be negative ({self.amount}).")
+        if not _CURRENCY.match(self.currency or ""):
+            raise DomainError(f"'{self.currency}' is not an ISO currency code such as UAH or EUR.")
+
+    @classmethod
+    def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+        if isinstance(amount, float):
+            raise DomainError("An amount of money must be a decimal number, not a float.")
+        try:
+            value = Decimal(str(amount).replace(" ", "").replace(",", "."))
+        except InvalidOperation:
+            raise DomainError(f"'{amount}' is not an amount of money.") from None
+        return cls(value, currency.strip().upper())
+
+    def __str__(self) -> str:
+        return f"{self.amount:,} {self.currency}".replace(",", "\u00a0")

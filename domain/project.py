@@ -1,0 +1,348 @@
+"""Project: a regional development project in a cluster's portfolio."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from uuid import UUID, uuid4
+
+from eventsourcing.domain import event
+
+from domain.enums import Category, Priority, ProjectStage, ResultLevel
+from domain.errors import DomainError
+from domain.money import Money
+from domain.record import Record, find, require_number, require_order, require_reason, require_text
+from domain.subrecords import Kpi, Measurement, Milestone, Partner, TargetRevision, UnplannedResult
+
+S = ProjectStage
+MAIN_LINE = (S.IDEA, S.CONCEPT, S.APPROVED, S.IN_IMPLEMENTATION, S.COMPLETED)
+CLOSED = (S.COMPLETED, S.CANCELLED)
+CHECKLIST = (
+    "real_business_pain",
+    "joint_action",
+    "new_economic_value",
+    "several_stakeholder_types",
+    "members_invest",
+    "builds_trust",
+    "measurable",
+)
+CHECKLIST_PASS = 5
+
+
+class Project(Record):
+    @event("Proposed")
+    def __init__(
+        self,
+        code: str,
+        title: str,
+        summary: str,
+        organization_id: UUID,
+        owner: str,
+        priority: Priority,
+        category: Category,
+        regions: list[str],
+        direction: str,
+        tags: list[str],
+    ) -> None:
+        self.code, self.title, self.summary = code, title, summary
+        self.organization_id, self.owner = organization_id, owner
+        self.priority, self.category = priority, category
+        self.regions, self.direction, self.tags = regions, direction, tags
+        self.stage = S.IDEA
+        self.stage_before_hold: ProjectStage | None = None
+        self.budget: Money | None = None
+        self.budget_estimated = False
+        self.planned_start: date | None = None
+        self.planned_end: date | None = None
+        self.partners: dict[UUID, Partner] = {}
+        self.kpis: dict[UUID, Kpi] = {}
+        self.unplanned_results: list[UnplannedResult] = []
+        self.milestones: dict[UUID, Milestone] = {}
+        self.checklist: dict[str, bool] = {}
+
+    @classmethod
+    def propose(
+        cls,
+        code: str,
+        title: str,
+        organization_id: UUID,
+        owner: str,
+        priority: Priority,
+        category: Category,
+        summary: str = "",
+        regions: list[str] | None = None,
+        direction: str = "",
+        tags: list[str] | None = None,
+    ) -> Project:
+        return cls(
+            code=require_text(code, "The project code"),
+            title=require_text(title, "The project title"),
+            summary=summary.strip(),
+            organization_id=organization_id,
+            owner=require_text(owner, "The project lead"),
+            priority=priority,
+            category=category,
+            regions=_clean(regions),
+            direction=direction.strip(),
+            tags=_clean(tags),
+        )
+
+    # Descriptive fields -------------------------------------------------------------------
+    def describe(self, title: str, summary: str) -> None:
+        self._check_open("edit")
+        title = require_text(title, "The project title")
+        if (title, summary.strip()) != (self.title, self.summary):
+            self._described(title=title, summary=summary.strip())
+
+    @event("Described")
+    def _described(self, title: str, summary: str) -> None:
+        self.title, self.summary = title, summary
+
+    def classify(
+        self, priority: Priority, category: Category, direction: str, regions: list[str], tags: list[str]
+    ) -> None:
+        self._check_open("reclassify")
+        new = (priority, category, direction.strip(), _clean(regions), _clean(tags))
+        if new != (self.priority, self.category, self.direction, self.regions, self.tags):
+            self._classified(priority=new[0], category=new[1], direction=new[2], regions=new[3], tags=new[4])
+
+    @event("Classified")
+    def _classified(
+        self, priority: Priority, category: Category, direction: str, regions: list[str], tags: list[str]
+    ) -> None:
+        self.priority, self.category, self.direction = priority, category, direction
+        self.regions, self.tags = regions, tags
+
+    def hand_over(self, owner: str) -> None:
+        self._check_open("hand over")
+        owner = require_text(owner, "The project lead")
+        if owner != self.owner:
+            self._handed_over(owner=owner)
+
+    @event("HandedOver")
+    def _handed_over(self, owner: str) -> None:
+        self.owner = owner
+
+    def plan(self, budget: Money | None, estimated: bool, start: date | None, end: date | None) -> None:
+        self._check_open("plan")
+        require_order(start, end, "the project")
+        self._planned(budget=budget, estimated=estimated, start=start, end=end)
+
+    @event("Planned")
+    def _planned(self, budget: Money | None, estimated: bool, start: date | None, end: date | None) -> None:
+        self.budget, self.budget_estimated = budget, estimated
+        self.planned_start, self.planned_end = start, end
+
+    # Stages --------------------------------------------------------------------------------
+    def develop_concept(self) -> None:
+        self._check_forward(S.CONCEPT)
+        self._concept_developed()
+
+    @event("ConceptDeveloped")
+    def _concept_developed(self) -> None:
+        self.stage = S.CONCEPT
+
+    def approve(self) -> None:
+        self._check_forward(S.APPROVED)
+        self._approved()
+
+    @event("Approved")
+    def _approved(self) -> None:
+        self.stage = S.APPROVED
+
+    def start(self) -> None:
+        self._check_forward(S.IN_IMPLEMENTATION)
+        self._started()
+
+    @event("Started")
+    def _started(self) -> None:
+        self.stage = S.IN_IMPLEMENTATION
+
+    def complete(self) -> None:
+        self._check_forward(S.COMPLETED)
+        self._completed()
+
+    @event("Completed")
+    def _completed(self) -> None:
+        self.stage = S.COMPLETED
+
+    def put_on_hold(self, reason: str) -> None:
+        self._check_open("put on hold")
+        if self.stage is S.ON_HOLD:
+            raise DomainError("The project is already on hold.")
+        self._put_on_hold(reason=require_reason(reason, "put a project on hold"))
+
+    @event("PutOnHold")
+    def _put_on_hold(self, reason: str) -> None:
+        self.stage_before_hold, self.stage = self.stage, S.ON_HOLD
+
+    def resume(self) -> None:
+        if self.stage is not S.ON_HOLD:
+            raise DomainError("Only a project on hold can be resumed.")
+        self._resumed()
+
+    @event("Resumed")
+    def _resumed(self) -> None:
+        self.stage, self.stage_before_hold = self.stage_before_hold or S.IDEA, None
+
+    def cancel(self, reason: str) -> None:
+        self._check_open("cancel")
+        self._cancelled(reason=require_reason(reason, "cancel a project"))
+
+    @event("Cancelled")
+    def _cancelled(self, reason: str) -> None:
+        self.stage = S.CANCELLED
+
+    def correct_stage(self, stage: ProjectStage, reason: str) -> None:
+        reason = require_reason(reason, "correct a project's stage")
+        if stage not in MAIN_LINE or stage is self.stage:
+            raise DomainError(f"A project cannot be corrected to the stage '{stage.value}'.")
+        if self.stage in MAIN_LINE and MAIN_LINE.index(stage) > MAIN_LINE.index(self.stage):
+            raise DomainError("Moving forward is a stage action, not a correction.")
+        self._stage_corrected(stage=stage, reason=reason)
+
+    @event("StageCorrected")
+    def _stage_corrected(self, stage: ProjectStage, reason: str) -> None:
+        self.stage, self.stage_before_hold = stage, None
+
+    # Partners ------------------------------------------------------------------------------
+    def add_partner(self, organization_id: UUID, role: str) -> None:
+        self._check_open("add partners to")
+        if organization_id in self.partners:
+            raise DomainError("This organization is already a partner of the project.")
+        self._partner_added(organization_id=organization_id, role=require_text(role, "The partner's role"))
+
+    @event("PartnerAdded")
+    def _partner_added(self, organization_id: UUID, role: str) -> None:
+        self.partners[organization_id] = Partner(organization_id, role)
+
+    def remove_partner(self, organization_id: UUID, reason: str) -> None:
+        find(self.partners, organization_id, "partner")
+        self._partner_removed(organization_id=organization_id, reason=require_reason(reason, "remove a partner"))
+
+    @event("PartnerRemoved")
+    def _partner_removed(self, organization_id: UUID, reason: str) -> None:
+        del self.partners[organization_id]
+
+    # KPIs ----------------------------------------------------------------------------------
+    def define_kpi(self, name: str, unit: str, level: ResultLevel, baseline: Decimal, target: Decimal) -> UUID:
+        self._check_open("add KPIs to")
+        kpi_id = uuid4()
+        self._kpi_defined(
+            kpi_id=kpi_id,
+            name=require_text(name, "The KPI name"),
+            unit=require_text(unit, "The KPI unit"),
+            level=level,
+            baseline=require_number(baseline, "The baseline"),
+            target=require_number(target, "The target"),
+        )
+        return kpi_id
+
+    @event("KpiDefined")
+    def _kpi_defined(
+        self, kpi_id: UUID, name: str, unit: str, level: ResultLevel, baseline: Decimal, target: Decimal
+    ) -> None:
+        self.kpis[kpi_id] = Kpi(kpi_id, name, unit, level, baseline, target)
+
+    def measure_kpi(self, kpi_id: UUID, value: Decimal, measured_on: date, source: str) -> None:
+        if self.stage is S.CANCELLED:
+            raise DomainError("The KPIs of a cancelled project cannot be measured.")
+        find(self.kpis, kpi_id, "KPI")
+        self._kpi_measured(
+            kpi_id=kpi_id,
+            value=require_number(value, "The measured value"),
+            measured_on=measured_on,
+            source=require_text(source, "The source of the measurement"),
+        )
+
+    @event("KpiMeasured")
+    def _kpi_measured(self, kpi_id: UUID, value: Decimal, measured_on: date, source: str) -> None:
+        self.kpis[kpi_id].measurements.append(Measurement(value, measured_on, source))
+
+    def revise_kpi_target(self, kpi_id: UUID, target: Decimal, reason: str) -> None:
+        self._check_open("re-plan")
+        kpi = find(self.kpis, kpi_id, "KPI")
+        if require_number(target, "The target") == kpi.target:
+            raise DomainError(f"The target of '{kpi.name}' is already {target}.")
+        self._kpi_target_revised(kpi_id=kpi_id, target=target, reason=require_reason(reason, "revise a target"))
+
+    @event("KpiTargetRevised")
+    def _kpi_target_revised(self, kpi_id: UUID, target: Decimal, reason: str) -> None:
+        kpi = self.kpis[kpi_id]
+        kpi.revisions.append(TargetRevision(kpi.target, target, reason))
+        kpi.target = target
+
+    def record_unplanned_result(self, description: str, recorded_on: date) -> None:
+        self._unplanned_result_recorded(description=require_text(description, "The result"), recorded_on=recorded_on)
+
+    @event("UnplannedResultRecorded")
+    def _unplanned_result_recorded(self, description: str, recorded_on: date) -> None:
+        self.unplanned_results.append(UnplannedResult(description, recorded_on))
+
+    # Milestones ----------------------------------------------------------------------------
+    def add_milestone(self, title: str, due_on: date) -> UUID:
+        self._check_open("add milestones to")
+        milestone_id = uuid4()
+        self._milestone_added(milestone_id=milestone_id, title=require_text(title, "The milestone"), due_on=due_on)
+        return milestone_id
+
+    @event("MilestoneAdded")
+    def _milestone_added(self, milestone_id: UUID, title: str, due_on: date) -> None:
+        self.milestones[milestone_id] = Milestone(milestone_id, title, due_on)
+
+    def reschedule_milestone(self, milestone_id: UUID, due_on: date, reason: str) -> None:
+        milestone = find(self.milestones, milestone_id, "milestone")
+        if milestone.done_on is not None:
+            raise DomainError(f"'{milestone.title}' is done and cannot be rescheduled.")
+        reason = require_reason(reason, "reschedule a milestone")
+        self._milestone_rescheduled(milestone_id=milestone_id, due_on=due_on, reason=reason)
+
+    @event("MilestoneRescheduled")
+    def _milestone_rescheduled(self, milestone_id: UUID, due_on: date, reason: str) -> None:
+        self.milestones[milestone_id].due_on = due_on
+
+    def reach_milestone(self, milestone_id: UUID, done_on: date) -> None:
+        milestone = find(self.milestones, milestone_id, "milestone")
+        if milestone.done_on is not None:
+            raise DomainError(f"'{milestone.title}' was already reached on {milestone.done_on}.")
+        self._milestone_reached(milestone_id=milestone_id, done_on=done_on)
+
+    @event("MilestoneReached")
+    def _milestone_reached(self, milestone_id: UUID, done_on: date) -> None:
+        self.milestones[milestone_id].done_on = done_on
+
+    # Quality checklist ---------------------------------------------------------------------
+    def answer_checklist(self, answers: dict[str, bool]) -> None:
+        unknown = set(answers) - set(CHECKLIST)
+        if unknown:
+            raise DomainError(f"Unknown checklist questions: {', '.join(sorted(unknown))}.")
+        self._checklist_answered(answers={q: bool(answers.get(q, False)) for q in CHECKLIST})
+
+    @event("ChecklistAnswered")
+    def _checklist_answered(self, answers: dict[str, bool]) -> None:
+        self.checklist = answers
+
+    @property
+    def checklist_verdict(self) -> str | None:
+        if not self.checklist:
+            return None
+        return "ready" if sum(self.checklist.values()) >= CHECKLIST_PASS else "rework"
+
+    # Rules ---------------------------------------------------------------------------------
+    def _check_open(self, action: str) -> None:
+        if self.stage in CLOSED:
+            raise DomainError(f"A {self.stage.value} project cannot be changed ({action}).")
+
+    def _check_forward(self, stage: ProjectStage) -> None:
+        self._check_open(f"move to {stage.value}")
+        if self.stage is S.ON_HOLD:
+            raise DomainError("Resume the project before moving it forward.")
+        if MAIN_LINE.index(stage) <= MAIN_LINE.index(self.stage):
+            raise DomainError(
+                f"A project in stage '{self.stage.value}' cannot move to '{stage.value}'; "
+                "going back is a correction with a reason."
+            )
+
+
+def _clean(values: list[str] | None) -> list[str]:
+    return [v.strip() for v in values or [] if v and v.strip()]

@@ -1,0 +1,84 @@
+"""The base of every aggregate: events that carry who, why and when it really happened."""
+
+from __future__ import annotations
+
+from dataclasses import field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from domain import context
+from domain.errors import DomainError
+
+
+def _actor() -> str:
+    return context.current_recording().actor
+
+
+def _reason() -> str | None:
+    return context.current_recording().reason
+
+
+def _effective_date() -> date | None:
+    return context.current_recording().effective_date
+
+
+class Record(Aggregate):
+    """An aggregate whose every event says who recorded it and, optionally, why."""
+
+    class Event(Aggregate.Event):
+        actor: str = field(default_factory=_actor, init=False)
+        reason: str | None = field(default_factory=_reason, init=False)
+        effective_date: date | None = field(default_factory=_effective_date, init=False)
+
+        @staticmethod
+        def create_timestamp() -> datetime:
+            return context.now()
+
+    class Created(Event, Aggregate.Created):
+        pass
+
+
+def require_text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise DomainError(f"{what} cannot be empty.")
+    return text
+
+
+def require_reason(reason: str | None, action: str) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise DomainError(f"A reason is required to {action}.")
+    return text
+
+
+def require_order(start: date | None, end: date | None, what: str) -> None:
+    if start is not None and end is not None and end < start:
+        raise DomainError(f"The end of {what} ({end}) cannot be before its start ({start}).")
+
+
+def require_aware(moment: datetime | None, what: str) -> None:
+    if moment is not None and moment.tzinfo is None:
+        raise DomainError(f"{what} needs a time zone.")
+
+
+def require_percent(value: int | None, what: str) -> None:
+    if value is not None and not 0 <= value <= 100:
+        raise DomainError(f"{what} must be between 0 and 100, not {value}.")
+
+
+def require_number(value: Decimal, what: str) -> Decimal:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise DomainError(f"{what} must be a number.")
+    return value
+
+
+def find(items: dict[UUID, Any], item_id: UUID, what: str) -> Any:
+    try:
+        return items[item_id]
+    except KeyError:
+        raise DomainError(f"There is no {what} {item_id} on this record.") from None
