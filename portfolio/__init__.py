@@ -1,0 +1,1 @@
+"""The application: use cases, read models, queries, configuration and the CLI."""

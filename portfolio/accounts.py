@@ -1,0 +1,73 @@
+"""Use cases for accounts: open, change role or password, disable, and sign-in checks."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from domain.account import Account, account_id
+from domain.enums import Role
+from domain.errors import DomainError
+from portfolio.application import PortfolioCore
+from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
+
+MIN_PASSWORD = 10
+
+
+def _hash(password: str) -> str:
+    if len(password or "") < MIN_PASSWORD:
+        raise RuleBrokenError(f"A password needs at least {MIN_PASSWORD} characters.")
+    return generate_password_hash(password)
+
+
+class AccountUseCases(PortfolioCore):
+    def open_account(self, username: str, role: Role, password: str) -> UUID:
+        password_hash = _hash(password)
+        try:
+            return self._create(lambda: Account.open(username, role, password_hash))
+        except ConflictError:
+            raise RuleBrokenError(f"The user name '{username}' is taken.") from None
+
+    def change_role(self, username: str, role: Role, reason: str) -> int:
+        return self._change(Account, self._account_id(username), lambda a: a.change_role(role, reason))
+
+    def change_password(self, username: str, password: str) -> int:
+        password_hash = _hash(password)
+        return self._change(Account, self._account_id(username), lambda a: a.change_password(password_hash))
+
+    def disable_account(self, username: str, reason: str) -> int:
+        return self._change(Account, self._account_id(username), lambda a: a.disable(reason))
+
+    def enable_account(self, username: str, reason: str) -> int:
+        return self._change(Account, self._account_id(username), lambda a: a.enable(reason))
+
+    def account(self, username: str) -> dict[str, Any] | None:
+        """The account's public facts (never its password hash), or None."""
+        try:
+            found = self._load(Account, self._account_id(username))
+        except NotFoundError:
+            return None
+        return {"id": found.id, "username": found.username, "role": found.role, "disabled": found.disabled}
+
+    def authenticate(self, username: str, password: str) -> dict[str, Any] | None:
+        """The account if the password is right and the account is enabled; otherwise None."""
+        try:
+            found = self._load(Account, self._account_id(username))
+        except NotFoundError:
+            check_password_hash(_DUMMY_HASH, password or "")  # same time whether or not the name exists
+            return None
+        if not check_password_hash(found.password_hash, password or "") or found.disabled:
+            return None
+        return {"id": found.id, "username": found.username, "role": found.role, "disabled": False}
+
+    @staticmethod
+    def _account_id(username: str) -> UUID:
+        try:
+            return account_id(username)
+        except DomainError:
+            raise NotFoundError(f"There is no account '{username}'.") from None
+
+
+_DUMMY_HASH = generate_password_hash("not a real password")

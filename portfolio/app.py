@@ -1,0 +1,38 @@
+"""`Portfolio`: every use case of the tracker in one event-sourced application."""
+
+from __future__ import annotations
+
+from portfolio.accounts import AccountUseCases
+from portfolio.details import DetailQueries
+from portfolio.grants import GrantUseCases
+from portfolio.initiatives import InitiativeUseCases
+from portfolio.memoranda import MemorandumUseCases
+from portfolio.organizations import OrganizationUseCases
+from portfolio.projects import ProjectUseCases
+from portfolio.queries import Queries
+from portfolio.register_specs import REGISTERS
+from portfolio.registers import ListRequest, Page, distinct_values, list_rows
+
+
+class Portfolio(
+    AccountUseCases,
+    OrganizationUseCases,
+    ProjectUseCases,
+    GrantUseCases,
+    MemorandumUseCases,
+    InitiativeUseCases,
+    DetailQueries,
+):
+    def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:
+        super().__init__(url, env)
+        self.queries = Queries(self.read_models)
+
+    def list_register(self, name: str, request: ListRequest) -> Page:
+        """One page of a register (projects, grants, memoranda, initiatives, organizations)."""
+        return list_rows(self.read_models, REGISTERS[name], request)
+
+    def filter_values(self, name: str, key: str) -> list[str]:
+        return distinct_values(self.read_models, REGISTERS[name], key)
+
+    def is_empty(self) -> bool:
+        return not self.recorder.max_notification_id()

@@ -1,0 +1,109 @@
+"""The portfolio application: the event store, the read models, and the machinery of a change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.postgres import PostgresDatastore
+
+from domain.errors import DomainError
+from domain.record import Record
+from portfolio.config import database_url, store_settings
+from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
+from portfolio.readmodels.projector import Projector
+from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
+from portfolio.transcodings import register_all
+
+R = TypeVar("R", bound=Record)
+
+
+@contextmanager
+def rules() -> Iterator[None]:
+    """Translate domain and library errors into the application's own."""
+    try:
+        yield
+    except DomainError as error:
+        raise RuleBrokenError(str(error)) from error
+    except AggregateNotFoundError as error:
+        raise NotFoundError(f"No record {error.args[0] if error.args else ''} was found.") from error
+
+
+class PortfolioCore(Application):
+    """Storage, read models and the `_create`/`_change` steps that every use case goes through."""
+
+    name = "Portfolio"
+
+    def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:
+        super().__init__(env={**store_settings(url or database_url()), **(env or {})})
+        store_class = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
+        self.read_models = self.factory.tracking_recorder(store_class)
+        self.read_models.create_read_models()
+        self.projector = Projector(self, self.read_models)
+        self.projector.catch_up()  # after a crash or a schema change, before the first page
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_all(transcoder)
+
+    def _create(self, make: Callable[[], R]) -> UUID:
+        with rules():
+            record = make()
+        self._save(record)
+        return record.id
+
+    def _change(
+        self, cls: type[R], record_id: UUID, change: Callable[[R], Any], expected_version: int | None = None
+    ) -> int:
+        """Apply one change to a record; returns the record's new version."""
+        record, _ = self._apply(cls, record_id, change, expected_version)
+        return record.version
+
+    def _add(
+        self, cls: type[R], record_id: UUID, add: Callable[[R], UUID], expected_version: int | None = None
+    ) -> UUID:
+        """Add a sub-record (a KPI, a milestone, a tranche…); returns its id."""
+        _, sub_id = self._apply(cls, record_id, add, expected_version)
+        return sub_id
+
+    def _apply(
+        self, cls: type[R], record_id: UUID, change: Callable[[R], Any], expected_version: int | None
+    ) -> tuple[R, Any]:
+        """Load, check the version the person saw, change, save: a stale edit is a conflict."""
+        record = self._load(cls, record_id)
+        if expected_version is not None and record.version != expected_version:
+            raise ConflictError(
+                f"This record was changed by {self._last_actor(record_id)} meanwhile "
+                f"(now version {record.version}, you edited version {expected_version}).",
+                record.version,
+            )
+        with rules():
+            result = change(record)
+        self._save(record)
+        return record, result
+
+    def _load(self, cls: type[R], record_id: UUID) -> R:
+        with rules():
+            record = self.repository.get(record_id)
+        if not isinstance(record, cls):
+            raise NotFoundError(f"No {cls.__name__} {record_id} was found.")
+        return record
+
+    def _last_actor(self, record_id: UUID) -> str:
+        last = list(self.events.get(record_id, desc=True, limit=1))
+        return getattr(last[0], "actor", "someone") if last else "someone"
+
+    def _save(self, record: Record) -> None:
+        try:
+            self.save(record)
+        except IntegrityError as error:
+            current = self.repository.get(record.id)
+            raise ConflictError(
+                "Someone else changed this record at the same moment; your change was not saved.",
+                current.version,
+            ) from error
+        self.projector.catch_up()

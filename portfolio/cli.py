@@ -1,0 +1,153 @@
+"""`flask --app wsgi projections|demo|users …`: commands for operators, with progress.
+
+A command that changes records names the account it acts for with `--as`; an unknown or
+disabled account is refused. Only the very first account may be created without one.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from collections.abc import Callable
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from domain.context import recording
+from domain.enums import Role
+from portfolio.app import Portfolio
+from portfolio.demo import DEMO_ACCOUNTS, load_demo
+from portfolio.errors import PortfolioError
+
+projections = AppGroup("projections", help="Read models: status and rebuild.")
+demo = AppGroup("demo", help="The demo portfolio.")
+users = AppGroup("users", help="Accounts of the people who sign in.")
+
+SETUP_ACTOR = "setup"
+
+
+def _portfolio() -> Portfolio:
+    return current_app.extensions["portfolio"]
+
+
+def _progress(label: str) -> Callable[[int, int], None]:
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        rate = done / max(time.monotonic() - started, 1e-9)
+        click.echo(f"\r{label}: {done:,}/{total:,} ({rate:,.0f}/s)", nl=False, err=True)
+
+    return show
+
+
+def _acting_account(name: str | None, role: Role | None = None) -> str:
+    portfolio = _portfolio()
+    if name is None:
+        if not portfolio.queries.accounts():
+            return SETUP_ACTOR
+        raise click.UsageError("Name the account you act for with --as NAME.")
+    account = portfolio.account(name)
+    if account is None or account["disabled"]:
+        raise click.UsageError(f"--as {name}: there is no enabled account of that name.")
+    if role is not None and account["role"] is not role:
+        raise click.UsageError(f"--as {name}: this needs the {role.value} role.")
+    return account["username"]
+
+
+@projections.command("status")
+def projections_status() -> None:
+    """Show the read models' position in the event log and how far behind they are."""
+    status = _portfolio().projector.status()
+    click.echo(f"read models at position {status.position:,} of {status.head:,} (lag {status.lag:,})")
+
+
+@projections.command("rebuild")
+def projections_rebuild() -> None:
+    """Drop the read-model tables and rebuild them from every stored event."""
+    started = time.monotonic()
+    applied = _portfolio().projector.rebuild(_progress("rebuilding"))
+    click.echo(f"\nrebuilt read models from {applied:,} events in {time.monotonic() - started:.1f} s")
+
+
+@projections.command("catch-up")
+def projections_catch_up() -> None:
+    """Apply the events the read models have not seen yet."""
+    applied = _portfolio().projector.catch_up(_progress("catching up"))
+    click.echo(f"\napplied {applied:,} events")
+
+
+@demo.command("load")
+def demo_load() -> None:
+    """Fill an empty store with the demo portfolio and one account per role."""
+    portfolio = _portfolio()
+    if not portfolio.is_empty():
+        click.echo("The store already holds events; the demo was not loaded and nothing changed.")
+        return
+
+    def show(done: int, total: int, label: str) -> None:
+        click.echo(f"\r[{done}/{total}] {label[:60]:<60}", nl=False, err=True)
+
+    load_demo(portfolio, show)
+    passwords = {username: secrets.token_urlsafe(12) for username in DEMO_ACCOUNTS}
+    with recording(SETUP_ACTOR):
+        for username, role in DEMO_ACCOUNTS.items():
+            portfolio.open_account(username, role, passwords[username])
+    click.echo(f"\nDemo portfolio loaded: {portfolio.projector.status().head:,} events.")
+    click.echo("Demo accounts (shown only now; sign in at /login):")
+    for username, role in DEMO_ACCOUNTS.items():
+        click.echo(f"  {username:<22} {role.value:<11} {passwords[username]}")
+
+
+@users.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--as", "acting", metavar="NAME", help="The admin account that creates it.")
+def users_create(name: str, role: str, acting: str | None) -> None:
+    """Create an account; the password comes from PORTFOLIO_PASSWORD or is asked for."""
+    actor = _acting_account(acting, Role.ADMIN)
+    password = os.environ.get("PORTFOLIO_PASSWORD") or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    with recording(actor):
+        _run(lambda: _portfolio().open_account(name, Role(role), password))
+    click.echo(f"Account {name.lower()} created with the role {role}.")
+
+
+@users.command("role")
+@click.argument("name")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--reason", required=True)
+@click.option("--as", "acting", metavar="NAME", required=True)
+def users_role(name: str, role: str, reason: str, acting: str) -> None:
+    """Give an account another role."""
+    with recording(_acting_account(acting, Role.ADMIN)):
+        _run(lambda: _portfolio().change_role(name, Role(role), reason))
+    click.echo(f"{name} now has the role {role}.")
+
+
+@users.command("disable")
+@click.argument("name")
+@click.option("--reason", required=True)
+@click.option("--as", "acting", metavar="NAME", required=True)
+def users_disable(name: str, reason: str, acting: str) -> None:
+    """Disable an account: it can no longer sign in. Nothing is deleted."""
+    with recording(_acting_account(acting, Role.ADMIN)):
+        _run(lambda: _portfolio().disable_account(name, reason))
+    click.echo(f"{name} is disabled.")
+
+
+@users.command("list")
+def users_list() -> None:
+    """List the accounts."""
+    for row in _portfolio().queries.accounts():
+        state = "disabled" if row["disabled"] else "active"
+        click.echo(f"{row['username']:<24} {row['role']:<11} {state}")
+
+
+def _run(command: Callable[[], object]) -> None:
+    try:
+        command()
+    except PortfolioError as error:
+        raise click.ClickException(str(error)) from error

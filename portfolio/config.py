@@ -1,0 +1,48 @@
+"""One DATABASE_URL, mapped onto the eventsourcing library's settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+DEFAULT_DATABASE_URL = "sqlite:///var/portfolio.db"
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message says what to change."""
+
+
+def database_url() -> str:
+    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+def store_settings(url: str) -> dict[str, str]:
+    """Translate `sqlite:///path`, `sqlite:///:memory:` or `postgresql://…` into library settings."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = unquote(parsed.path[1:] if parsed.path.startswith("/") else parsed.path)
+        if not path:
+            raise ConfigError(f"DATABASE_URL '{url}' names no SQLite file.")
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": path,
+            "SQLITE_LOCK_TIMEOUT": "30",
+        }
+    if parsed.scheme in ("postgres", "postgresql"):
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "POSTGRES_DBNAME": parsed.path.lstrip("/") or "postgres",
+            "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
+            "POSTGRES_PORT": str(parsed.port or 5432),
+            "POSTGRES_USER": unquote(parsed.username or "postgres"),
+            "POSTGRES_PASSWORD": unquote(parsed.password or ""),
+            "POSTGRES_POOL_SIZE": os.environ.get("POSTGRES_POOL_SIZE", "5"),
+            "POSTGRES_MAX_OVERFLOW": os.environ.get("POSTGRES_MAX_OVERFLOW", "10"),
+            "POSTGRES_LOCK_TIMEOUT": os.environ.get("POSTGRES_LOCK_TIMEOUT", "5"),
+            "POSTGRES_PRE_PING": "y",
+            "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
+        }
+    raise ConfigError(f"DATABASE_URL '{url}' is not supported: use sqlite:///path or postgresql://user@host/db.")

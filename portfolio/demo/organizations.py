@@ -1,0 +1,121 @@
+"""The organizations of the demo, registered when they first matter, and a few later changes.
+
+Names, kinds and places are public facts from the seed documents. Where the documents do not
+name an organization (the four Czech partners at MSV Brno, foreign members of the EIC
+consortium, funders of some small grants) the record is a placeholder marked "(synthetic)".
+"""
+
+from __future__ import annotations
+
+from domain.enums import AuthorityLevel as L
+from domain.enums import OrganizationKind as K
+from portfolio.demo.script import ANDRII, IRYNA, OLENA, TARAS, Script, org
+
+PLACEHOLDER = "XX"  # a user-assigned country code: where the documents do not say
+
+# key: (registered on, by, name_uk, kind, name_latin, region, country, authority level)
+ORGANIZATIONS: dict[str, tuple[str, str, str, K, str, str, str, L | None]] = {
+    "appau": ("2019-02-11 09:30", OLENA, "Асоціація «Підприємства промислової автоматизації України» (АППАУ)",
+              K.ASSOCIATION, "APPAU — Association of Industrial Automation Enterprises of Ukraine", "Київ", "UA", None),
+    "i4u": ("2019-02-11 09:40", OLENA, "Кластерний комітет платформи Industry4Ukraine",
+            K.NETWORK, "Industry4Ukraine cluster committee", "Київ", "UA", None),
+    "zp_cci": ("2019-02-11 09:50", OLENA, "Запорізька торгово-промислова палата",
+               K.ASSOCIATION, "Zaporizhzhia Chamber of Commerce and Industry", "Запоріжжя", "UA", None),
+    "zp_cci_dup": ("2019-03-04 14:10", TARAS, "ТПП Запоріжжя",
+                   K.ASSOCIATION, "Zaporizhzhia CCI", "Запоріжжя", "UA", None),
+    "giz": ("2019-06-17 11:00", OLENA, "Німецьке товариство міжнародного співробітництва (GIZ)",
+            K.FUNDER, "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH", "", "DE", None),
+    "zp_iam": ("2020-02-05 10:00", ANDRII, "Запорізький кластер ІАМ",
+               K.CLUSTER, "Zaporizhzhia IAM Cluster", "Запоріжжя", "UA", None),
+    "kh_iam": ("2020-03-16 10:00", IRYNA, "Ініціатива Харківського кластеру ІАМ",
+               K.CLUSTER, "Kharkiv IAM cluster initiative", "Харків", "UA", None),
+    "eu4business": ("2020-07-01 10:00", OLENA, "Ініціатива ЄС EU4Business",
+                    K.FUNDER, "EU4Business (European Union initiative)", "", "BE", None),
+    "ebrd": ("2020-09-14 12:00", OLENA, "Європейський банк реконструкції та розвитку (ЄБРР)",
+             K.FUNDER, "European Bank for Reconstruction and Development (EBRD)", "", "GB", None),
+    "maritime": ("2020-09-14 12:10", OLENA, "ГС «Морський кластер України» (МКУ)",
+                 K.CLUSTER, "Maritime Cluster of Ukraine", "Миколаїв", "UA", None),
+    "unnamed_funder": ("2020-10-05 10:00", TARAS, "Донор, не названий у джерелах (synthetic)",
+                       K.FUNDER, "Funder not named in the sources (synthetic placeholder)", "", PLACEHOLDER, None),
+    "zp_poly": ("2020-10-20 10:00", ANDRII, "Національний університет «Запорізька політехніка»",
+                K.UNIVERSITY, "Zaporizhzhia Polytechnic National University", "Запоріжжя", "UA", None),
+    "zp_city": ("2020-11-09 10:00", ANDRII, "Запорізька міська рада",
+                K.AUTHORITY, "Zaporizhzhia City Council", "Запоріжжя", "UA", L.LOCAL),
+    "zp_oda": ("2020-11-09 10:05", ANDRII, "Запорізька обласна державна адміністрація",
+               K.AUTHORITY, "Zaporizhzhia Regional State Administration", "Запоріжжя", "UA", L.REGIONAL),
+    "ufood": ("2020-12-01 10:00", TARAS, "Агропродовольчий кластер U-Food (Ukrainian Food Association)",
+              K.CLUSTER, "U-Food agri-food cluster (Ukrainian Food Association)", "Черкаси", "UA", None),
+    "kh_it": ("2021-01-18 10:00", IRYNA, "Kharkiv IT Cluster",
+              K.CLUSTER, "Kharkiv IT Cluster", "Харків", "UA", None),
+    "dih_kpi": ("2021-02-01 10:00", OLENA, "Хаб цифрових інновацій КПІ (DIH KPI)",
+                K.DIH, "DIH KPI (Igor Sikorsky Kyiv Polytechnic Institute)", "Київ", "UA", None),
+    "vinnytsia": ("2021-03-22 10:00", TARAS, "Вінницький кластер приладобудування та автоматизації",
+                  K.CLUSTER, "Vinnytsia Instrument-Making and Automation Cluster", "Вінниця", "UA", None),
+    "lviv_med": ("2021-04-12 10:00", TARAS, "ГС «Львівський кластер медичного бізнесу»",
+                 K.CLUSTER, "Lviv Medical Business Cluster", "Львів", "UA", None),
+    "sumy": ("2021-05-17 10:00", OLENA, "ГС «Сумський машинобудівний кластер енергетичного обладнання»",
+             K.CLUSTER, "Sumy Energy Machine-Building Cluster", "Суми", "UA", None),
+    "mon": ("2021-05-17 10:10", OLENA, "Міністерство освіти і науки України",
+            K.AUTHORITY, "Ministry of Education and Science of Ukraine", "Київ", "UA", L.CENTRAL),
+    "kh_city": ("2021-09-20 10:00", IRYNA, "Харківська міська рада",
+                K.AUTHORITY, "Kharkiv City Council", "Харків", "UA", L.LOCAL),
+    "khai": ("2021-09-20 10:10", IRYNA, "Національний аерокосмічний університет «Харківський авіаційний інститут»",
+             K.UNIVERSITY, "National Aerospace University «Kharkiv Aviation Institute» (KhAI)", "Харків", "UA", None),
+    "salt_road": ("2022-01-24 10:00", TARAS, "Херсонський кластер «Соляна дорога»",
+                  K.CLUSTER, "Kherson cluster «Salt Road»", "Херсон", "UA", None),
+    "uam": ("2022-04-04 09:30", OLENA, "Українська асоціація меблевиків (УАМ)",
+            K.ASSOCIATION, "Ukrainian Furniture Makers Association", "Київ", "UA", None),
+    "usaid": ("2022-04-04 09:40", OLENA, "Агентство США з міжнародного розвитку (USAID)",
+              K.FUNDER, "United States Agency for International Development (USAID)", "", "US", None),
+    "eca": ("2022-05-16 10:00", OLENA, "Європейський кластерний альянс",
+            K.NETWORK, "European Cluster Alliance", "", "BE", None),
+    "eit_m": ("2022-05-16 10:10", OLENA, "EIT Manufacturing",
+              K.NETWORK, "EIT Manufacturing", "", "FR", None),
+    "i4ms": ("2022-05-16 10:20", OLENA, "Ініціатива ЄС I4MS (ICT Innovation for Manufacturing SMEs)",
+             K.FUNDER, "I4MS — ICT Innovation for Manufacturing SMEs", "", "BE", None),
+    "csia": ("2022-06-06 10:00", OLENA, "Асоціація системних інтеграторів (CSIA)",
+             K.NETWORK, "Control System Integrators Association (CSIA)", "", "US", None),
+    "tci": ("2022-06-06 10:10", OLENA, "Глобальна кластерна мережа TCI Network",
+            K.NETWORK, "TCI Network", "", "ES", None),
+    "eic": ("2022-01-17 09:30", TARAS, "Європейська рада з інновацій (EIC) / EISMEA",
+            K.FUNDER, "European Innovation Council and SMEs Executive Agency (EISMEA)", "", "BE", None),
+    **{
+        f"cz{i}": ("2022-09-26 10:00", OLENA, f"Чеський партнер {i} меморандуму MSV Брно (назва synthetic)",
+                   kind, f"Czech partner {i} of the MSV Brno memorandum (name not in the sources, synthetic)",
+                   "", "CZ", None)
+        for i, kind in enumerate((K.CLUSTER, K.ASSOCIATION, K.UNIVERSITY, K.COMPANY), start=1)
+    },
+    **{
+        f"eic_foreign{i}": ("2022-10-10 10:00", TARAS, f"Іноземний партнер консорціуму EIC {i} (synthetic)",
+                            K.COMPANY, f"Foreign EIC consortium partner {i} (name not in the sources, synthetic)",
+                            "", PLACEHOLDER, None)
+        for i in (1, 2)
+    },
+    "fourbiz": ("2023-02-13 10:00", TARAS, "Програма 4BIZ",
+                K.FUNDER, "4BIZ co-financing programme", "", "UA", None),
+    "heat": ("2023-04-03 10:00", TARAS, "Теплоенергетичний кластер України",
+             K.CLUSTER, "Heat Power Engineering Cluster of Ukraine", "Київ", "UA", None),
+}  # fmt: skip
+
+
+def script(s: Script) -> None:
+    s.story = "Організації"
+    for key, (when, actor, name_uk, kind, name_latin, region, country, level) in ORGANIZATIONS.items():
+        s.at(when, actor, creates=org(key)).register_organization(name_uk, kind, name_latin, region, country, level)
+
+    s.at(
+        "2019-03-05 09:15", OLENA, reason="Дублікат запису «Запорізька торгово-промислова палата»."
+    ).archive_organization(org("zp_cci_dup"), "Дублікат: ця палата вже зареєстрована 11.02.2019.")
+    s.at("2021-02-15 10:00", IRYNA, effective="2021-02-01").rename_organization(
+        org("kh_iam"), "Харківський кластер ІАМ", "Kharkiv IAM Cluster"
+    )
+    s.at(
+        "2022-03-21 10:00",
+        OLENA,
+        reason="Комітет продовжив роботу як Український кластерний альянс (березень 2022).",
+        effective="2022-03-15",
+    ).rename_organization(org("i4u"), "Український кластерний альянс (УКА)", "Ukrainian Cluster Alliance (UCA)")
+    s.at("2022-03-21 10:05", OLENA).reclassify_organization(org("i4u"), K.ASSOCIATION, None)
+    s.at(
+        "2022-09-12 10:00", TARAS, reason="Кластер релоковано з Херсона до Умані (річний звіт УКА 2022)."
+    ).relocate_organization(org("salt_road"), "Умань (Черкаська обл.)", "UA")

@@ -1,0 +1,157 @@
+"""A dated script of use-case calls: written in any order, run in the order of their dates.
+
+A story writes `s.at("2022-05-20 11:00", OLENA).record_award(USAID, m("4500000", "UAH"), d("2022-05-20"))`;
+nothing runs then. `Script.calls()` returns every captured call sorted by its date, and the loader
+runs them one by one under `clock_set_to` and `recording`. Records that do not exist yet are named
+by a `Ref`; a call that creates one says so with `creates=`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from domain.money import Money
+from portfolio.app import Portfolio
+
+
+def _kyiv() -> ZoneInfo:
+    try:
+        return ZoneInfo("Europe/Kyiv")
+    except ZoneInfoNotFoundError:  # time-zone databases older than 2022b
+        return ZoneInfo("Europe/Kiev")
+
+
+KYIV = _kyiv()
+SYNTHETIC = "(synthetic)"
+
+# The people who record changes (fictional user names; the demo accounts use the same names).
+OLENA = "olena.fundraiser"  # fundraising office of APPAU / UCA
+TARAS = "taras.fundraiser"  # fundraising office, grants and reporting
+IRYNA = "iryna.kharkiv"  # coordinator of the Kharkiv IAM cluster
+ANDRII = "andrii.zaporizhzhia"  # coordinator of the Zaporizhzhia IAM cluster
+PETRENKO = "board.petrenko"  # board member
+SHEVCHUK = "board.shevchuk"  # board member
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A record (or sub-record) that an earlier call creates."""
+
+    name: str
+
+
+def org(key: str) -> Ref:
+    return Ref(f"org:{key}")
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def m(amount: str, currency: str) -> Money:
+    return Money.of(amount, currency)
+
+
+def n(value: str | int) -> Decimal:
+    return Decimal(str(value))
+
+
+def moment(text: str) -> datetime:
+    """'2022-05-20 11:00' (or a bare day, taken at 10:00) in Kyiv time."""
+    value = datetime.fromisoformat(text if " " in text else f"{text} 10:00")
+    return value.replace(tzinfo=KYIV)
+
+
+@dataclass
+class Call:
+    when: datetime
+    order: int
+    actor: str
+    story: str
+    method: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    reason: str | None = None
+    effective: date | None = None
+    creates: Ref | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.when:%Y-%m-%d} {self.story}: {self.method.replace('_', ' ')}"
+
+    def run(self, target: Any, ids: dict[str, Any]) -> Any:
+        args = [_resolve(a, ids) for a in self.args]
+        kwargs = {k: _resolve(v, ids) for k, v in self.kwargs.items()}
+        result = getattr(target, self.method)(*args, **kwargs)
+        if self.creates is not None:
+            if self.creates.name in ids:
+                raise ValueError(f"The demo creates {self.creates.name} twice.")
+            ids[self.creates.name] = result
+        return result
+
+
+def _resolve(value: Any, ids: dict[str, Any]) -> Any:
+    if isinstance(value, Ref):
+        try:
+            return ids[value.name]
+        except KeyError:
+            raise ValueError(f"The demo uses {value.name} before it is created.") from None
+    return value
+
+
+@dataclass
+class Script:
+    story: str = ""
+    _calls: list[Call] = field(default_factory=list)
+
+    def at(
+        self,
+        when: str,
+        actor: str,
+        *,
+        reason: str | None = None,
+        effective: str | None = None,
+        creates: Ref | None = None,
+    ) -> _Capture:
+        """The next use-case call, recorded at `when` by `actor` (effective: when it really happened)."""
+        return _Capture(self, moment(when), actor, reason, d(effective) if effective else None, creates)
+
+    def calls(self) -> list[Call]:
+        return sorted(self._calls, key=lambda c: (c.when, c.order))
+
+
+@dataclass
+class _Capture:
+    script: Script
+    when: datetime
+    actor: str
+    reason: str | None
+    effective: date | None
+    creates: Ref | None
+
+    def __getattr__(self, method: str) -> Any:
+        if not callable(getattr(Portfolio, method, None)):
+            raise AttributeError(f"Portfolio has no use case {method}.")
+
+        def capture(*args: Any, **kwargs: Any) -> None:
+            calls = self.script._calls
+            calls.append(
+                Call(
+                    self.when,
+                    len(calls),
+                    self.actor,
+                    self.script.story,
+                    method,
+                    args,
+                    kwargs,
+                    self.reason,
+                    self.effective,
+                    self.creates,
+                )
+            )
+
+        return capture

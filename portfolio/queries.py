@@ -1,0 +1,63 @@
+"""Reads for the web layer: plain dicts from the read-model tables, never aggregates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from portfolio.readmodels.store import ReadModelMixin
+
+Rows = list[dict[str, Any]]
+
+
+class Queries:
+    def __init__(self, store: ReadModelMixin) -> None:
+        self.store = store
+
+    def projects(self) -> Rows:
+        return self.store.query(
+            "SELECT p.id, p.code, p.title, p.stage, p.priority, p.category, p.owner, "
+            "o.name_uk AS organization FROM rm_projects p "
+            "LEFT JOIN rm_organizations o ON o.id = p.organization_id ORDER BY p.code"
+        )
+
+    def grants(self) -> Rows:
+        return self.store.query(
+            "SELECT g.id, g.title, g.stage, g.requested_amount, g.requested_currency, "
+            "g.awarded_amount, g.awarded_currency, g.deadline, f.name_uk AS funder "
+            "FROM rm_grants g LEFT JOIN rm_organizations f ON f.id = g.funder_id "
+            "ORDER BY g.deadline DESC, g.title"
+        )
+
+    def memoranda(self) -> Rows:
+        return self.store.query(
+            "SELECT id, kind, subject, stage, signed_on, valid_until, commitments, projects, "
+            "CASE WHEN stage IN ('signed', 'active') AND commitments = 0 AND projects = 0 "
+            "THEN 1 ELSE 0 END AS lacks_substance FROM rm_memoranda ORDER BY signed_on DESC, subject"
+        )
+
+    def initiatives(self) -> Rows:
+        return self.store.query(
+            "SELECT id, roadmap, direction, title, status, health, progress, target_on, "
+            "original_target_on, postponements FROM rm_initiatives "
+            "ORDER BY roadmap, direction, target_on"
+        )
+
+    def organizations(self) -> Rows:
+        return self.store.query(
+            "SELECT id, name_uk, name_latin, kind, region, country, archived FROM rm_organizations ORDER BY name_uk"
+        )
+
+    def accounts(self) -> Rows:
+        return self.store.query(
+            "SELECT id, username, role, disabled, created_at, updated_by FROM rm_accounts ORDER BY username"
+        )
+
+    def counts(self) -> dict[str, int]:
+        tables = {
+            "projects": "rm_projects",
+            "grants": "rm_grants",
+            "memoranda": "rm_memoranda",
+            "initiatives": "rm_initiatives",
+            "organizations": "rm_organizations",
+        }
+        return {name: self.store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] for name, table in tables.items()}

@@ -1,0 +1,1 @@
+"""Read models: indexed tables projected from the notification log, exactly once."""

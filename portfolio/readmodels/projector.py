@@ -1,0 +1,72 @@
+"""Catch the read models up with the notification log, in batches, exactly once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError, OperationalError
+
+from portfolio.readmodels.projectors import statements_for
+from portfolio.readmodels.store import ReadModelMixin, Statement
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+MAX_RETRIES = 50
+
+
+@dataclass(frozen=True)
+class Status:
+    position: int
+    head: int
+
+    @property
+    def lag(self) -> int:
+        return self.head - self.position
+
+
+class Projector:
+    def __init__(self, app: Any, store: ReadModelMixin) -> None:
+        self.app = app
+        self.store = store
+
+    def status(self) -> Status:
+        return Status(self.store.position(), self.app.recorder.max_notification_id() or 0)
+
+    def catch_up(self, progress: Progress | None = None, batch: int = BATCH) -> int:
+        """Apply every notification after the tracked position; returns how many were applied."""
+        applied, retries = 0, 0
+        head = self.app.recorder.max_notification_id() or 0
+        while True:
+            start = self.store.position()
+            if start >= head:
+                return applied
+            notifications = self.app.recorder.select_notifications(
+                start=start, limit=batch, stop=head, inclusive_of_start=False
+            )
+            if not notifications:
+                return applied
+            statements: list[Statement] = []
+            for notification in notifications:
+                statements.extend(statements_for(self.app.mapper.to_domain_event(notification)))
+            end = notifications[-1].id
+            try:
+                self.store.apply(start, end, statements)
+            except IntegrityError:
+                continue  # another process applied these first: the position moved, read it again
+            except OperationalError:
+                retries += 1  # the database was busy with another writer
+                if retries > MAX_RETRIES:
+                    raise
+                time.sleep(0.01 * retries)
+                continue
+            applied, retries = applied + len(notifications), 0
+            if progress:
+                progress(end, head)
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        self.store.drop_read_models()
+        self.store.create_read_models()
+        return self.catch_up(progress)

@@ -1,0 +1,266 @@
+"""Turn each domain event into the read-model rows it changes.
+
+`HANDLERS` maps an event's qualified class name (`Project.Approved`) to a function that returns
+column values for its record's row; `SIDE_EFFECTS` adds rows elsewhere (KPIs, links, counters).
+Every event also stamps its record's row with the new version, time and actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from domain.money import Money
+from portfolio.readmodels.schema import SEARCHABLE
+from portfolio.readmodels.store import Statement
+
+Row = dict[str, Any]
+
+TABLES = {
+    "Organization": "rm_organizations",
+    "Project": "rm_projects",
+    "GrantApplication": "rm_grants",
+    "Memorandum": "rm_memoranda",
+    "RoadmapInitiative": "rm_initiatives",
+    "Account": "rm_accounts",
+}
+
+
+def cell(value: Any) -> Any:
+    """A Python value as stored in a read-model column."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def money(prefix: str, value: Money | None) -> Row:
+    return {
+        f"{prefix}_amount": None if value is None else str(value.amount),
+        f"{prefix}_currency": None if value is None else value.currency,
+    }
+
+
+def fields(*names: str) -> Callable[[Any], Row]:
+    return lambda e: {name: getattr(e, name) for name in names}
+
+
+def const(**values: Any) -> Callable[[Any], Row]:
+    return lambda e: values
+
+
+HANDLERS: dict[str, Callable[[Any], Row]] = {
+    # Organization
+    "Organization.Registered": fields("name_uk", "name_latin", "kind", "authority_level", "region", "country"),
+    "Organization.Renamed": fields("name_uk", "name_latin"),
+    "Organization.Reclassified": fields("kind", "authority_level"),
+    "Organization.Relocated": fields("region", "country"),
+    "Organization.Archived": const(archived=1),
+    # Account (the password hash never leaves the event store)
+    "Account.Opened": fields("username", "role"),
+    "Account.RoleChanged": fields("role"),
+    "Account.Disabled": const(disabled=1),
+    "Account.Enabled": const(disabled=0),
+    # Project
+    "Project.Proposed": lambda e: {
+        **fields(
+            "code",
+            "title",
+            "summary",
+            "organization_id",
+            "owner",
+            "priority",
+            "category",
+            "direction",
+            "regions",
+            "tags",
+        )(e),
+        "stage": "idea",
+    },
+    "Project.Described": fields("title", "summary"),
+    "Project.Classified": fields("priority", "category", "direction", "regions", "tags"),
+    "Project.HandedOver": fields("owner"),
+    "Project.Planned": lambda e: {
+        **money("budget", e.budget),
+        "budget_estimated": e.estimated,
+        "planned_start": e.start,
+        "planned_end": e.end,
+    },
+    "Project.ConceptDeveloped": const(stage="concept"),
+    "Project.Approved": const(stage="approved"),
+    "Project.Started": const(stage="in_implementation"),
+    "Project.Completed": const(stage="completed"),
+    "Project.PutOnHold": const(stage="on_hold"),
+    "Project.Cancelled": const(stage="cancelled"),
+    "Project.StageCorrected": fields("stage"),
+    # Grant application
+    "GrantApplication.Prospected": lambda e: {
+        **fields("title", "funder_id", "applicant_id", "programme", "call_name", "owner", "deadline")(e),
+        **money("requested", e.requested),
+        "stage": "prospect",
+    },
+    "GrantApplication.CallDescribed": fields("title", "programme", "call_name"),
+    "GrantApplication.DeadlineSet": fields("deadline"),
+    "GrantApplication.RequestChanged": lambda e: money("requested", e.requested),
+    "GrantApplication.WinProbabilityEstimated": lambda e: {"win_probability": e.percent},
+    "GrantApplication.HandedOver": fields("owner"),
+    "GrantApplication.ProjectLinked": fields("project_id"),
+    "GrantApplication.DraftingStarted": const(stage="drafting"),
+    "GrantApplication.Submitted": lambda e: {"stage": "submitted", "submitted_on": e.submitted_on},
+    "GrantApplication.ReviewStarted": const(stage="under_review"),
+    "GrantApplication.Awarded": lambda e: {
+        "stage": "awarded",
+        "decided_on": e.decided_on,
+        **money("awarded", e.amount),
+    },
+    "GrantApplication.Rejected": lambda e: {"stage": "rejected", "decided_on": e.decided_on},
+    "GrantApplication.Withdrawn": const(stage="withdrawn"),
+    "GrantApplication.Contracted": const(stage="contracted"),
+    "GrantApplication.ImplementationStarted": const(stage="in_implementation"),
+    "GrantApplication.Closed": const(stage="closed"),
+    "GrantApplication.StageCorrected": lambda e: {
+        "stage": e.stage,
+        **({"decided_on": None, **money("awarded", None)} if e.stage.value in _UNDECIDED else {}),
+    },
+    # Memorandum
+    "Memorandum.Drafted": lambda e: {**fields("kind", "subject", "owner")(e), "stage": "draft"},
+    "Memorandum.Described": fields("kind", "subject"),
+    "Memorandum.HandedOver": fields("owner"),
+    "Memorandum.NegotiationOpened": const(stage="negotiation"),
+    "Memorandum.Signed": lambda e: {"stage": "signed", "signed_on": e.signed_on, "valid_until": e.valid_until},
+    "Memorandum.Activated": const(stage="active"),
+    "Memorandum.Expired": const(stage="expired"),
+    "Memorandum.Terminated": const(stage="terminated"),
+    "Memorandum.Extended": fields("valid_until"),
+    # Roadmap initiative
+    "RoadmapInitiative.Proposed": lambda e: {
+        **fields("roadmap", "direction", "title", "owner", "target_on")(e),
+        "original_target_on": e.target_on,
+        "status": "proposed",
+        "health": "on_track",
+        "progress": 0,
+    },
+    "RoadmapInitiative.Retitled": fields("title", "direction"),
+    "RoadmapInitiative.HandedOver": fields("owner"),
+    "RoadmapInitiative.Planned": const(status="planned"),
+    "RoadmapInitiative.Started": const(status="in_progress"),
+    "RoadmapInitiative.Finished": const(status="done", progress=100),
+    "RoadmapInitiative.MarkedNotDone": const(status="not_done"),
+    "RoadmapInitiative.Dropped": const(status="dropped"),
+    "RoadmapInitiative.Postponed": lambda e: {"status": "postponed", "target_on": e.to_date},
+    "RoadmapInitiative.HealthAssessed": fields("health"),
+    "RoadmapInitiative.ProgressReported": lambda e: {"progress": e.percent},
+}
+
+_UNDECIDED = ("prospect", "drafting", "submitted", "under_review")
+
+
+def _count(table: str, column: str, step: int) -> Callable[[Any], list[Statement]]:
+    sql = f"UPDATE {table} SET {column} = {column} + {step} WHERE id = :id"
+    return lambda e: [Statement(sql, {"id": str(e.originator_id)})]
+
+
+def _link(from_kind: str) -> Callable[[Any], list[Statement]]:
+    def statements(e: Any) -> list[Statement]:
+        me = str(e.originator_id)
+        result = []
+        if from_kind == "grant":  # a grant links to at most one project: replace the old link
+            result.append(Statement("DELETE FROM rm_links WHERE from_id = :id", {"id": me}))
+        if e.project_id is not None:
+            result.append(
+                Statement(
+                    "INSERT INTO rm_links (from_kind, from_id, to_kind, to_id) "
+                    "VALUES (:kind, :id, 'project', :project)",
+                    {"kind": from_kind, "id": me, "project": str(e.project_id)},
+                )
+            )
+        return result
+
+    return statements
+
+
+def _unlink(e: Any) -> list[Statement]:
+    sql = "DELETE FROM rm_links WHERE from_id = :id AND to_id = :project"
+    return [Statement(sql, {"id": str(e.originator_id), "project": str(e.project_id)})]
+
+
+def _kpi_defined(e: Any) -> list[Statement]:
+    sql = (
+        "INSERT INTO rm_kpis (id, project_id, name, unit, level, baseline, target) "
+        "VALUES (:id, :project_id, :name, :unit, :level, :baseline, :target)"
+    )
+    values = {"id": e.kpi_id, "project_id": e.originator_id, **fields("name", "unit", "level", "baseline", "target")(e)}
+    return [Statement(sql, {k: cell(v) for k, v in values.items()})]
+
+
+def _kpi_measured(e: Any) -> list[Statement]:
+    sql = (
+        "UPDATE rm_kpis SET actual = :value, measured_on = :measured_on "
+        "WHERE id = :id AND (measured_on IS NULL OR measured_on <= :measured_on)"
+    )
+    return [Statement(sql, {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()})]
+
+
+def _kpi_revised(e: Any) -> list[Statement]:
+    return [
+        Statement("UPDATE rm_kpis SET target = :target WHERE id = :id", {"id": str(e.kpi_id), "target": str(e.target)})
+    ]
+
+
+SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
+    "Project.KpiDefined": _kpi_defined,
+    "Project.KpiMeasured": _kpi_measured,
+    "Project.KpiTargetRevised": _kpi_revised,
+    "GrantApplication.ProjectLinked": _link("grant"),
+    "Memorandum.ProjectLinked": lambda e: _link("memorandum")(e) + _count("rm_memoranda", "projects", 1)(e),
+    "Memorandum.ProjectUnlinked": lambda e: _unlink(e) + _count("rm_memoranda", "projects", -1)(e),
+    "Memorandum.PartyAdded": _count("rm_memoranda", "parties", 1),
+    "Memorandum.CommitmentMade": _count("rm_memoranda", "commitments", 1),
+    "RoadmapInitiative.ProjectLinked": _link("initiative"),
+    "RoadmapInitiative.ProjectUnlinked": _unlink,
+    "RoadmapInitiative.Postponed": _count("rm_initiatives", "postponements", 1),
+}
+
+
+def statements_for(event: Any) -> list[Statement]:
+    """The statements that bring the read models up to date with one event."""
+    name = type(event).__qualname__
+    kind = name.split(".")[0]
+    table = TABLES.get(kind)
+    if table is None:
+        return []
+    stamp = {
+        "version": event.originator_version,
+        "updated_at": event.timestamp,
+        "updated_by": event.actor,
+    }
+    handler = HANDLERS.get(name)
+    values = {**(handler(event) if handler else {}), **stamp}
+    values = {key: cell(value) for key, value in values.items()}
+    values.update({f"{key}_fold": values[key].casefold() for key in SEARCHABLE.get(table, ()) if key in values})
+    values["id"] = str(event.originator_id)
+    if event.originator_version == 1:
+        values["created_at"] = values["updated_at"]
+        columns = ", ".join(values)
+        placeholders = ", ".join(f":{key}" for key in values)
+        main = Statement(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)
+    else:
+        assignments = ", ".join(f"{key} = :{key}" for key in values if key != "id")
+        main = Statement(f"UPDATE {table} SET {assignments} WHERE id = :id", values)
+    extra = SIDE_EFFECTS.get(name)
+    return [main, *(extra(event) if extra else [])]

@@ -1,0 +1,128 @@
+"""Read-model tables and their tracking position, written in one transaction.
+
+Both recorders extend the library's tracking recorder, so the position of the last applied
+notification lives in the library's tracking table, next to the rows it produced. A batch is
+applied only if the position it starts from is still the recorded one (a compare-and-set under
+a lock), so two processes catching up at once can never apply the same notification twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.sqlite import SQLiteTrackingRecorder
+
+from portfolio.readmodels.schema import DROP, SCHEMA_VERSION, TABLES
+
+PROJECTION_NAME = "portfolio_read_models"
+
+
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    params: dict[str, Any]
+
+
+class PositionMovedError(IntegrityError):
+    """Another process applied these notifications first."""
+
+
+class ReadModelMixin:
+    """Shared behaviour; subclasses say how parameters and locks are written."""
+
+    datastore: Any
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _lock_position(self) -> str:
+        return "SELECT notification_id FROM {tracking} WHERE application_name = :name"
+
+    def _tracking_table(self) -> str:
+        raise NotImplementedError
+
+    def create_read_models(self) -> bool:
+        """Create the tables; tables of another schema version are dropped and made anew, and
+        their position reset, so the projector rebuilds them. Returns True if that happened."""
+        with self.datastore.transaction(commit=True) as c:
+            for ddl in TABLES:
+                c.execute(ddl)
+            c.execute(self._sql("SELECT value FROM rm_meta WHERE name = 'schema_version'"))
+            row = c.fetchone()
+            found = row[0] if row and not isinstance(row, dict) else (row or {}).get("value")
+            reset = found != str(SCHEMA_VERSION)
+            if reset:
+                for ddl in (*DROP, *TABLES):
+                    c.execute(ddl)
+                c.execute(
+                    self._sql("INSERT INTO rm_meta (name, value) VALUES ('schema_version', :version)"),
+                    {"version": str(SCHEMA_VERSION)},
+                )
+                c.execute(
+                    self._sql(f"DELETE FROM {self._tracking_table()} WHERE application_name = :name"),
+                    {"name": PROJECTION_NAME},
+                )
+            c.execute(
+                self._sql(
+                    f"INSERT INTO {self._tracking_table()} (application_name, notification_id) "
+                    "VALUES (:name, 0) ON CONFLICT (application_name) DO NOTHING"
+                ),
+                {"name": PROJECTION_NAME},
+            )
+        return reset
+
+    def drop_read_models(self) -> None:
+        with self.datastore.transaction(commit=True) as c:
+            for ddl in DROP:
+                c.execute(ddl)
+            c.execute(
+                self._sql(f"DELETE FROM {self._tracking_table()} WHERE application_name = :name"),
+                {"name": PROJECTION_NAME},
+            )
+
+    def position(self) -> int:
+        return self.max_tracking_id(PROJECTION_NAME) or 0  # type: ignore[attr-defined]
+
+    def apply(self, start: int, end: int, statements: Sequence[Statement]) -> None:
+        """Apply the rows for notifications (start, end] if `start` is still the position."""
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(
+                self._sql(self._lock_position().format(tracking=self._tracking_table())),
+                {"name": PROJECTION_NAME},
+            )
+            row = c.fetchone()
+            current = (row[0] if not isinstance(row, dict) else row["notification_id"]) if row else 0
+            if current != start:
+                raise PositionMovedError(f"Read models are at {current}, not {start}.")
+            for statement in statements:
+                c.execute(self._sql(statement.sql), statement.params)
+            self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]
+
+    def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(self._sql(sql), params or {})
+            return [dict(row) for row in c.fetchall()]
+
+
+class SQLiteReadModels(ReadModelMixin, SQLiteTrackingRecorder):
+    def _tracking_table(self) -> str:
+        return "tracking"
+
+
+_NAMED = re.compile(r"(?<!:):(\w+)")
+
+
+class PostgresReadModels(ReadModelMixin, PostgresTrackingRecorder):
+    def _sql(self, sql: str) -> str:
+        return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+    def _lock_position(self) -> str:
+        return super()._lock_position() + " FOR UPDATE"
+
+    def _tracking_table(self) -> str:
+        return f"{self.datastore.schema}.{self.tracking_table_name}"

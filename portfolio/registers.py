@@ -1,0 +1,96 @@
+"""Registers: filtered, searched, sorted and paginated lists straight from the read-model tables.
+
+Each `Register` names the columns a person may sort and filter by; anything else is ignored, so
+no request can inject SQL. Search matches the case-folded twins of the searchable columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+from typing import Any
+
+from portfolio.readmodels.schema import SEARCHABLE
+from portfolio.readmodels.store import ReadModelMixin
+
+PER_PAGE = 25
+MAX_PER_PAGE = 200
+
+
+@dataclass(frozen=True)
+class Register:
+    table: str
+    select: str
+    sorts: dict[str, str]
+    filters: dict[str, str]
+    default_sort: str
+    joins: str = ""
+
+    def search_columns(self) -> tuple[str, ...]:
+        return tuple(f"t.{column}_fold" for column in SEARCHABLE.get(self.table, ()))
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    filters: dict[str, str] = field(default_factory=dict)
+    q: str = ""
+    sort: str = ""
+    descending: bool = False
+    page: int = 1
+    per_page: int = PER_PAGE
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict[str, Any]]
+    total: int
+    request: ListRequest
+    sort: str
+
+    @property
+    def pages(self) -> int:
+        return max(1, ceil(self.total / self.request.per_page))
+
+
+def list_rows(store: ReadModelMixin, register: Register, request: ListRequest) -> Page:
+    where, params = [], {}
+    for key, value in request.filters.items():
+        if key in register.filters and value:
+            where.append(_condition(register.filters[key], f":f_{key}"))
+            params[f"f_{key}"] = value
+    if request.q.strip() and register.search_columns():
+        params["q"] = f"%{_escape_like(request.q.strip().casefold())}%"
+        where.append("(" + " OR ".join(f"{c} LIKE :q ESCAPE '\\'" for c in register.search_columns()) + ")")
+    sql_where = f" WHERE {' AND '.join(where)}" if where else ""
+    sort = request.sort if request.sort in register.sorts else register.default_sort
+    direction = "DESC" if request.descending else "ASC"
+    per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
+    page = max(request.page, 1)
+    base = f"FROM {register.table} t {register.joins}{sql_where}"
+    total = store.query(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
+    rows = store.query(
+        f"SELECT {register.select} {base} ORDER BY {register.sorts[sort]} {direction}, t.id "
+        f"LIMIT {per_page} OFFSET {(page - 1) * per_page}",
+        params,
+    )
+    return Page(rows, total, ListRequest(request.filters, request.q, sort, request.descending, page, per_page), sort)
+
+
+def _condition(expression: str, placeholder: str) -> str:
+    """`t.stage` means equality; an expression with `{p}` places the value itself."""
+    return expression.format(p=placeholder) if "{p}" in expression else f"{expression} = {placeholder}"
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def distinct_values(store: ReadModelMixin, register: Register, key: str) -> list[str]:
+    """The values a filter can take, for its drop-down."""
+    column = register.filters[key]
+    if "{p}" in column:
+        return []
+    rows = store.query(
+        f"SELECT DISTINCT {column} AS v FROM {register.table} t {register.joins} WHERE {column} IS NOT NULL ORDER BY 1"
+    )
+    return [row["v"] for row in rows if row["v"] not in ("", None)]

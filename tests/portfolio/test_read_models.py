@@ -1,0 +1,87 @@
+"""Read models: exactly once under concurrent catch-up, and a rebuild equals the incremental result."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+from domain.context import recording
+from domain.enums import OrganizationKind
+from portfolio.app import Portfolio
+from tests.portfolio.scenario import build, read_models
+
+
+def _catch_up(url: str, batch: int, ready, go) -> None:
+    app = Portfolio(url)
+    ready.wait()
+    go.wait()
+    app.projector.catch_up(batch=batch)
+    app.close()
+
+
+def test_two_processes_catching_up_at_once_apply_each_event_exactly_once(store_url, open_portfolio):
+    app = open_portfolio(store_url)
+    ids = build(app)
+    with recording("olena"):  # more events than a batch, and counters that would double if applied twice
+        for n in range(30):
+            app.report_initiative_progress(ids["initiative"], n)
+            app.make_commitment(ids["paper"], ids["cluster"], f"Commitment {n}", "Olena", None)
+    expected = read_models(app)
+    app.read_models.drop_read_models()
+    app.read_models.create_read_models()
+    assert app.projector.status().position == 0
+
+    context = multiprocessing.get_context("spawn")
+    ready, go = context.Barrier(3), context.Event()
+    workers = [context.Process(target=_catch_up, args=(store_url, batch, ready, go)) for batch in (3, 5)]
+    for worker in workers:
+        worker.start()
+    ready.wait()
+    go.set()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+
+    assert app.projector.status().lag == 0
+    assert read_models(app) == expected
+
+
+def test_a_rebuild_equals_the_incrementally_built_read_models(store_url, open_portfolio):
+    app = open_portfolio(store_url)
+    build(app)
+    incremental = read_models(app)
+    seen = []
+    applied = app.projector.rebuild(lambda done, total: seen.append((done, total)))
+    assert applied == app.recorder.max_notification_id()
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert read_models(app) == incremental
+
+
+def test_a_projection_that_fell_behind_catches_up_from_its_position(sqlite_url, open_portfolio):
+    writer, reader = open_portfolio(sqlite_url), open_portfolio(sqlite_url)
+    build(writer)
+    assert reader.projector.status().lag == 0
+    with recording("olena"):
+        writer.register_organization("EIT Manufacturing", OrganizationKind.NETWORK)
+    assert reader.projector.status().lag == 0  # the writer caught the shared tables up itself
+    assert any(o["name_uk"] == "EIT Manufacturing" for o in reader.queries.organizations())
+
+
+def test_read_models_of_another_schema_version_are_rebuilt_on_start(store_url, open_portfolio):
+    app = open_portfolio(store_url)
+    build(app)
+    expected = read_models(app)
+    app.read_models.query("SELECT 1 AS one")  # the tables exist
+    with app.read_models.datastore.transaction(commit=True) as cursor:
+        cursor.execute("UPDATE rm_meta SET value = '0'")
+        cursor.execute("DELETE FROM rm_projects")
+    reopened = open_portfolio(store_url)
+    assert read_models(reopened) == expected
+
+
+def test_a_search_finds_ukrainian_text_whatever_its_case(sqlite_url, open_portfolio):
+    app = open_portfolio(sqlite_url)
+    build(app)
+    rows = app.read_models.query(
+        "SELECT name_uk FROM rm_organizations WHERE name_uk_fold LIKE :q", {"q": "%харківськ%"}
+    )
+    assert {row["name_uk"] for row in rows} == {"Харківський IAM кластер", "Харківська міська рада"}
