@@ -1,0 +1,53 @@
+"""A Flask app on a temporary SQLite file with one account per role, and a sign-in helper."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from domain.context import recording
+from domain.enums import Role
+from web import create_app
+
+PASSWORD = "correct horse battery"
+ROLES = {role.value: role for role in Role}
+
+
+def make_app(url: str, **config):
+    app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", **config})
+    with recording("setup"):
+        for name, role in ROLES.items():
+            app.extensions["portfolio"].open_account(name, role, PASSWORD)
+    return app
+
+
+@pytest.fixture
+def app(sqlite_url):
+    flask_app = make_app(sqlite_url)
+    yield flask_app
+    flask_app.extensions["portfolio"].close()
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+def sign_in(client, username: str, password: str = PASSWORD):
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
+
+
+@pytest.fixture
+def signed_in(app):
+    """A test client signed in with the given role's account."""
+
+    def client_for(role: str):
+        client = app.test_client()
+        response = sign_in(client, role)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return client
+
+    return client_for

@@ -1,0 +1,49 @@
+"""The web layer: `create_app` builds the Flask app around one `Portfolio` per process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from htmx_flask import Htmx
+
+from portfolio.app import Portfolio
+from portfolio.cli import demo, projections, users
+from portfolio.config import database_url
+from web import labels
+from web.access import PUBLIC, check_access, may
+from web.auth import init_auth
+from web.errors import init_errors
+from web.formatting import day, moment, money
+from web.grants import grants
+from web.i18n import init_i18n
+from web.memoranda import memoranda
+from web.organizations import organizations
+from web.overview import overview
+from web.projects import projects
+from web.roadmap import roadmap
+from web.security import init_security, secret_key
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, template_folder="../templates", static_folder="static")
+    app.config.from_mapping(DATABASE_URL=database_url())
+    app.config.from_prefixed_env("PORTFOLIO")
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secret_key(Path(app.root_path).parent / "var")
+    app.extensions["portfolio"] = Portfolio(app.config["DATABASE_URL"])
+    Htmx(app)
+    init_security(app)
+    init_auth(app)
+    init_errors(app)
+    init_i18n(app)
+    app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money)
+    for blueprint in (overview, projects, grants, memoranda, roadmap, organizations):
+        app.register_blueprint(blueprint)
+    app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
+    app.before_request(lambda: check_access(app))
+    for group in (projections, demo, users):
+        app.cli.add_command(group)
+    return app

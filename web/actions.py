@@ -1,0 +1,135 @@
+"""Stage actions ("Submit", "Record award", "Mark rejected"…): each asks for what its step needs.
+
+A blueprint lists its `Action`s; `action_form` shows one action's form (inline by htmx, or as a
+page), and `perform` validates it, runs the use case with the version the person saw, and
+answers with the updated stage panel, the form with its errors (422), or the newer state (409).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from flask import current_app, redirect, render_template, url_for
+from flask_babel import gettext
+from flask_login import current_user
+from htmx_flask import make_response, request
+from marshmallow import ValidationError
+from marshmallow import fields as mf
+from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response
+
+from domain.context import recording
+from portfolio.errors import ConflictError, RuleBrokenError
+from web.schemas import FormSchema, WithMoney
+
+Detail = Callable[[UUID], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: Any
+    method: str
+    stages: tuple[str, ...]
+    fields: dict[str, mf.Field] = field(default_factory=dict)
+    money: tuple[str, ...] = ()
+    danger: bool = False
+
+    def schema(self) -> FormSchema:
+        base = type("ActionBase", (WithMoney, FormSchema), {"money_fields": self.money})
+        return base.from_dict(dict(self.fields), name=f"{self.name.title()}Schema")()
+
+
+@dataclass(frozen=True)
+class StagePanel:
+    """Where a kind of record shows its stage and actions."""
+
+    kind: str
+    actions: dict[str, Action]
+    detail: str
+    endpoint: str
+    template: str
+    roles: frozenset
+    stage_of: Callable[[dict[str, Any]], str] = lambda record: record["stage"].value
+
+    def available(self, record: dict[str, Any]) -> list[Action]:
+        return [action for action in self.actions.values() if self.stage_of(record) in action.stages]
+
+
+def action_form(panel: StagePanel, record_id: UUID, name: str) -> str:
+    action = _find(panel, name)
+    record = getattr(current_app.extensions["portfolio"], panel.detail)(record_id)
+    return _render_form(panel, record, action, values={}, errors={}, message=None)
+
+
+def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[str, int] | str:
+    portfolio = current_app.extensions["portfolio"]
+    action = _find(panel, name)
+    load = getattr(portfolio, panel.detail)
+    values = request.form.to_dict()
+    try:
+        data = action.schema().load_form(values)
+    except ValidationError as error:
+        return _render_form(panel, load(record_id), action, values, field_errors(error), None), 422
+    version, effective = data.pop("version"), data.pop("effective_date")
+    reason = data["reason"] if "reason" in action.fields else data.pop("reason")
+    try:
+        with recording(current_user.username, reason, effective):
+            getattr(portfolio, action.method)(record_id, **data, expected_version=version)
+    except RuleBrokenError as error:
+        return _render_form(panel, load(record_id), action, values, {}, str(error)), 422
+    except ConflictError as error:
+        message = gettext("Someone changed this record meanwhile; here is its newer state. Nothing was saved.")
+        return _render_detail(panel, load(record_id), conflict=f"{message} ({error})", status=409)
+    if request.htmx:
+        return _render_detail(panel, load(record_id))
+    return redirect(url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
+
+
+def _render_detail(panel: StagePanel, record: dict[str, Any], conflict: str | None = None, status: int = 200):
+    """The record's whole detail partial, swapped in place of the one on the page."""
+    html = render_template(panel.template, **{panel.kind: record, "panel": panel, "conflict": conflict})
+    if not request.htmx:
+        return render_template("actions/conflict.html", html=html, record=record), status
+    return make_response(html, status, retarget=f"#{panel.kind}-detail", reswap="outerHTML")
+
+
+def field_errors(error: ValidationError) -> dict[str, list[str]]:
+    """Marshmallow's messages as a list of plain strings per field."""
+    messages = error.messages if isinstance(error.messages, dict) else {"_schema": error.messages}
+    return {name: [str(m) for m in (found if isinstance(found, list) else [found])] for name, found in messages.items()}
+
+
+def describe(action: Action) -> list[dict[str, Any]]:
+    """What the form shows for each field of an action."""
+    described = []
+    for name, spec in action.fields.items():
+        choices = [m.value for m in spec.enum] if isinstance(spec, mf.Enum) else None
+        kind = (
+            "select" if choices else
+            "date" if isinstance(spec, mf.Date) else
+            "datetime-local" if isinstance(spec, mf.DateTime) else
+            "number" if isinstance(spec, mf.Integer) else
+            "textarea" if name in ("reason", "text", "comment") else
+            "text"
+        )  # fmt: skip
+        described.append({"name": name, "label": spec.metadata.get("label", name), "kind": kind,
+                          "required": spec.required, "choices": choices or ()})  # fmt: skip
+    return described
+
+
+def _render_form(panel, record, action, values, errors, message) -> str:
+    template = "actions/_form.html" if request.htmx else "actions/page.html"
+    return render_template(
+        template, panel=panel, record=record, action=action, inputs=describe(action),
+        values=values, errors=errors, message=message,
+    )  # fmt: skip
+
+
+def _find(panel: StagePanel, name: str) -> Action:
+    if name not in panel.actions:
+        raise NotFound()
+    return panel.actions[name]

@@ -1,0 +1,83 @@
+"""What each "new record" form asks for, and which use case it calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from marshmallow import fields
+from marshmallow.validate import URL, Length
+
+from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationKind, Priority
+from web.actions import Action
+from web.creation import CreateForm, OrganizationRef
+from web.schemas import KYIV, REQUIRED, amount_field, currency_field, date_field, enum_field
+
+
+def _text(label: Any, required: bool = True, max_length: int = 300) -> fields.String:
+    if not required:
+        return fields.String(load_default="", validate=Length(max=max_length), metadata={"label": label})
+    return fields.String(required=True, validate=Length(min=1, max=max_length), error_messages=REQUIRED,
+                         metadata={"label": label})  # fmt: skip
+
+
+def _org(label: Any) -> OrganizationRef:
+    return OrganizationRef(required=True, error_messages={**REQUIRED, "invalid_uuid": _l("Choose an organization.")},
+                           metadata={"label": label})  # fmt: skip
+
+
+def _split(name: str) -> Any:
+    def prepare(data: dict[str, Any]) -> dict[str, Any]:
+        data[name] = [part.strip() for part in data.get(name, "").split(",") if part.strip()]
+        return data
+
+    return prepare
+
+
+def _deadline(data: dict[str, Any]) -> dict[str, Any]:
+    """A deadline typed without a zone is Kyiv time."""
+    if data.get("deadline") is not None and data["deadline"].tzinfo is None:
+        data["deadline"] = data["deadline"].replace(tzinfo=KYIV)
+    return data
+
+
+ORGANIZATION = CreateForm("organization", _l("New organization"), Action(
+    "create", _l("New organization"), "register_organization", (), {
+        "name_uk": _text(_l("Name")), "kind": enum_field(OrganizationKind, _l("Kind")),
+        "name_latin": _text(_l("Latin name"), required=False), "region": _text(_l("Region"), required=False),
+        "country": fields.String(load_default="UA", validate=Length(equal=2), metadata={"label": _l("Country")}),
+        "authority_level": enum_field(AuthorityLevel, _l("Authority level"), required=False),
+    }), "organizations.detail")  # fmt: skip
+
+PROJECT = CreateForm("project", _l("New project"), Action(
+    "create", _l("New project"), "propose_project", (), {
+        "code": _text(_l("Code"), max_length=40), "title": _text(_l("Title")),
+        "organization_id": _org(_l("Organization")), "owner": _text(_l("Lead")),
+        "priority": enum_field(Priority, _l("Priority")), "category": enum_field(Category, _l("Category")),
+        "summary": _text(_l("Summary"), required=False, max_length=4000),
+        "regions": _text(_l("Regions (comma-separated)"), required=False),
+        "direction": _text(_l("Direction"), required=False),
+    }), "projects.detail", prepare=_split("regions"))  # fmt: skip
+
+GRANT = CreateForm("grant", _l("New grant application"), Action(
+    "create", _l("New grant application"), "prospect_application", (), {
+        "title": _text(_l("Title")), "funder_id": _org(_l("Funder")), "applicant_id": _org(_l("Applicant")),
+        "owner": _text(_l("Owner")), "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
+        "programme": _text(_l("Programme"), required=False), "call_name": _text(_l("Call"), required=False),
+        "call_reference": _text(_l("Call reference"), required=False),
+        "call_url": fields.String(load_default="", metadata={"label": _l("Call URL")}, validate=URL(
+            schemes={"http", "https"}, error=_l("Enter a web address starting with https://."))),
+        "deadline": fields.NaiveDateTime(load_default=None, metadata={"label": _l("Deadline (Kyiv time)")},
+                                         error_messages={"invalid": _l("Enter a date and time.")}),
+    }, money=("requested",)), "grants.detail", prepare=_deadline)  # fmt: skip
+
+MEMORANDUM = CreateForm("memorandum", _l("New memorandum"), Action(
+    "create", _l("New memorandum"), "draft_memorandum", (), {
+        "kind": enum_field(MemorandumKind, _l("Kind")), "subject": _text(_l("Subject")), "owner": _text(_l("Owner")),
+    }), "memoranda.detail")  # fmt: skip
+
+INITIATIVE = CreateForm("initiative", _l("New initiative"), Action(
+    "create", _l("New initiative"), "propose_initiative", (), {
+        "roadmap": _text(_l("Roadmap")), "direction": _text(_l("Direction")), "title": _text(_l("Title")),
+        "owner": _text(_l("Owner")), "target_on": date_field(_l("Target date")),
+    }), "roadmap.detail")  # fmt: skip

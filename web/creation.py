@@ -1,0 +1,70 @@
+"""Forms that create records: the same field descriptions as stage actions, and no version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from flask import current_app, redirect, render_template, url_for
+from flask_login import current_user
+from htmx_flask import make_response, request
+from marshmallow import ValidationError
+from marshmallow import fields as mf
+from werkzeug.wrappers import Response
+
+from domain.context import recording
+from portfolio.errors import RuleBrokenError
+from web.actions import Action, describe, field_errors
+
+
+class OrganizationRef(mf.UUID):
+    """A drop-down of the organizations in the register."""
+
+
+@dataclass(frozen=True)
+class CreateForm:
+    kind: str
+    title: Any
+    action: Action
+    endpoint: str
+    prepare: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: data
+
+
+def _inputs(form: CreateForm) -> list[dict[str, Any]]:
+    inputs = describe(form.action)
+    organizations = None
+    for described in inputs:
+        if isinstance(form.action.fields[described["name"]], OrganizationRef):
+            organizations = organizations or current_app.extensions["portfolio"].queries.organizations()
+            described.update(kind="organization", choices=[(o["id"], o["name_uk"]) for o in organizations])
+    return inputs
+
+
+def show(form: CreateForm, values: dict[str, str] | None = None, errors=None, message=None, status=200):
+    template = "forms/_create.html" if request.htmx else "forms/create.html"
+    html = render_template(
+        template, form=form, inputs=_inputs(form), values=values or {}, errors=errors or {}, message=message
+    )
+    return html, status
+
+
+def create(form: CreateForm) -> Response | tuple[str, int]:
+    values = request.form.to_dict()
+    try:
+        data = form.prepare(form.action.schema().load_form(values))
+    except ValidationError as error:
+        return show(form, values, field_errors(error), status=422)
+    data.pop("version")
+    effective = data.pop("effective_date")
+    reason = data.pop("reason")
+    try:
+        with recording(current_user.username, reason, effective):
+            record_id: UUID = getattr(current_app.extensions["portfolio"], form.action.method)(**data)
+    except RuleBrokenError as error:
+        return show(form, values, message=str(error), status=422)
+    target = url_for(form.endpoint, **{f"{form.kind}_id": record_id})
+    if request.htmx:
+        return make_response("", 204, redirect=target)
+    return redirect(target)

@@ -1,0 +1,36 @@
+"""Error pages: a clear message, never a stack trace; htmx requests get the message alone."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, NotFound
+
+from portfolio.errors import NotFoundError
+
+MESSAGES = {
+    400: _l("The request could not be read."),
+    403: _l("You have no access to this page or action."),
+    404: _l("There is no such page or record."),
+    405: _l("This method is not supported here."),
+    413: _l("The request is too large."),
+    429: _l("Too many attempts. Wait a minute and try again."),
+}
+CSRF_MESSAGE = _l("The form is out of date or has no security (CSRF) token. Reload the page and try again.")
+
+
+def render_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    message = CSRF_MESSAGE if isinstance(error, CSRFError) else MESSAGES.get(code, error.description)
+    template = "errors/_message.html" if request.headers.get("HX-Request") == "true" else "errors/page.html"
+    return render_template(template, code=code, message=message), code
+
+
+def render_not_found(error: NotFoundError) -> tuple[str, int]:
+    return render_error(NotFound(str(error)))
+
+
+def init_errors(app: Flask) -> None:
+    app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(NotFoundError, render_not_found)

@@ -1,0 +1,37 @@
+"""Ukrainian (default) and English, chosen per person and kept in their session."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, redirect, request, session
+from flask_babel import Babel
+from werkzeug.wrappers import Response
+
+from web.access import PUBLIC, allow
+
+LANGUAGES = {"uk": "Українська", "en": "English"}
+DEFAULT = "uk"
+
+i18n = Blueprint("i18n", __name__)
+
+
+def chosen_locale() -> str:
+    return session.get("language") or DEFAULT
+
+
+@i18n.post("/language")
+@allow(PUBLIC)
+def choose_language() -> Response:
+    language = request.form.get("language", "")
+    if language in LANGUAGES:
+        session["language"] = language
+    back = request.referrer or "/"
+    return redirect(back if back.startswith(request.host_url) or back.startswith("/") else "/")
+
+
+def init_i18n(app: Flask) -> None:
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT)
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Kyiv")
+    Babel(app, locale_selector=chosen_locale)
+    app.jinja_env.globals["LANGUAGES"] = LANGUAGES
+    app.jinja_env.globals["current_language"] = chosen_locale
+    app.register_blueprint(i18n)

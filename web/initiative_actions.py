@@ -1,0 +1,48 @@
+"""The status actions of a roadmap initiative, which the board records too."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from marshmallow import fields
+from marshmallow.validate import Length
+
+from domain.enums import Health
+from web.access import ROADMAP_EDITORS
+from web.actions import Action, StagePanel
+from web.schemas import REQUIRED, date_field, enum_field, percent_field, reason_field
+
+OPEN = ("proposed", "planned", "in_progress", "postponed")
+
+
+def _text(label, required: bool = True) -> fields.String:
+    if not required:
+        return fields.String(load_default="", validate=Length(max=2000), metadata={"label": label})
+    return fields.String(required=True, validate=Length(min=1, max=2000), error_messages=REQUIRED,
+                         metadata={"label": label})  # fmt: skip
+
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        Action("plan", _l("Plan"), "plan_initiative", ("proposed", "postponed")),
+        Action("start", _l("Start"), "start_initiative", ("planned", "postponed")),
+        Action("progress", _l("Report progress"), "report_initiative_progress", OPEN,
+               {"percent": percent_field(_l("Progress, %"))}),
+        Action("health", _l("Assess health"), "assess_initiative_health", OPEN,
+               {"health": enum_field(Health, _l("Health")), "comment": _text(_l("Comment"), required=False)}),
+        Action("postpone", _l("Postpone"), "postpone_initiative", OPEN,
+               {"to_date": date_field(_l("New target date")), "reason": reason_field()}),
+        Action("decide", _l("Record a board decision"), "record_board_decision",
+               (*OPEN, "done", "not_done", "dropped"),
+               {"text": _text(_l("Decision")), "decided_on": date_field(_l("Decided on"))}),
+        Action("finish", _l("Mark done"), "finish_initiative", OPEN),
+        Action("not-done", _l("Mark not done"), "mark_initiative_not_done", OPEN, {"reason": reason_field()},
+               danger=True),
+        Action("drop", _l("Drop"), "drop_initiative", OPEN, {"reason": reason_field()}, danger=True),
+    )
+}  # fmt: skip
+
+PANEL = StagePanel(
+    "initiative", ACTIONS, "initiative_detail", "roadmap.detail", "roadmap/_detail.html", ROADMAP_EDITORS,
+    stage_of=lambda record: record["status"].value,
+)  # fmt: skip

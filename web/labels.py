@@ -1,0 +1,61 @@
+"""Names for the stored vocabulary values shown on pages, in the person's language."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+LABELS = {
+    # Project stages
+    "idea": _l("idea"), "concept": _l("concept"), "approved": _l("approved"),
+    "in_implementation": _l("in implementation"), "completed": _l("completed"),
+    "on_hold": _l("on hold"), "cancelled": _l("cancelled"),
+    # Grant stages
+    "prospect": _l("prospect"), "drafting": _l("drafting"), "submitted": _l("submitted"),
+    "under_review": _l("under review"), "awarded": _l("awarded"), "rejected": _l("rejected"),
+    "withdrawn": _l("withdrawn"), "contracted": _l("contracted"), "closed": _l("closed"),
+    # Memorandum stages
+    "draft": _l("draft"), "negotiation": _l("negotiation"), "signed": _l("signed"),
+    "active": _l("active"), "expired": _l("expired"), "terminated": _l("terminated"),
+    # Initiative status and health
+    "proposed": _l("proposed"), "planned": _l("planned"), "in_progress": _l("in progress"),
+    "done": _l("done"), "not_done": _l("not done"), "postponed": _l("postponed"),
+    "dropped": _l("dropped"), "on_track": _l("on track"), "at_risk": _l("at risk"),
+    "off_track": _l("off track"),
+    # Project categories and result levels
+    "talent_systems": _l("Talent systems"), "trust_building": _l("Trust building"),
+    "ecosystem_orchestration": _l("Ecosystem orchestration"), "value_chains": _l("Value chains"),
+    "market_access": _l("Market access"), "system_transformation": _l("System transformation"),
+    "output": _l("output"), "outcome": _l("outcome"), "impact": _l("impact"),
+    # Quality checklist
+    "real_business_pain": _l("Solves a real business pain"), "joint_action": _l("Needs joint action"),
+    "new_economic_value": _l("Creates new economic value"),
+    "several_stakeholder_types": _l("Involves more than one type of stakeholder"),
+    "members_invest": _l("Members invest their own resources"), "builds_trust": _l("Builds trust"),
+    "measurable": _l("Results are measurable"),
+    # Reports and commitments
+    "interim": _l("interim report"), "final": _l("final report"), "financial": _l("financial report"),
+    "narrative": _l("narrative report"), "audit": _l("audit report"),
+    "open": _l("open"),
+    # Memorandum kinds and party types
+    "understanding": _l("memorandum of understanding"), "cooperation": _l("cooperation agreement"),
+    "partnership": _l("partnership agreement"), "licence": _l("licence agreement"), "nda": _l("NDA"),
+    "network_membership": _l("membership in a network"), "consortium": _l("consortium agreement"),
+    "central_authority": _l("central authority"), "regional_authority": _l("regional authority"),
+    "local_self_government": _l("local self-government"), "university": _l("university"),
+    "company": _l("company"), "cluster": _l("cluster"), "foreign_partner": _l("foreign partner"),
+    "network": _l("network"),
+    # Organization kinds and authority levels
+    "association": _l("association"), "funder": _l("funder"), "authority": _l("authority"),
+    "dih": _l("digital innovation hub"), "central": _l("central"), "regional": _l("regional"),
+    "local": _l("local"),
+    # Kinds of record
+    "project": _l("project"), "grant": _l("grant application"), "memorandum": _l("memorandum"),
+    "initiative": _l("initiative"),
+    # Roles
+    "admin": _l("admin"), "fundraiser": _l("fundraiser"), "board": _l("board"), "auditor": _l("auditor"),
+}  # fmt: skip
+
+
+def label(value: object) -> str:
+    key = getattr(value, "value", value)
+    return str(LABELS.get(str(key), "" if key is None else str(key)))

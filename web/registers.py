@@ -1,0 +1,57 @@
+"""Shared by the register blueprints: read the list request from the URL, render page or table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from flask import current_app, render_template
+from htmx_flask import request
+
+from portfolio.registers import PER_PAGE, ListRequest
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str
+    label: str
+    options: list[tuple[str, str]]
+
+
+def list_request(filter_keys: Iterable[str]) -> ListRequest:
+    args = request.args
+    return ListRequest(
+        filters={key: args.get(key, "") for key in filter_keys if args.get(key)},
+        q=args.get("q", "")[:200],
+        sort=args.get("sort", ""),
+        descending=args.get("dir") == "desc",
+        page=_int(args.get("page"), 1),
+        per_page=_int(args.get("per_page"), PER_PAGE),
+    )
+
+
+def enum_options(enum: type[Enum], label) -> list[tuple[str, str]]:
+    return [(member.value, label(member.value)) for member in enum]
+
+
+def value_options(register: str, key: str) -> list[tuple[str, str]]:
+    return [(value, value) for value in current_app.extensions["portfolio"].filter_values(register, key)]
+
+
+def render_register(name: str, title: str, filters: list[Filter], folder: str = "", **extra) -> str:
+    """The whole page, or only its table when htmx asks for the table."""
+    folder = folder or name
+    portfolio = current_app.extensions["portfolio"]
+    page = portfolio.list_register(name, list_request(f.key for f in filters))
+    context = {"register": name, "folder": folder, "title": title, "page": page, "filters": filters, **extra}
+    if request.htmx and request.htmx.target == f"{name}-table":
+        return render_template(f"{folder}/_table.html", **context)
+    return render_template("registers/page.html", **context)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return max(int(value or default), 1)
+    except ValueError:
+        return default

@@ -1,0 +1,56 @@
+"""Roadmap initiatives register and detail page."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from flask import Blueprint, current_app, render_template, request
+from flask_babel import gettext as _
+
+from domain.enums import Health, InitiativeStatus
+from web import create_forms, creation
+from web.access import EVERYONE, ROADMAP_EDITORS, allow
+from web.actions import action_form, perform
+from web.initiative_actions import PANEL
+from web.labels import label
+from web.registers import Filter, enum_options, render_register, value_options
+
+roadmap = Blueprint("roadmap", __name__, url_prefix="/roadmap")
+
+
+@roadmap.get("/")
+@allow(EVERYONE)
+def index() -> str:
+    filters = [
+        Filter("roadmap", _("Roadmap"), value_options("initiatives", "roadmap")),
+        Filter("direction", _("Direction"), value_options("initiatives", "direction")),
+        Filter("status", _("Status"), enum_options(InitiativeStatus, label)),
+        Filter("health", _("Health"), enum_options(Health, label)),
+        Filter("owner", _("Owner"), value_options("initiatives", "owner")),
+    ]
+    return render_register("initiatives", _("Roadmap initiatives"), filters, folder="roadmap")
+
+
+@roadmap.get("/<uuid:initiative_id>")
+@allow(EVERYONE)
+def detail(initiative_id: UUID) -> str:
+    initiative = current_app.extensions["portfolio"].initiative_detail(initiative_id)
+    return render_template("roadmap/detail.html", initiative=initiative, panel=PANEL)
+
+
+@roadmap.route("/<uuid:initiative_id>/act/<action>", methods=["GET", "POST"])
+@allow(ROADMAP_EDITORS)
+def act(initiative_id: UUID, action: str):
+    """A stage action: its form (GET), or doing it (POST)."""
+    if request.method == "GET":
+        return action_form(PANEL, initiative_id, action)
+    return perform(PANEL, initiative_id, action)
+
+
+@roadmap.route("/new", methods=["GET", "POST"])
+@allow(ROADMAP_EDITORS)
+def new():
+    """The form for a new record (GET), or creating it (POST)."""
+    if request.method == "GET":
+        return creation.show(create_forms.INITIATIVE)
+    return creation.create(create_forms.INITIATIVE)
