@@ -1,0 +1,101 @@
+"""A real server on 127.0.0.1 and Debian's Chromium driven by Playwright.
+
+Skipped, with the reason, where /usr/bin/chromium is missing (`make test` installs it when run
+as root); in CI (CI=true) a missing browser fails instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = Path("var/screenshots")
+PASSWORD = "browser test password"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The app under gunicorn-free `flask run`, on a fresh SQLite file with the scenario and accounts."""
+    db = tmp_path_factory.mktemp("browser") / "portfolio.db"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "PORTFOLIO_SECRET_KEY": "browser-tests"}
+    seed = (
+        "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
+        "from tests.portfolio.scenario import build; app = Portfolio(); build(app)\n"
+        "with recording('setup'):\n"
+        f"    [app.open_account(n, Role(n), {PASSWORD!r}) for n in ('admin', 'fundraiser', 'board', 'auditor')]"
+    )
+    subprocess.run([sys.executable, "-c", seed], env=env, check=True)
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("server") / "server.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    for _ in range(150):
+        if process.poll() is not None:
+            log.seek(0)
+            pytest.fail(f"the server did not start: {log.read()[-2000:]}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: the browser tests are required in CI")
+        pytest.skip(f"{CHROMIUM} is not installed (run `make test` as root to install it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_as(browser, server):
+    """A fresh browser page signed in as the given account."""
+    contexts = []
+
+    def open_as(username: str):
+        context = browser.new_context(base_url=server, locale="uk-UA")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/login")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("#sign-in button[type=submit]")
+        page.wait_for_url(f"{server}/")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
