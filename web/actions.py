@@ -23,6 +23,7 @@ from werkzeug.wrappers import Response
 
 from domain.context import recording
 from portfolio.errors import ConflictError, RuleBrokenError
+from web.labels import label
 from web.schemas import FormSchema, WithMoney
 
 Detail = Callable[[UUID], dict[str, Any]]
@@ -37,6 +38,8 @@ class Action:
     fields: dict[str, mf.Field] = field(default_factory=dict)
     money: tuple[str, ...] = ()
     danger: bool = False
+    adds: bool = False  # records a sub-record (a KPI, a tranche…) rather than moving the stage
+    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # reshape the form for the use case
 
     def schema(self) -> FormSchema:
         base = type("ActionBase", (WithMoney, FormSchema), {"money_fields": self.money})
@@ -55,8 +58,24 @@ class StagePanel:
     roles: frozenset
     stage_of: Callable[[dict[str, Any]], str] = lambda record: record["stage"].value
 
-    def available(self, record: dict[str, Any]) -> list[Action]:
-        return [action for action in self.actions.values() if self.stage_of(record) in action.stages]
+    def available(self, record: dict[str, Any], adds: bool = False) -> list[Action]:
+        stage = self.stage_of(record)
+        return [a for a in self.actions.values() if stage in a.stages and a.adds is adds]
+
+
+class OrganizationRef(mf.UUID):
+    """A drop-down of the organizations in the register."""
+
+
+def options(spec: mf.Field, record: dict[str, Any] | None) -> list[tuple[str, str]] | None:
+    """The choices a field offers: an enum's values, the organizations, or the record's sub-records."""
+    if isinstance(spec, mf.Enum):
+        return [(m.value, str(label(m.value))) for m in spec.enum]
+    if isinstance(spec, OrganizationRef):
+        return [(o["id"], o["name_uk"]) for o in current_app.extensions["portfolio"].queries.organizations()]
+    if "options" in spec.metadata and record is not None:
+        return [(str(value), text) for value, text in spec.metadata["options"](record)]
+    return None
 
 
 def action_form(panel: StagePanel, record_id: UUID, name: str) -> str:
@@ -76,6 +95,7 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
         return _render_form(panel, load(record_id), action, values, field_errors(error), None), 422
     version, effective = data.pop("version"), data.pop("effective_date")
     reason = data["reason"] if "reason" in action.fields else data.pop("reason")
+    data = action.prepare(data) if action.prepare else data
     try:
         with recording(current_user.username, reason, effective):
             getattr(portfolio, action.method)(record_id, **data, expected_version=version)
@@ -103,17 +123,18 @@ def field_errors(error: ValidationError) -> dict[str, list[str]]:
     return {name: [str(m) for m in (found if isinstance(found, list) else [found])] for name, found in messages.items()}
 
 
-def describe(action: Action) -> list[dict[str, Any]]:
+def describe(action: Action, record: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """What the form shows for each field of an action."""
     described = []
     for name, spec in action.fields.items():
-        choices = [m.value for m in spec.enum] if isinstance(spec, mf.Enum) else None
+        choices = options(spec, record)
         kind = (
-            "select" if choices else
+            "select" if choices is not None else
+            "checkbox" if isinstance(spec, mf.Boolean) else
             "date" if isinstance(spec, mf.Date) else
             "datetime-local" if isinstance(spec, mf.DateTime) else
             "number" if isinstance(spec, mf.Integer) else
-            "textarea" if name in ("reason", "text", "comment") else
+            "textarea" if name in ("reason", "text", "comment", "description", "summary") else
             "text"
         )  # fmt: skip
         described.append({"name": name, "label": spec.metadata.get("label", name), "kind": kind,
@@ -124,7 +145,7 @@ def describe(action: Action) -> list[dict[str, Any]]:
 def _render_form(panel, record, action, values, errors, message) -> str:
     template = "actions/_form.html" if request.htmx else "actions/page.html"
     return render_template(
-        template, panel=panel, record=record, action=action, inputs=describe(action),
+        template, panel=panel, record=record, action=action, inputs=describe(action, record),
         values=values, errors=errors, message=message,
     )  # fmt: skip
 

@@ -9,8 +9,8 @@ from marshmallow import fields
 from marshmallow.validate import URL, Length
 
 from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationKind, Priority
-from web.actions import Action
-from web.creation import CreateForm, OrganizationRef
+from web.actions import Action, OrganizationRef
+from web.creation import CreateForm
 from web.schemas import KYIV, REQUIRED, amount_field, currency_field, date_field, enum_field
 
 

@@ -11,16 +11,11 @@ from flask import current_app, redirect, render_template, url_for
 from flask_login import current_user
 from htmx_flask import make_response, request
 from marshmallow import ValidationError
-from marshmallow import fields as mf
 from werkzeug.wrappers import Response
 
 from domain.context import recording
 from portfolio.errors import RuleBrokenError
 from web.actions import Action, describe, field_errors
-
-
-class OrganizationRef(mf.UUID):
-    """A drop-down of the organizations in the register."""
 
 
 @dataclass(frozen=True)
@@ -32,20 +27,10 @@ class CreateForm:
     prepare: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: data
 
 
-def _inputs(form: CreateForm) -> list[dict[str, Any]]:
-    inputs = describe(form.action)
-    organizations = None
-    for described in inputs:
-        if isinstance(form.action.fields[described["name"]], OrganizationRef):
-            organizations = organizations or current_app.extensions["portfolio"].queries.organizations()
-            described.update(kind="organization", choices=[(o["id"], o["name_uk"]) for o in organizations])
-    return inputs
-
-
 def show(form: CreateForm, values: dict[str, str] | None = None, errors=None, message=None, status=200):
     template = "forms/_create.html" if request.htmx else "forms/create.html"
     html = render_template(
-        template, form=form, inputs=_inputs(form), values=values or {}, errors=errors or {}, message=message
+        template, form=form, inputs=describe(form.action), values=values or {}, errors=errors or {}, message=message
     )
     return html, status
 

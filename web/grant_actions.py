@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from domain.enums import GrantStage
+from domain.enums import GrantStage, ReportKind
 from web.access import EDITORS
-from web.actions import Action, StagePanel
-from web.schemas import amount_field, currency_field, date_field, enum_field, reason_field
+from web.actions import Action, OrganizationRef, StagePanel
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, reason_field
+from web.subrecord_fields import one_of, project_ref, text
 
 UNDECIDED = ("prospect", "drafting", "submitted", "under_review")
 WON = ("awarded", "contracted", "in_implementation")
@@ -35,6 +36,23 @@ ACTIONS = {
         Action("close", _l("Close"), "close_grant", WON),
         Action("correct-stage", _l("Correct the stage"), "correct_grant_stage", tuple(s.value for s in GrantStage),
                {"stage": enum_field(GrantStage, _l("Correct stage")), "reason": reason_field(_l("What was wrong"))}),
+        Action("plan-tranche", _l("Plan a tranche"), "plan_disbursement", WON, {
+            "amount": amount_field(_l("Amount")), "amount_currency": currency_field(),
+            "expected_on": date_field(_l("Expected on"))}, money=("amount",), adds=True),
+        Action("receive-tranche", _l("Record a tranche received"), "receive_disbursement", WON, {
+            "disbursement_id": one_of(_l("Tranche"), "disbursements", "expected_on", pending="received_on"),
+            "received_on": date_field(_l("Received on"))}, adds=True),
+        Action("add-report", _l("Add a reporting duty"), "add_reporting_duty", WON, {
+            "kind": enum_field(ReportKind, _l("Report")), "due_on": date_field(_l("Due"))}, adds=True),
+        Action("submit-report", _l("Record a report submitted"), "submit_report", (*WON, "closed"), {
+            "duty_id": one_of(_l("Report"), "reporting_duties", "due_on", pending="submitted_on"),
+            "submitted_on": date_field(_l("Submitted on"))}, adds=True),
+        Action("add-partner", _l("Add a consortium partner"), "add_consortium_partner", (*UNDECIDED, *WON), {
+            "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
+            "role": text(_l("Role in the consortium"))}, adds=True),
+        Action("link-project", _l("Link to a project"), "link_application_to_project",
+               tuple(s.value for s in GrantStage), {"project_id": project_ref(_l("Project")),
+                                                    "reason": text(_l("Reason"), required=False)}, adds=True),
     )
 }  # fmt: skip
 

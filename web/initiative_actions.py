@@ -10,6 +10,7 @@ from domain.enums import Health
 from web.access import ROADMAP_EDITORS
 from web.actions import Action, StagePanel
 from web.schemas import REQUIRED, date_field, enum_field, percent_field, reason_field
+from web.subrecord_fields import project_ref
 
 OPEN = ("proposed", "planned", "in_progress", "postponed")
 
@@ -39,6 +40,10 @@ ACTIONS = {
         Action("not-done", _l("Mark not done"), "mark_initiative_not_done", OPEN, {"reason": reason_field()},
                danger=True),
         Action("drop", _l("Drop"), "drop_initiative", OPEN, {"reason": reason_field()}, danger=True),
+        Action("link-project", _l("Link a project"), "link_initiative_to_project", OPEN,
+               {"project_id": project_ref(_l("Project"))}, adds=True),
+        Action("comment", _l("Comment"), "comment_on_initiative", (*OPEN, "done", "not_done", "dropped"),
+               {"text": _text(_l("Comment"))}, adds=True),
     )
 }  # fmt: skip
 

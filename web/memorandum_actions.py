@@ -6,9 +6,13 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 from marshmallow.validate import Length
 
+from domain.enums import CommitmentStatus, PartyType
 from web.access import EDITORS
-from web.actions import Action, StagePanel
-from web.schemas import date_field, reason_field
+from web.actions import Action, OrganizationRef, StagePanel
+from web.schemas import REQUIRED, date_field, enum_field, reason_field
+from web.subrecord_fields import one_of, project_ref, text
+
+IN_FORCE_OR_BEFORE = ("draft", "negotiation", "signed", "active")
 
 ACTIONS = {
     action.name: action
@@ -25,6 +29,17 @@ ACTIONS = {
         Action("expire", _l("Mark expired"), "expire_memorandum", ("signed", "active")),
         Action("terminate", _l("Terminate"), "terminate_memorandum", ("draft", "negotiation", "signed", "active"),
                {"reason": reason_field()}, danger=True),
+        Action("add-party", _l("Add a party"), "add_party", ("draft", "negotiation"), {
+            "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
+            "party_type": enum_field(PartyType, _l("Party type"))}, adds=True),
+        Action("commit", _l("Record a commitment"), "make_commitment", IN_FORCE_OR_BEFORE, {
+            "party_id": one_of(_l("Party"), "parties", "name"), "description": text(_l("Commitment"), max_length=2000),
+            "owner": text(_l("Owner")), "due_on": date_field(_l("Due"), required=False)}, adds=True),
+        Action("update-commitment", _l("Update a commitment"), "update_commitment", IN_FORCE_OR_BEFORE, {
+            "commitment_id": one_of(_l("Commitment"), "commitments", "description"),
+            "status": enum_field(CommitmentStatus, _l("Status"))}, adds=True),
+        Action("link-project", _l("Link a project"), "link_memorandum_to_project", IN_FORCE_OR_BEFORE,
+               {"project_id": project_ref(_l("Project"))}, adds=True),
     )
 }  # fmt: skip
 

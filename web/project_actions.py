@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from marshmallow import fields
 
-from domain.enums import ProjectStage
+from domain.enums import ProjectStage, ResultLevel
+from domain.project import CHECKLIST
 from web.access import EDITORS
-from web.actions import Action, StagePanel
-from web.schemas import enum_field, reason_field
+from web.actions import Action, OrganizationRef, StagePanel
+from web.labels import LABELS
+from web.schemas import REQUIRED, date_field, enum_field, reason_field
+from web.subrecord_fields import number, one_of, text
 
 OPEN = ("idea", "concept", "approved", "in_implementation")
 
@@ -24,6 +28,29 @@ ACTIONS = {
                danger=True),
         Action("correct-stage", _l("Correct the stage"), "correct_project_stage", tuple(s.value for s in ProjectStage),
                {"stage": enum_field(ProjectStage, _l("Correct stage")), "reason": reason_field(_l("What was wrong"))}),
+        Action("add-kpi", _l("Add a KPI"), "define_kpi", OPEN, {
+            "name": text(_l("KPI")), "unit": text(_l("Unit"), max_length=40),
+            "level": enum_field(ResultLevel, _l("Result level")), "baseline": number(_l("Baseline")),
+            "target": number(_l("Target"))}, adds=True),
+        Action("measure", _l("Record a measurement"), "measure_kpi", (*OPEN, "on_hold", "completed"), {
+            "kpi_id": one_of(_l("KPI"), "kpis", "name"), "value": number(_l("Value")),
+            "measured_on": date_field(_l("Measured on")), "source": text(_l("Source"))}, adds=True),
+        Action("revise-target", _l("Revise a target"), "revise_kpi_target", OPEN, {
+            "kpi_id": one_of(_l("KPI"), "kpis", "name"), "target": number(_l("New target")),
+            "reason": reason_field()}, adds=True),
+        Action("unplanned", _l("Record an unplanned result"), "record_unplanned_result", (*OPEN, "completed"), {
+            "description": text(_l("Result"), max_length=2000), "recorded_on": date_field(_l("Date"))}, adds=True),
+        Action("add-milestone", _l("Add a milestone"), "add_milestone", OPEN, {
+            "title": text(_l("Milestone")), "due_on": date_field(_l("Due"))}, adds=True),
+        Action("reach-milestone", _l("Mark a milestone reached"), "reach_milestone", OPEN, {
+            "milestone_id": one_of(_l("Milestone"), "milestones", "title", pending="done_on"),
+            "done_on": date_field(_l("Reached on"))}, adds=True),
+        Action("add-partner", _l("Add a partner"), "add_project_partner", OPEN, {
+            "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
+            "role": text(_l("Role on the project"))}, adds=True),
+        Action("checklist", _l("Answer the quality checklist"), "answer_project_checklist", (*OPEN, "on_hold"), {
+            question: fields.Boolean(load_default=False, metadata={"label": LABELS[question]})
+            for question in CHECKLIST}, adds=True, prepare=lambda data: {"answers": data}),
     )
 }  # fmt: skip
 

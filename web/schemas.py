@@ -58,6 +58,7 @@ def currency_field() -> fields.String:
 def date_field(label: Any, required: bool = True) -> fields.Date:
     return fields.Date(
         required=required,
+        **({} if required else {"load_default": None}),
         error_messages={**REQUIRED, "invalid": _l("Enter a date.")},
         metadata={"label": label},
     )
@@ -75,6 +76,7 @@ def enum_field(enum: type, label: Any, required: bool = True) -> fields.Enum:
         enum,
         by_value=True,
         required=required,
+        **({} if required else {"load_default": None}),
         error_messages={**REQUIRED, "unknown": _l("Choose one of the listed values.")},
         metadata={"label": label},
     )
