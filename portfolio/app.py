@@ -8,6 +8,7 @@ from portfolio.grants import GrantUseCases
 from portfolio.initiatives import InitiativeUseCases
 from portfolio.memoranda import MemorandumUseCases
 from portfolio.organizations import OrganizationUseCases
+from portfolio.pipeline import PipelineQueries
 from portfolio.projects import ProjectUseCases
 from portfolio.queries import Queries
 from portfolio.register_specs import REGISTERS
@@ -21,6 +22,7 @@ class Portfolio(
     GrantUseCases,
     MemorandumUseCases,
     InitiativeUseCases,
+    PipelineQueries,
     DetailQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:

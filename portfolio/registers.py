@@ -69,7 +69,7 @@ def list_rows(store: ReadModelMixin, register: Register, request: ListRequest) -
     base = f"FROM {register.table} t {register.joins}{sql_where}"
     total = store.query(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
     rows = store.query(
-        f"SELECT {register.select} {base} ORDER BY {register.sorts[sort]} {direction}, t.id "
+        f"SELECT {register.select} {base} ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id "
         f"LIMIT {per_page} OFFSET {(page - 1) * per_page}",
         params,
     )

@@ -222,7 +222,16 @@ def _kpi_revised(e: Any) -> list[Statement]:
     ]
 
 
+def _rate(e: Any) -> list[Statement]:
+    sql = (
+        "INSERT INTO rm_rates (from_currency, to_currency, on_date, rate) VALUES (:f, :t, :on, :rate) "
+        "ON CONFLICT (from_currency, to_currency, on_date) DO UPDATE SET rate = :rate"
+    )
+    return [Statement(sql, {"f": e.from_currency, "t": e.to_currency, "on": e.on.isoformat(), "rate": str(e.rate)})]
+
+
 SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
+    "ExchangeRates.RateRecorded": _rate,
     "Project.KpiDefined": _kpi_defined,
     "Project.KpiMeasured": _kpi_measured,
     "Project.KpiTargetRevised": _kpi_revised,
@@ -242,8 +251,9 @@ def statements_for(event: Any) -> list[Statement]:
     name = type(event).__qualname__
     kind = name.split(".")[0]
     table = TABLES.get(kind)
-    if table is None:
-        return []
+    extra = SIDE_EFFECTS.get(name)
+    if table is None:  # a record with no register row of its own (the exchange rates)
+        return extra(event) if extra else []
     stamp = {
         "version": event.originator_version,
         "updated_at": event.timestamp,
@@ -262,5 +272,4 @@ def statements_for(event: Any) -> list[Statement]:
     else:
         assignments = ", ".join(f"{key} = :{key}" for key in values if key != "id")
         main = Statement(f"UPDATE {table} SET {assignments} WHERE id = :id", values)
-    extra = SIDE_EFFECTS.get(name)
     return [main, *(extra(event) if extra else [])]

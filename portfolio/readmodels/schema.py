@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _folds(table: str) -> str:
@@ -66,6 +66,9 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS rm_links (
         from_kind TEXT NOT NULL, from_id TEXT NOT NULL, to_kind TEXT NOT NULL,
         to_id TEXT NOT NULL, PRIMARY KEY (from_id, to_id))""",
+    """CREATE TABLE IF NOT EXISTS rm_rates (
+        from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL, rate TEXT NOT NULL,
+        PRIMARY KEY (from_currency, to_currency, on_date))""",
     "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS rm_projects_stage ON rm_projects (stage, priority)",
     "CREATE INDEX IF NOT EXISTS rm_grants_stage ON rm_grants (stage, deadline)",
@@ -85,6 +88,7 @@ READ_MODEL_TABLES = (
     "rm_initiatives",
     "rm_kpis",
     "rm_links",
+    "rm_rates",
     "rm_meta",
 )
 

@@ -1,0 +1,40 @@
+"""Exchange rates that staff enter with their date; portfolio totals convert with them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import event
+
+from domain.errors import DomainError
+from domain.money import Money
+from domain.record import Record
+
+RATES_ID = uuid5(NAMESPACE_URL, "portfolio-exchange-rates")
+
+
+class ExchangeRates(Record):
+    """The one table of rates: `1 from_currency = rate to_currency` on a date."""
+
+    @staticmethod
+    def create_id(**_: object) -> UUID:
+        return RATES_ID
+
+    @event("Opened")
+    def __init__(self) -> None:
+        self.rates: dict[tuple[str, str], dict[date, Decimal]] = {}
+
+    def record(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
+        for code in (from_currency, to_currency):
+            Money(Decimal(0), code)  # refuses anything but an ISO code
+        if from_currency == to_currency:
+            raise DomainError("A rate needs two different currencies.")
+        if not isinstance(rate, Decimal) or not rate.is_finite() or rate <= 0:
+            raise DomainError("A rate must be a positive number.")
+        self._recorded(from_currency=from_currency, to_currency=to_currency, rate=rate, on=on)
+
+    @event("RateRecorded")
+    def _recorded(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
+        self.rates.setdefault((from_currency, to_currency), {})[on] = rate

@@ -1,0 +1,40 @@
+"""The grant pipeline: applications by stage, with totals in the reporting currency."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from portfolio.rates import RateUseCases
+
+PIPELINE = ("prospect", "drafting", "submitted", "under_review", "awarded", "contracted", "in_implementation")
+WON = ("awarded", "contracted", "in_implementation")
+OPEN_FOR_DEADLINE = ("prospect", "drafting")
+_IN_PIPELINE = ", ".join(f"'{stage}'" for stage in PIPELINE)
+
+
+class PipelineQueries(RateUseCases):
+    def pipeline(self, currency: str, now: datetime) -> list[dict[str, Any]]:
+        """One column per open stage: its cards and its total (awarded money once won, else requested)."""
+        rows = self.read_models.query(
+            "SELECT g.id, g.title, g.stage, g.deadline, g.requested_amount, g.requested_currency, "
+            "g.awarded_amount, g.awarded_currency, g.owner, g.version, o.name_uk AS funder "
+            "FROM rm_grants g LEFT JOIN rm_organizations o ON o.id = g.funder_id "
+            f"WHERE g.stage IN ({_IN_PIPELINE}) ORDER BY g.deadline NULLS LAST, g.title"
+        )
+        columns = {stage: {"stage": stage, "cards": [], "totals": defaultdict(Decimal)} for stage in PIPELINE}
+        for row in rows:
+            won = row["stage"] in WON and row["awarded_amount"] is not None
+            amount = Decimal(row["awarded_amount"] if won else row["requested_amount"])
+            code = row["awarded_currency"] if won else row["requested_currency"]
+            row["amount"], row["currency"] = amount, code
+            row["overdue"] = bool(
+                row["deadline"] and row["stage"] in OPEN_FOR_DEADLINE and datetime.fromisoformat(row["deadline"]) < now
+            )
+            columns[row["stage"]]["cards"].append(row)
+            columns[row["stage"]]["totals"][code] += amount
+        for column in columns.values():
+            column["total"] = self.convert_totals(dict(column["totals"]), currency)
+        return list(columns.values())

@@ -1,0 +1,55 @@
+"""Exchange rates: recording them, and converting read-model amounts to the reporting currency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from domain.rates import RATES_ID, ExchangeRates
+from portfolio.application import PortfolioCore
+from portfolio.errors import NotFoundError
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A total in the reporting currency, with the rate dates used and what could not be converted."""
+
+    amount: Decimal
+    currency: str
+    rate_dates: tuple[date, ...]
+    unconverted: dict[str, Decimal]
+
+
+class RateUseCases(PortfolioCore):
+    def record_exchange_rate(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> int:
+        try:
+            self._load(ExchangeRates, RATES_ID)
+        except NotFoundError:
+            self._create(ExchangeRates)
+        return self._change(ExchangeRates, RATES_ID, lambda r: r.record(from_currency, to_currency, rate, on))
+
+    def exchange_rates(self) -> list[dict]:
+        return self.read_models.query(
+            "SELECT from_currency, to_currency, on_date, rate FROM rm_rates ORDER BY on_date DESC, from_currency"
+        )
+
+    def convert_totals(self, totals: dict[str, Decimal], currency: str) -> Converted:
+        """Sum amounts held in several currencies into `currency` with the latest rate of each."""
+        latest = {
+            row["from_currency"]: (Decimal(row["rate"]), date.fromisoformat(row["on_date"]))
+            for row in self.read_models.query(
+                "SELECT from_currency, rate, on_date FROM rm_rates WHERE to_currency = :currency ORDER BY on_date",
+                {"currency": currency},
+            )
+        }
+        amount, dates, unconverted = Decimal(0), set(), {}
+        for code, value in totals.items():
+            if code == currency:
+                amount += value
+            elif code in latest:
+                amount += value * latest[code][0]
+                dates.add(latest[code][1])
+            else:
+                unconverted[code] = value
+        return Converted(amount.quantize(Decimal("0.01")), currency, tuple(sorted(dates)), unconverted)
