@@ -22,13 +22,14 @@ from web.memoranda import memoranda
 from web.organizations import organizations
 from web.overview import overview
 from web.projects import projects
+from web.rates import rates
 from web.roadmap import roadmap
 from web.security import init_security, secret_key
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, template_folder="../templates", static_folder="static")
-    app.config.from_mapping(DATABASE_URL=database_url())
+    app.config.from_mapping(DATABASE_URL=database_url(), REPORTING_CURRENCY="EUR")
     app.config.from_prefixed_env("PORTFOLIO")
     app.config.update(config or {})
     if not app.config.get("SECRET_KEY"):
@@ -40,7 +41,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_errors(app)
     init_i18n(app)
     app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money)
-    for blueprint in (overview, projects, grants, memoranda, roadmap, organizations):
+    for blueprint in (overview, projects, grants, memoranda, roadmap, organizations, rates):
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))

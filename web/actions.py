@@ -25,6 +25,7 @@ from domain.context import recording
 from portfolio.errors import ConflictError, RuleBrokenError
 from web.labels import label
 from web.schemas import FormSchema, WithMoney
+from web.security import local_path
 
 Detail = Callable[[UUID], dict[str, Any]]
 
@@ -59,7 +60,9 @@ class StagePanel:
     stage_of: Callable[[dict[str, Any]], str] = lambda record: record["stage"].value
 
     def available(self, record: dict[str, Any], adds: bool = False) -> list[Action]:
-        stage = self.stage_of(record)
+        return self.for_stage(self.stage_of(record), adds)
+
+    def for_stage(self, stage: str, adds: bool = False) -> list[Action]:
         return [a for a in self.actions.values() if stage in a.stages and a.adds is adds]
 
 
@@ -104,9 +107,12 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
     except ConflictError as error:
         message = gettext("Someone changed this record meanwhile; here is its newer state. Nothing was saved.")
         return _render_detail(panel, load(record_id), conflict=f"{message} ({error})", status=409)
+    back = local_path(values.get("return_to"))  # an action opened from the pipeline board returns there
+    if back and request.htmx:
+        return make_response("", 204, redirect=back)
     if request.htmx:
         return _render_detail(panel, load(record_id))
-    return redirect(url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
+    return redirect(back or url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
 
 
 def _render_detail(panel: StagePanel, record: dict[str, Any], conflict: str | None = None, status: int = 200):

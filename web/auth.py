@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext
@@ -17,6 +16,7 @@ from werkzeug.wrappers import Response
 from domain.context import recording
 from domain.enums import Role
 from web.access import EVERYONE, PUBLIC, allow
+from web.security import local_path
 
 auth = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -77,9 +77,7 @@ def logout() -> Response:
 
 def _safe_next(target: str | None) -> str:
     """Only follow a `next` that stays on this site."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("overview.index")
+    return local_path(target) or url_for("overview.index")
 
 
 def record_as_signed_in_person() -> None:

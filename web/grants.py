@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from uuid import UUID
 
 from flask import Blueprint, current_app, render_template, request
@@ -29,6 +30,16 @@ def index() -> str:
         Filter("currency", _("Currency"), value_options("grants", "currency")),
     ]
     return render_register("grants", _("Grant applications"), filters)
+
+
+@grants.get("/board")
+@allow(EVERYONE)
+def board() -> str:
+    """The pipeline: a column per stage with its cards and its total in the reporting currency."""
+    currency = current_app.config["REPORTING_CURRENCY"]
+    columns = current_app.extensions["portfolio"].pipeline(currency, datetime.now(UTC))
+    template = "grants/_board.html" if request.htmx and request.htmx.target == "pipeline-board" else "grants/board.html"
+    return render_template(template, columns=columns, panel=PANEL, currency=currency)
 
 
 @grants.get("/<uuid:grant_id>")

@@ -41,6 +41,13 @@ def secret_key(var_dir: Path) -> str:
     return path.read_text().strip()
 
 
+def local_path(target: str | None) -> str | None:
+    """`target` if it is a path on this site (safe to redirect to), else None."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
 def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
