@@ -13,6 +13,7 @@ from portfolio.projects import ProjectUseCases
 from portfolio.queries import Queries
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest, Page, distinct_values, list_rows
+from portfolio.roadmap_board import RoadmapBoardQueries
 
 
 class Portfolio(
@@ -23,6 +24,7 @@ class Portfolio(
     MemorandumUseCases,
     InitiativeUseCases,
     PipelineQueries,
+    RoadmapBoardQueries,
     DetailQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:

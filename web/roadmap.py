@@ -31,6 +31,20 @@ def index() -> str:
     return render_register("initiatives", _("Roadmap initiatives"), filters, folder="roadmap")
 
 
+@roadmap.get("/board")
+@allow(EVERYONE)
+def board() -> str:
+    """Initiatives by direction and quarter; a board member records status and decisions in place."""
+    portfolio = current_app.extensions["portfolio"]
+    roadmaps = portfolio.roadmaps()
+    chosen = request.args.get("roadmap") or (roadmaps[-1] if roadmaps else "")
+    board = portfolio.roadmap_board(chosen)
+    template = (
+        "roadmap/_board.html" if request.htmx and request.htmx.target == "roadmap-board" else "roadmap/board.html"
+    )
+    return render_template(template, board=board, roadmaps=roadmaps, panel=PANEL)
+
+
 @roadmap.get("/<uuid:initiative_id>")
 @allow(EVERYONE)
 def detail(initiative_id: UUID) -> str:

@@ -62,3 +62,13 @@ def test_switching_the_language_to_english_and_back(page_as):
     screenshot(page, "grants-register-en")
     page.click("button[value=uk]")
     expect(page.locator("h1")).to_have_text("Грантові заявки")
+
+
+def test_the_boards_are_readable_and_saved_as_screenshots(page_as):
+    page = page_as("board")
+    page.goto("/grants/board")
+    expect(page.locator("#pipeline-board")).to_contain_text("USAID beds")
+    screenshot(page, "pipeline-board")
+    page.goto("/roadmap/board")
+    expect(page.locator("#roadmap-board")).to_contain_text("Basic maturity")
+    screenshot(page, "roadmap-board")
