@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
-from enum import Enum
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pytest
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder
 
 from domain.context import Recording, recording
-from domain.enums import ALL_ENUMS
-from domain.money import Money
 from domain.record import Record
+from portfolio.transcodings import register_all
 
 R = TypeVar("R", bound=Record)
 
@@ -26,48 +23,12 @@ def as_tester() -> Iterator[Recording]:
         yield value
 
 
-class _DateAsISO(Transcoding):
-    type = date
-    name = "date"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
-
-
-class _MoneyAsDict(Transcoding):
-    type = Money
-    name = "money"
-
-    def encode(self, obj: Money) -> dict[str, Any]:
-        return {"amount": obj.amount, "currency": obj.currency}
-
-    def decode(self, data: dict[str, Any]) -> Money:
-        return Money(data["amount"], data["currency"])
-
-
-class _EnumAsValue(Transcoding):
-    def __init__(self, enum: type[Enum]) -> None:
-        self.type, self.name = enum, f"enum_{enum.__name__}"
-
-    def encode(self, obj: Enum) -> str:
-        return obj.value
-
-    def decode(self, data: str) -> Enum:
-        return self.type(data)
-
-
 class MemoryStore(Application):
     """The library's application on plain Python objects: events are encoded to JSON and read back."""
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
-        transcoder.register(_DateAsISO())
-        transcoder.register(_MoneyAsDict())
-        for enum in ALL_ENUMS:
-            transcoder.register(_EnumAsValue(enum))
+        register_all(transcoder)  # the application's own transcodings, so replay is tested as stored
 
 
 @pytest.fixture
