@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from portfolio.accounts import AccountUseCases
+from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
 from portfolio.initiatives import InitiativeUseCases
@@ -24,6 +25,7 @@ class Portfolio(
     MemorandumUseCases,
     InitiativeUseCases,
     PipelineQueries,
+    DashboardQueries,
     RoadmapBoardQueries,
     DetailQueries,
 ):

@@ -14,6 +14,7 @@ from portfolio.config import database_url
 from web import labels
 from web.access import PUBLIC, check_access, may
 from web.auth import init_auth
+from web.dashboard import dashboard
 from web.errors import init_errors
 from web.formatting import day, moment, money
 from web.grants import grants
@@ -41,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_errors(app)
     init_i18n(app)
     app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money)
-    for blueprint in (overview, projects, grants, memoranda, roadmap, organizations, rates):
+    for blueprint in (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates):
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))

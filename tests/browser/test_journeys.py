@@ -64,8 +64,11 @@ def test_switching_the_language_to_english_and_back(page_as):
     expect(page.locator("h1")).to_have_text("Грантові заявки")
 
 
-def test_the_boards_are_readable_and_saved_as_screenshots(page_as):
+def test_the_dashboard_and_boards_are_readable_and_saved_as_screenshots(page_as):
     page = page_as("board")
+    page.goto("/dashboard/")
+    expect(page.locator("#by-stage svg")).to_be_visible()
+    screenshot(page, "dashboard")
     page.goto("/grants/board")
     expect(page.locator("#pipeline-board")).to_contain_text("USAID beds")
     screenshot(page, "pipeline-board")

@@ -1,0 +1,42 @@
+"""The dashboard: the portfolio's figures at a glance, with server-rendered SVG charts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Blueprint, current_app, render_template
+
+from web.access import EVERYONE, allow
+from web.labels import label
+
+dashboard = Blueprint("dashboard", __name__, url_prefix="/dashboard")
+
+
+@dashboard.get("/")
+@allow(EVERYONE)
+def index() -> str:
+    figures = current_app.extensions["portfolio"].dashboard(current_app.config["REPORTING_CURRENCY"], datetime.now(UTC))
+    return render_template("dashboard/index.html", d=figures)
+
+
+@dashboard.app_template_filter("map_rows")
+def map_rows(groups: list[dict[str, Any]], kind: str, money) -> list[tuple[str, float, str]]:
+    """Chart rows from value groups: (name, value as a number for the bar length, the text shown)."""
+    rows = []
+    for group in groups:
+        name = str(label(group["name"])) if kind == "stage" else group["name"]
+        value = group["value"]
+        text = f"{money(value.amount, value.currency)} · {group['count']}"
+        if value.unconverted:
+            text += " + " + ", ".join(money(a, c) for c, a in value.unconverted.items())
+        rows.append((name, float(value.amount), text))
+    return rows
+
+
+@dashboard.app_template_filter("count_rows")
+def count_rows(groups: list[dict[str, Any]], upper: bool) -> list[tuple[str, float, str]]:
+    return [
+        (group["name"].upper() if upper else str(label(group["name"])), float(group["count"]), str(group["count"]))
+        for group in groups
+    ]
