@@ -41,6 +41,7 @@ class Action:
     danger: bool = False
     adds: bool = False  # records a sub-record (a KPI, a tranche…) rather than moving the stage
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # reshape the form for the use case
+    prefill: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # an edit form starts from the record
 
     def schema(self) -> FormSchema:
         base = type("ActionBase", (WithMoney, FormSchema), {"money_fields": self.money})
@@ -84,7 +85,14 @@ def options(spec: mf.Field, record: dict[str, Any] | None) -> list[tuple[str, st
 def action_form(panel: StagePanel, record_id: UUID, name: str) -> str:
     action = _find(panel, name)
     record = getattr(current_app.extensions["portfolio"], panel.detail)(record_id)
-    return _render_form(panel, record, action, values={}, errors={}, message=None)
+    values = {key: _as_input(value) for key, value in action.prefill(record).items()} if action.prefill else {}
+    return _render_form(panel, record, action, values=values, errors={}, message=None)
+
+
+def _as_input(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(getattr(value, "value", value))
 
 
 def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[str, int] | str:

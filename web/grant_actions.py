@@ -36,6 +36,13 @@ ACTIONS = {
         Action("close", _l("Close"), "close_grant", WON),
         Action("correct-stage", _l("Correct the stage"), "correct_grant_stage", tuple(s.value for s in GrantStage),
                {"stage": enum_field(GrantStage, _l("Correct stage")), "reason": reason_field(_l("What was wrong"))}),
+        Action("edit", _l("Edit the call"), "describe_call", (*UNDECIDED, *WON), {
+            "title": text(_l("Title")), "programme": text(_l("Programme"), required=False),
+            "call_name": text(_l("Call"), required=False), "call_reference": text(_l("Call reference"), required=False),
+            "call_url": text(_l("Call URL"), required=False)}, adds=True,
+            prefill=lambda g: {k: g[k] for k in ("title", "programme", "call_name", "call_reference", "call_url")}),
+        Action("hand-over", _l("Hand over"), "hand_over_application", tuple(s.value for s in GrantStage),
+               {"owner": text(_l("Owner"))}, adds=True, prefill=lambda g: {"owner": g["owner"]}),
         Action("plan-tranche", _l("Plan a tranche"), "plan_disbursement", WON, {
             "amount": amount_field(_l("Amount")), "amount_currency": currency_field(),
             "expected_on": date_field(_l("Expected on"))}, money=("amount",), adds=True),

@@ -40,6 +40,9 @@ ACTIONS = {
         Action("not-done", _l("Mark not done"), "mark_initiative_not_done", OPEN, {"reason": reason_field()},
                danger=True),
         Action("drop", _l("Drop"), "drop_initiative", OPEN, {"reason": reason_field()}, danger=True),
+        Action("edit", _l("Edit the title"), "retitle_initiative", OPEN, {
+            "title": _text(_l("Title")), "direction": _text(_l("Direction"))}, adds=True,
+            prefill=lambda i: {"title": i["title"], "direction": i["direction"]}),
         Action("link-project", _l("Link a project"), "link_initiative_to_project", OPEN,
                {"project_id": project_ref(_l("Project"))}, adds=True),
         Action("comment", _l("Comment"), "comment_on_initiative", (*OPEN, "done", "not_done", "dropped"),

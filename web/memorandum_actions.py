@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 from marshmallow.validate import Length
 
-from domain.enums import CommitmentStatus, PartyType
+from domain.enums import CommitmentStatus, MemorandumKind, PartyType
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.schemas import REQUIRED, date_field, enum_field, reason_field
@@ -29,6 +29,9 @@ ACTIONS = {
         Action("expire", _l("Mark expired"), "expire_memorandum", ("signed", "active")),
         Action("terminate", _l("Terminate"), "terminate_memorandum", ("draft", "negotiation", "signed", "active"),
                {"reason": reason_field()}, danger=True),
+        Action("edit", _l("Edit the subject"), "describe_memorandum", IN_FORCE_OR_BEFORE, {
+            "kind": enum_field(MemorandumKind, _l("Kind")), "subject": text(_l("Subject"), max_length=1000)},
+            adds=True, prefill=lambda m: {"kind": m["kind"], "subject": m["subject"]}),
         Action("add-party", _l("Add a party"), "add_party", ("draft", "negotiation"), {
             "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
             "party_type": enum_field(PartyType, _l("Party type"))}, adds=True),

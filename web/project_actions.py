@@ -28,6 +28,11 @@ ACTIONS = {
                danger=True),
         Action("correct-stage", _l("Correct the stage"), "correct_project_stage", tuple(s.value for s in ProjectStage),
                {"stage": enum_field(ProjectStage, _l("Correct stage")), "reason": reason_field(_l("What was wrong"))}),
+        Action("edit", _l("Edit the description"), "describe_project", OPEN, {
+            "title": text(_l("Title")), "summary": text(_l("Summary"), required=False, max_length=4000)},
+            adds=True, prefill=lambda p: {"title": p["title"], "summary": p["summary"]}),
+        Action("hand-over", _l("Hand over"), "hand_over_project", OPEN, {"owner": text(_l("Lead"))},
+               adds=True, prefill=lambda p: {"owner": p["owner"]}),
         Action("add-kpi", _l("Add a KPI"), "define_kpi", OPEN, {
             "name": text(_l("KPI")), "unit": text(_l("Unit"), max_length=40),
             "level": enum_field(ResultLevel, _l("Result level")), "baseline": number(_l("Baseline")),
