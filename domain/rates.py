@@ -23,18 +23,28 @@ class ExchangeRates(Record):
         return RATES_ID
 
     @event("Opened")
-    def __init__(self) -> None:
-        self.rates: dict[tuple[str, str], dict[date, Decimal]] = {}
+    def __init__(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
+        """The table opens with its first rate."""
+        self.rates: dict[tuple[str, str], dict[date, Decimal]] = {(from_currency, to_currency): {on: rate}}
+
+    @classmethod
+    def open(cls, from_currency: str, to_currency: str, rate: Decimal, on: date) -> ExchangeRates:
+        _check(from_currency, to_currency, rate)
+        return cls(from_currency=from_currency, to_currency=to_currency, rate=rate, on=on)
 
     def record(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
-        for code in (from_currency, to_currency):
-            Money(Decimal(0), code)  # refuses anything but an ISO code
-        if from_currency == to_currency:
-            raise DomainError("A rate needs two different currencies.")
-        if not isinstance(rate, Decimal) or not rate.is_finite() or rate <= 0:
-            raise DomainError("A rate must be a positive number.")
+        _check(from_currency, to_currency, rate)
         self._recorded(from_currency=from_currency, to_currency=to_currency, rate=rate, on=on)
 
     @event("RateRecorded")
     def _recorded(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
         self.rates.setdefault((from_currency, to_currency), {})[on] = rate
+
+
+def _check(from_currency: str, to_currency: str, rate: Decimal) -> None:
+    for code in (from_currency, to_currency):
+        Money(Decimal(0), code)  # refuses anything but an ISO code
+    if from_currency == to_currency:
+        raise DomainError("A rate needs two different currencies.")
+    if not isinstance(rate, Decimal) or not rate.is_finite() or rate <= 0:
+        raise DomainError("A rate must be a positive number.")

@@ -26,7 +26,8 @@ class RateUseCases(PortfolioCore):
         try:
             self._load(ExchangeRates, RATES_ID)
         except NotFoundError:
-            self._create(ExchangeRates)
+            self._create(lambda: ExchangeRates.open(from_currency, to_currency, rate, on))
+            return 1
         return self._change(ExchangeRates, RATES_ID, lambda r: r.record(from_currency, to_currency, rate, on))
 
     def exchange_rates(self) -> list[dict]:

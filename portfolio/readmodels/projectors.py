@@ -106,6 +106,7 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "Project.Started": const(stage="in_implementation"),
     "Project.Completed": const(stage="completed"),
     "Project.PutOnHold": const(stage="on_hold"),
+    "Project.Resumed": fields("stage"),
     "Project.Cancelled": const(stage="cancelled"),
     "Project.StageCorrected": fields("stage"),
     # Grant application
@@ -231,6 +232,7 @@ def _rate(e: Any) -> list[Statement]:
 
 
 SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
+    "ExchangeRates.Opened": _rate,
     "ExchangeRates.RateRecorded": _rate,
     "Project.KpiDefined": _kpi_defined,
     "Project.KpiMeasured": _kpi_measured,
