@@ -179,11 +179,11 @@ class Project(Record):
     def resume(self) -> None:
         if self.stage is not S.ON_HOLD:
             raise DomainError("Only a project on hold can be resumed.")
-        self._resumed()
+        self._resumed(stage=self.stage_before_hold or S.IDEA)
 
     @event("Resumed")
-    def _resumed(self) -> None:
-        self.stage, self.stage_before_hold = self.stage_before_hold or S.IDEA, None
+    def _resumed(self, stage: ProjectStage) -> None:
+        self.stage, self.stage_before_hold = stage, None
 
     def cancel(self, reason: str) -> None:
         self._check_open("cancel")

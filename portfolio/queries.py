@@ -25,14 +25,14 @@ class Queries:
             "SELECT g.id, g.title, g.stage, g.requested_amount, g.requested_currency, "
             "g.awarded_amount, g.awarded_currency, g.deadline, f.name_uk AS funder "
             "FROM rm_grants g LEFT JOIN rm_organizations f ON f.id = g.funder_id "
-            "ORDER BY g.deadline DESC, g.title"
+            "ORDER BY g.deadline DESC NULLS LAST, g.title"
         )
 
     def memoranda(self) -> Rows:
         return self.store.query(
             "SELECT id, kind, subject, stage, signed_on, valid_until, commitments, projects, "
             "CASE WHEN stage IN ('signed', 'active') AND commitments = 0 AND projects = 0 "
-            "THEN 1 ELSE 0 END AS lacks_substance FROM rm_memoranda ORDER BY signed_on DESC, subject"
+            "THEN 1 ELSE 0 END AS lacks_substance FROM rm_memoranda ORDER BY signed_on DESC NULLS LAST, subject"
         )
 
     def initiatives(self) -> Rows:

@@ -87,3 +87,12 @@ def test_a_postponement_must_move_later_and_say_why(app, signed_in, ids, data, s
 def test_the_board_cannot_change_projects_and_the_auditor_changes_nothing(signed_in, ids):
     assert signed_in("board").get(f"/projects/{ids['project']}/act/start").status_code == 403
     assert signed_in("auditor").get(f"/roadmap/{ids['initiative']}/act/plan").status_code == 403
+
+
+def test_a_resumed_project_shows_the_stage_it_was_in_before_the_hold(app, signed_in, ids):
+    client, path = signed_in("fundraiser"), f"/projects/{ids['project']}"
+    for action, data in [("hold", {"reason": "waiting for funding"}), ("resume", {})]:
+        version = current(app, "project_detail", ids["project"])["version"]
+        assert act(client, path, action, data, version).status_code == 200
+    row = next(p for p in app.extensions["portfolio"].queries.projects() if p["id"] == str(ids["project"]))
+    assert row["stage"] == "approved"
