@@ -16,7 +16,7 @@ from typing import Any
 from domain.context import clock_set_to, recording
 from domain.enums import Role
 from portfolio.app import Portfolio
-from portfolio.demo import clusterise, grants, organizations, practices, uca, zaporizhzhia
+from portfolio.demo import clusterise, grants, innovation, maritime, organizations, practices, rates, uca, zaporizhzhia
 from portfolio.demo.script import ANDRII, IRYNA, OLENA, PETRENKO, SHEVCHUK, TARAS, Call, Script
 
 # One account per role, named like the people who recorded the demo history.
@@ -31,7 +31,7 @@ DEMO_ACCOUNTS: dict[str, Role] = {
     "auditor.koval": Role.AUDITOR,
 }
 
-STORIES = (organizations, clusterise, zaporizhzhia, practices, grants, uca)
+STORIES = (organizations, clusterise, zaporizhzhia, practices, grants, innovation, maritime, uca, rates)
 
 
 def demo_calls() -> list[Call]:

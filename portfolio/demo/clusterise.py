@@ -11,10 +11,13 @@ from __future__ import annotations
 from domain.enums import Category, CommitmentStatus, Health, MemorandumKind, PartyType, Priority, ReportKind
 from domain.enums import ResultLevel as RL
 from portfolio.demo.script import (
+    ALL_YES,
     ANDRII,
+    BOARD,
     IRYNA,
     OLENA,
     PETRENKO,
+    PROGRESS,
     SHEVCHUK,
     SYNTHETIC,
     TARAS,
@@ -22,6 +25,7 @@ from portfolio.demo.script import (
     Script,
     d,
     m,
+    money_flow,
     n,
     org,
 )
@@ -125,20 +129,11 @@ def grant(s: Script) -> None:
     s.at("2020-07-20 12:00", OLENA, effective="2020-07-17").record_award(GRANT, m("180000", "EUR"), d("2020-07-17"))
     s.at("2020-07-30 15:00", OLENA).record_contract(GRANT, d("2020-07-30"), d("2020-08-01"), d("2021-11-30"))
     s.at("2020-08-03 09:00", OLENA).start_grant_implementation(GRANT)
-    tranches = [("72000", "2020-08-15", "2020-08-20"), ("72000", "2021-03-15", "2021-03-19"),
-                ("36000", "2021-12-31", "2022-01-14")]  # fmt: skip
-    for i, (amount, expected, _) in enumerate(tranches):
-        s.at(
-            "2020-08-03 09:10", TARAS, creates=Ref(f"tranche:clusterise:{i}"), reason=f"Розбивка на транші {SYNTHETIC}"
-        ).plan_disbursement(GRANT, m(amount, "EUR"), d(expected))
-    for i, (_, _, received) in enumerate(tranches):
-        s.at(f"{received} 14:00", TARAS).receive_disbursement(GRANT, Ref(f"tranche:clusterise:{i}"), d(received))
-    reports = [(ReportKind.INTERIM, "2021-02-28", "2021-02-26"), (ReportKind.FINAL, "2021-12-15", "2021-12-14"),
-               (ReportKind.FINANCIAL, "2021-12-31", "2021-12-28")]  # fmt: skip
-    for i, (kind, due, _) in enumerate(reports):
-        s.at("2020-08-03 09:20", TARAS, creates=Ref(f"duty:clusterise:{i}")).add_reporting_duty(GRANT, kind, d(due))
-    for i, (_, _, submitted) in enumerate(reports):
-        s.at(f"{submitted} 16:00", TARAS).submit_report(GRANT, Ref(f"duty:clusterise:{i}"), d(submitted))
+    money_flow(s, GRANT, "clusterise", "2020-08-03 09:10", TARAS,
+               [("72000", "EUR", "2020-08-15", "2020-08-20"), ("72000", "EUR", "2021-03-15", "2021-03-19"),
+                ("36000", "EUR", "2021-12-31", "2022-01-14")],
+               [(ReportKind.INTERIM, "2021-02-28", "2021-02-26"), (ReportKind.FINAL, "2021-12-15", "2021-12-14"),
+                (ReportKind.FINANCIAL, "2021-12-31", "2021-12-28")])  # fmt: skip
     s.at("2022-01-20 10:00", TARAS).close_grant(GRANT)
 
 
@@ -160,7 +155,7 @@ def project(s: Script) -> None:
         ["GIZ", "EU4Business", "кластери ІАМ", "synthetic"],
     )
     s.at("2020-06-22 10:00", OLENA).develop_project_concept(p)
-    s.at("2020-07-20 12:30", PETRENKO).approve_project(p)
+    s.at("2020-07-20 12:30", OLENA, reason=BOARD).approve_project(p)
     s.at("2020-07-20 12:40", OLENA, reason=f"Бюджет {SYNTHETIC}: у джерелах суму не наведено").plan_project(
         p, m("180000", "EUR"), True, d("2020-08-01"), d("2021-11-30")
     )
@@ -172,21 +167,12 @@ def project(s: Script) -> None:
         ("giz", "донор і впроваджувальна агенція"),
     ):
         s.at("2020-07-21 10:10", OLENA).add_project_partner(p, org(key), role)
-    s.at("2020-07-21 10:20", OLENA).answer_project_checklist(
-        p,
-        {
-            "real_business_pain": True,
-            "joint_action": True,
-            "new_economic_value": True,
-            "several_stakeholder_types": True,
-            "members_invest": False,
-            "builds_trust": True,
-            "measurable": True,
-        },
-    )
+    s.at("2020-07-21 10:20", OLENA).answer_project_checklist(p, {**ALL_YES, "members_invest": False})
     s.at("2020-08-03 09:30", OLENA, effective="2020-08-01").start_project(p)
 
-    kpi_reason = f"KPI з плану проєкту, серпень 2020 ({SOURCE}, розд. 3); базове значення 0 — відлік від старту"
+    kpi_reason = (
+        f"KPI з плану проєкту, серпень 2020 ({SOURCE}, розд. 3); базове значення 0 — відлік від старту {SYNTHETIC}"
+    )
     for region in REGIONS:
         for key, (_, unit, level, target) in KPIS.items():
             s.at("2020-08-10 11:00", OLENA, reason=kpi_reason, creates=kpi(region, key)).define_kpi(
@@ -241,7 +227,7 @@ def project(s: Script) -> None:
     s.at("2021-12-08 11:05", OLENA).record_unplanned_result(
         p, "Близько 10 ініціатив і заходів кластери створили самі, «знизу», поза планом проєкту", d("2021-11-30")
     )
-    s.at("2021-12-10 10:00", PETRENKO, effective="2021-11-30").complete_project(p)
+    s.at("2021-12-10 10:00", OLENA, effective="2021-11-30", reason=BOARD).complete_project(p)
 
 
 def smart_roadmap(s: Script) -> None:
@@ -264,7 +250,9 @@ def smart_roadmap(s: Script) -> None:
     }  # fmt: skip
     for key, (direction, title, owner, target) in items.items():
         ref = Ref(f"initiative:clusterise:{key}")
-        s.at("2020-08-12 10:00", OLENA, creates=ref).propose_initiative(ROADMAP, direction, title, owner, d(target))
+        s.at("2020-08-12 10:00", OLENA, creates=ref, reason=f"Цільові дати {SYNTHETIC}").propose_initiative(
+            ROADMAP, direction, title, owner, d(target)
+        )
         s.at("2020-08-12 10:30", PETRENKO).plan_initiative(ref)
         s.at("2020-08-13 09:00", OLENA).link_initiative_to_project(ref, CLUSTERISE)
 
@@ -286,7 +274,7 @@ def smart_roadmap(s: Script) -> None:
     ):
         s.at(when, OLENA).start_initiative(i(key))
 
-    s.at("2020-11-30 10:00", OLENA).report_initiative_progress(i("legal"), 60)
+    s.at("2020-11-30 10:00", OLENA, reason=PROGRESS).report_initiative_progress(i("legal"), 60)
     s.at("2021-01-11 10:00", OLENA).postpone_initiative(
         i("legal"),
         d("2021-02-28"),
@@ -323,7 +311,7 @@ def smart_roadmap(s: Script) -> None:
     )
     s.at("2021-03-29 10:00", IRYNA).finish_initiative(i("tid"))
     s.at("2021-04-29 10:00", OLENA).finish_initiative(i("week"))
-    s.at("2021-07-19 10:00", IRYNA).report_initiative_progress(i("meetups"), 50)
+    s.at("2021-07-19 10:00", IRYNA, reason=PROGRESS).report_initiative_progress(i("meetups"), 50)
     s.at("2021-08-30 10:00", IRYNA).finish_initiative(i("meetups"))
     s.at("2021-10-04 10:00", IRYNA).postpone_initiative(
         i("kazakhstan"),
@@ -334,7 +322,7 @@ def smart_roadmap(s: Script) -> None:
         i("kazakhstan"), "Повномасштабне вторгнення: міжнародні поїздки й конференцію скасовано"
     )
     s.at("2021-11-15 10:00", ANDRII).finish_initiative(i("brno"))
-    s.at("2021-06-28 10:00", OLENA).report_initiative_progress(i("export"), 30)
+    s.at("2021-06-28 10:00", OLENA, reason=PROGRESS).report_initiative_progress(i("export"), 30)
     s.at("2021-09-13 10:10", OLENA).assess_initiative_health(
         i("export"), Health.AT_RISK, "Фірми не мають профільних менеджерів, «просто немає кого навчати»"
     )

@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from domain.enums import Category, Priority
 from domain.enums import ResultLevel as RL
-from portfolio.demo.script import IRYNA, OLENA, PETRENKO, SHEVCHUK, SYNTHETIC, TARAS, Ref, Script, d, m, n, org
-from portfolio.demo.zaporizhzhia import ALL_YES
+from portfolio.demo.script import (
+    ALL_YES,
+    BOARD,
+    IRYNA,
+    OLENA,
+    SYNTHETIC,
+    TARAS,
+    Ref,
+    Script,
+    d,
+    m,
+    moment,
+    n,
+    org,
+)
 
 HANDBOOK = "посібник кращих практик УКА"
 # code: (org, title, priority, category, summary, region, tags)
@@ -80,7 +93,7 @@ def script(s: Script) -> None:
         )
         s.at(concept, by).develop_project_concept(p)
         s.at(concept, by).answer_project_checklist(p, ALL_YES)
-        s.at(approved, PETRENKO).approve_project(p)
+        s.at(approved, by, reason=BOARD).approve_project(p)
         s.at(started, by).start_project(p)
         for i, (name, unit, level, target, measurements) in enumerate(KPIS[code]):
             k = Ref(f"kpi:{code}:{i}")
@@ -113,7 +126,7 @@ def script(s: Script) -> None:
         if done:
             s.at(f"{done} 18:00", TARAS).reach_milestone(practice("HEAT-CV"), ms, d(done))
     s.story = "Ланцюги приладобудування"
-    s.at("2023-01-16 10:00", SHEVCHUK).classify_project(
+    s.at("2023-01-16 10:00", TARAS, reason=BOARD).classify_project(
         practice("VIN-VC"),
         Priority.NOW,
         Category.VALUE_CHAINS,
@@ -123,6 +136,7 @@ def script(s: Script) -> None:
     )
 
     kazakhstan(s)
+    applications(s)
 
 
 def kazakhstan(s: Script) -> None:
@@ -147,6 +161,40 @@ def kazakhstan(s: Script) -> None:
     s.at("2021-09-06 10:00", IRYNA).develop_project_concept(p)
     s.at("2021-10-04 10:10", IRYNA).add_milestone(p, "Конференція в Казахстані", d("2022-06-30"))
     s.at("2021-10-04 10:20", OLENA).link_initiative_to_project(Ref("initiative:clusterise:kazakhstan"), p)
-    s.at("2022-03-14 10:10", PETRENKO).cancel_project(
+    s.at("2022-03-14 10:10", IRYNA, reason=BOARD).cancel_project(
         p, "Повномасштабне вторгнення: міжнародні поїздки та конференцію скасовано"
     )
+
+
+def applications(s: Script) -> None:
+    s.story = "Заявки кластерів-практиків, 2023"
+    vin = Ref("grant:vinnytsia")
+    s.at("2023-08-14 10:00", TARAS, creates=vin).prospect_application(
+        f"Серійне виробництво приладів у ланцюгах доданої вартості {SYNTHETIC}",
+        org("giz"),
+        org("vinnytsia"),
+        TARAS,
+        m("35000", "EUR"),
+        programme="EU4Business (GIZ)",
+        call_reference=f"заявка, суми й дати {SYNTHETIC}",
+        deadline=moment("2023-09-29 17:00"),
+    )
+    s.at("2023-08-14 10:10", TARAS).link_application_to_project(vin, practice("VIN-VC"))
+    s.at("2023-08-21 10:00", TARAS).start_drafting(vin)
+    s.at("2023-09-29 15:00", TARAS).submit_application(vin, d("2023-09-29"))
+    s.at("2023-10-09 10:00", TARAS).mark_under_review(vin)
+    s.at("2023-12-15 12:00", TARAS).record_award(vin, m("32000", "EUR"), d("2023-12-15"))
+    heat = Ref("grant:heat")
+    s.at("2023-10-23 10:00", TARAS, creates=heat).prospect_application(
+        f"Company Visit у регіонах: масштабування практики {SYNTHETIC}",
+        org("eu4business"),
+        org("heat"),
+        TARAS,
+        m("20000", "EUR"),
+        programme="EU4Business",
+        call_reference=f"заявка, суми й дати {SYNTHETIC}",
+        deadline=moment("2023-11-30 18:00"),
+    )
+    s.at("2023-10-23 10:10", TARAS).link_application_to_project(heat, practice("HEAT-CV"))
+    s.at("2023-10-30 10:00", TARAS).start_drafting(heat)
+    s.at("2023-11-30 16:00", TARAS).submit_application(heat, d("2023-11-30"))

@@ -14,7 +14,9 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from domain.enums import ReportKind
 from domain.money import Money
+from domain.project import CHECKLIST
 from portfolio.app import Portfolio
 
 
@@ -27,6 +29,9 @@ def _kyiv() -> ZoneInfo:
 
 KYIV = _kyiv()
 SYNTHETIC = "(synthetic)"
+BOARD = "За рішенням правління"  # staff record the board's decisions on projects and memoranda
+PROGRESS = f"Відсоток виконання — оцінка {SYNTHETIC}"  # the reason of every progress report
+ALL_YES = dict.fromkeys(CHECKLIST, True)  # every question of the quality checklist answered "yes"
 
 # The people who record changes (fictional user names; the demo accounts use the same names).
 OLENA = "olena.fundraiser"  # fundraising office of APPAU / UCA
@@ -155,3 +160,31 @@ class _Capture:
             )
 
         return capture
+
+
+def money_flow(
+    s: Script,
+    g: Ref,
+    key: str,
+    when: str,
+    actor: str,
+    tranches: list[tuple[str, str, str, str | None]],
+    reports: list[tuple[ReportKind, str, str | None]],
+) -> None:
+    """Plan tranches (amount, currency, expected, received) and reporting duties (kind, due, submitted)."""
+    for i, (amount, currency, expected, _) in enumerate(tranches):
+        s.at(when, actor, creates=Ref(f"tranche:{key}:{i}"), reason=f"Графік траншів {SYNTHETIC}").plan_disbursement(
+            g, m(amount, currency), d(expected)
+        )
+    for i, (kind, due, _) in enumerate(reports):
+        s.at(when, actor, creates=Ref(f"duty:{key}:{i}")).add_reporting_duty(g, kind, d(due))
+    for i, (*_, received) in enumerate(tranches):  # entered when it happens, or with the plan if that is later
+        if received:
+            s.at(max(f"{received} 15:00", when), actor, effective=received).receive_disbursement(
+                g, Ref(f"tranche:{key}:{i}"), d(received)
+            )
+    for i, (*_, submitted) in enumerate(reports):
+        if submitted:
+            s.at(max(f"{submitted} 16:30", when), actor, effective=submitted).submit_report(
+                g, Ref(f"duty:{key}:{i}"), d(submitted)
+            )

@@ -8,13 +8,27 @@ percentages and the wording of board decisions beyond the report are demo data, 
 
 from __future__ import annotations
 
-from domain.enums import CommitmentStatus, Health, MemorandumKind, PartyType
-from portfolio.demo.grants import EIF_PROJECT, KHAI_PROJECT
-from portfolio.demo.script import OLENA, PETRENKO, SHEVCHUK, SYNTHETIC, TARAS, Ref, Script, d, org
+from domain.enums import Category, CommitmentStatus, Health, MemorandumKind, PartyType, Priority
+from portfolio.demo.innovation import EIF_PROJECT, KHAI_PROJECT
+from portfolio.demo.script import (
+    ALL_YES,
+    BOARD,
+    OLENA,
+    PETRENKO,
+    PROGRESS,
+    SHEVCHUK,
+    SYNTHETIC,
+    TARAS,
+    Ref,
+    Script,
+    d,
+    org,
+)
 
 ROADMAP = "Дорожня карта УКА 2022–2023"
 REPORT = "річний звіт УКА 2022"
 SESSION = "2023-01-10"  # the strategic session
+TARGETS = f"Цільові дати, яких немає в річному звіті, — {SYNTHETIC}"
 GROWTH, INSTITUTIONS, CAPACITY = "Growth", "Institutionalization", "Capacity growth"
 COOPERATION, INTERNATIONAL, INNOVATION = "Inter-cluster cooperation", "Internationalization", "Innovation development"
 
@@ -56,12 +70,15 @@ def script(s: Script) -> None:
     roadmap(s)
     brno(s)
     memberships(s)
+    land4developers(s)
 
 
 def roadmap(s: Script) -> None:
     s.story = ROADMAP
     for key, (direction, title, owner, target) in INITIATIVES.items():
-        s.at("2022-08-22 10:00", OLENA, creates=i(key)).propose_initiative(ROADMAP, direction, title, owner, d(target))
+        s.at("2022-08-22 10:00", OLENA, creates=i(key), reason=TARGETS).propose_initiative(
+            ROADMAP, direction, title, owner, d(target)
+        )
     for key in INITIATIVES:
         s.at(
             "2022-08-29 15:00", PETRENKO, reason="Дорожню карту підготовлено в серпні 2022 за підтримки GIZ"
@@ -91,7 +108,7 @@ def roadmap(s: Script) -> None:
     s.at("2022-12-21 10:10", PETRENKO).mark_initiative_not_done(
         i("export_gov"), f"Документ УКА (червень 2022) не отримав відповіді від Мінекономіки ({REPORT})"
     )
-    s.at("2022-12-21 10:20", SHEVCHUK).report_initiative_progress(i("basic"), 35)
+    s.at("2022-12-21 10:20", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("basic"), 35)
 
     # the strategic session of 10 January 2023, entered the next day
     decisions = {
@@ -117,7 +134,7 @@ def roadmap(s: Script) -> None:
     )
 
     # 2023
-    s.at("2023-03-27 10:00", SHEVCHUK).report_initiative_progress(i("basic"), 55)
+    s.at("2023-03-27 10:00", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("basic"), 55)
     s.at("2023-04-03 10:00", SHEVCHUK).postpone_initiative(
         i("basic"),
         d("2023-06-30"),
@@ -129,11 +146,11 @@ def roadmap(s: Script) -> None:
     )
     s.at("2023-07-03 10:10", SHEVCHUK).assess_initiative_health(i("basic"), Health.OFF_TRACK, "Друге перенесення")
     s.at("2023-07-03 10:20", SHEVCHUK).start_initiative(i("basic"))
-    s.at("2023-10-02 10:00", SHEVCHUK).report_initiative_progress(i("basic"), 70)
+    s.at("2023-10-02 10:00", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("basic"), 70)
     s.at("2023-04-03 11:00", OLENA, reason=f"Дата форуму {SYNTHETIC}").finish_initiative(i("slovakia"))
-    s.at("2023-03-20 10:00", PETRENKO).report_initiative_progress(i("intensive"), 80)
+    s.at("2023-03-20 10:00", PETRENKO, reason=PROGRESS).report_initiative_progress(i("intensive"), 80)
     s.at("2023-04-14 10:00", PETRENKO).finish_initiative(i("intensive"))
-    s.at("2023-03-31 10:00", TARAS).report_initiative_progress(i("joint"), 40)
+    s.at("2023-03-31 10:00", TARAS, reason=PROGRESS).report_initiative_progress(i("joint"), 40)
     s.at("2023-04-03 10:30", TARAS).postpone_initiative(
         i("joint"),
         d("2023-09-30"),
@@ -141,21 +158,23 @@ def roadmap(s: Script) -> None:
     )
     s.at("2023-04-03 10:40", TARAS).start_initiative(i("joint"))
     s.at("2023-10-02 10:10", TARAS).finish_initiative(i("joint"))
-    s.at("2023-06-05 10:00", SHEVCHUK).report_initiative_progress(i("centres"), 30)
-    s.at("2023-10-02 10:20", SHEVCHUK).report_initiative_progress(i("centres"), 50)
-    s.at("2023-06-05 10:10", TARAS).report_initiative_progress(i("khai"), 40)
+    s.at("2023-06-05 10:00", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("centres"), 30)
+    s.at("2023-10-02 10:20", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("centres"), 50)
+    s.at("2023-06-05 10:10", TARAS, reason=PROGRESS).report_initiative_progress(i("khai"), 40)
     s.at("2023-07-03 10:30", TARAS).postpone_initiative(
         i("khai"), d("2024-03-31"), f"Заявку ще готують, дедлайн донора — 2024 {SYNTHETIC}"
     )
     s.at("2023-06-05 10:20", OLENA).assess_initiative_health(i("eif"), Health.AT_RISK, "Спонсора поки не знайдено")
     s.at("2023-06-30 10:00", OLENA).hand_over_initiative(i("eif"), TARAS)
     for key, (when, direction, title, owner, target) in LATE.items():
-        s.at(when, owner, creates=i(key)).propose_initiative(ROADMAP, direction, title, owner, d(target))
+        s.at(when, owner, creates=i(key), reason=TARGETS).propose_initiative(
+            ROADMAP, direction, title, owner, d(target)
+        )
     s.at("2023-10-30 15:00", PETRENKO).plan_initiative(i("twin"))
     s.at("2023-11-27 16:00", PETRENKO).comment_on_initiative(
         i("exports"), "Розглянути на наступному засіданні правління разом із планом на 2024 рік"
     )
-    s.at("2023-09-04 10:00", OLENA).report_initiative_progress(i("bilateral"), 35)
+    s.at("2023-09-04 10:00", OLENA, reason=PROGRESS).report_initiative_progress(i("bilateral"), 35)
     s.at("2023-09-04 10:10", OLENA).assess_initiative_health(
         i("bilateral"), Health.AT_RISK, f"Польська угода ще в чернетці {SYNTHETIC}"
     )
@@ -217,7 +236,7 @@ def memberships(s: Script) -> None:
         s.at(f"{drafted} 12:00", OLENA, creates=memo).draft_memorandum(kind, subject, OLENA)
         s.at(f"{drafted} 12:05", OLENA).add_party(memo, org("i4u"), PartyType.NETWORK)
         s.at(f"{drafted} 12:06", OLENA).add_party(memo, org(key), PartyType.NETWORK)
-        s.at(f"{signed} 12:00", OLENA, reason=f"День приєднання {SYNTHETIC}").sign_memorandum(
+        s.at(f"{signed} 12:00", OLENA, reason=f"Дата приєднання {SYNTHETIC}").sign_memorandum(
             memo, d(signed), "онлайн", None, None
         )
         if promise:
@@ -228,3 +247,27 @@ def memberships(s: Script) -> None:
                 memo, commitment, CommitmentStatus.DONE if key == "eit_m" else CommitmentStatus.IN_PROGRESS
             )
     s.at("2022-12-20 11:10", OLENA).link_memorandum_to_project(Ref("memo:member:eit_m"), EIF_PROJECT)
+
+
+def land4developers(s: Script) -> None:
+    s.story = "Land4Developers"
+    marketplace = Ref("project:land4developers")
+    s.at("2023-11-20 11:00", OLENA, creates=marketplace).propose_project(
+        "UCA-L4D",
+        "Маркетплейс Land4Developers",
+        org("i4u"),
+        OLENA,
+        Priority.HOW,
+        Category.MARKET_ACCESS,
+        f"Новий інструмент УКА для виводу на експорт інноваційних МСП з промислових секторів та інжинірингових "
+        f"компаній; має стати інформаційним і нетворкінговим хабом для Східної Європи ({REPORT}).",
+        ["Україна"],
+        "Internationalization",
+        ["експорт", "платформа"],
+    )
+    s.at("2023-11-20 11:10", OLENA, reason=f"Дата старту {SYNTHETIC}").plan_project(
+        marketplace, None, False, d("2024-01-15"), None
+    )
+    s.at("2023-11-27 10:00", OLENA, reason=BOARD).answer_project_checklist(
+        marketplace, {**ALL_YES, "members_invest": False, "measurable": False}
+    )

@@ -10,25 +10,13 @@ from __future__ import annotations
 from domain.enums import Category, MemorandumKind, PartyType, Priority, ReportKind
 from domain.enums import ResultLevel as RL
 from portfolio.demo.clusterise import CLUSTERISE
-from portfolio.demo.script import ANDRII, OLENA, PETRENKO, SYNTHETIC, TARAS, Ref, Script, d, m, n, org
+from portfolio.demo.script import ALL_YES, ANDRII, BOARD, OLENA, SYNTHETIC, TARAS, Ref, Script, d, m, n, org
 
 PORTFOLIO = Ref("project:zp-portfolio")
 PARK = Ref("project:zp-park")
 VET = Ref("project:zp-vet")
 C40 = Ref("project:zp-c40")
 BRNO_GRANT = Ref("grant:zp-brno")
-ALL_YES = dict.fromkeys(
-    (
-        "real_business_pain",
-        "joint_action",
-        "new_economic_value",
-        "several_stakeholder_types",
-        "members_invest",
-        "builds_trust",
-        "measurable",
-    ),
-    True,
-)
 
 
 def script(s: Script) -> None:
@@ -99,7 +87,7 @@ def portfolio(s: Script) -> None:
     s.at("2021-02-01 10:00", ANDRII).develop_project_concept(p)
     s.at("2021-02-01 10:10", ANDRII).plan_project(p, m("3000", "EUR"), True, d("2021-03-01"), d("2021-06-15"))
     s.at("2021-02-01 10:20", ANDRII).answer_project_checklist(p, {**ALL_YES, "members_invest": False})
-    s.at("2021-02-22 15:00", PETRENKO).approve_project(p)
+    s.at("2021-02-22 15:00", ANDRII, reason=BOARD).approve_project(p)
     for key, role in (
         ("zp_cci", "співорганізатор сесій"),
         ("zp_city", "учасник сесій від міста"),
@@ -130,7 +118,7 @@ def portfolio(s: Script) -> None:
     )
     s.at("2021-05-14 10:00", ANDRII).measure_kpi(p, k, n(17), d("2021-05-13"), f"Ідеї після сесії 2 {SYNTHETIC}")
     s.at("2021-07-12 10:00", ANDRII).measure_kpi(p, k, n(9), d("2021-07-09"), f"Фінальний портфель {SYNTHETIC}")
-    s.at("2021-07-20 10:00", PETRENKO).complete_project(p)
+    s.at("2021-07-20 10:00", ANDRII, reason=BOARD).complete_project(p)
 
 
 def projects(s: Script) -> None:
@@ -150,7 +138,7 @@ def projects(s: Script) -> None:
     )
     s.at("2021-07-12 11:00", ANDRII).develop_project_concept(PARK)
     s.at("2021-07-12 11:10", ANDRII).add_project_partner(PARK, org("zp_city"), "включення в плани розвитку міста")
-    s.at("2021-11-26 10:00", PETRENKO, reason="Заходи включено в плани розвитку до 2025").approve_project(PARK)
+    s.at("2021-11-26 10:00", ANDRII, reason="Заходи включено в плани розвитку до 2025").approve_project(PARK)
     s.at("2021-11-26 10:10", ANDRII).answer_project_checklist(PARK, {**ALL_YES, "members_invest": False})
 
     s.at("2021-05-17 10:10", ANDRII, creates=VET).propose_project(
@@ -185,7 +173,7 @@ def projects(s: Script) -> None:
     )
     s.at("2021-07-12 11:40", ANDRII).develop_project_concept(C40)
     s.at("2021-07-12 11:50", ANDRII).add_project_partner(C40, org("zp_poly"), "майбутній оператор Центру 4.0")
-    s.at("2021-09-20 10:00", PETRENKO).put_project_on_hold(
+    s.at("2021-09-20 10:00", ANDRII, reason=BOARD).put_project_on_hold(
         C40,
         "У «Запорізькій політехніці» вибори керівництва тривають понад 1,5 року, що блокує роботу місцевих "
         "експертів з інноваційного розвитку (фінальний звіт ClusteRISE, розд. 7)",
@@ -208,10 +196,10 @@ def agreements(s: Script) -> None:
     s.at("2022-01-17 10:00", ANDRII).describe_memorandum(
         oda, MemorandumKind.COOPERATION, f"{subject} (Запорізька область)"
     )
-    s.at("2022-03-21 10:00", PETRENKO).terminate_memorandum(
+    s.at("2022-03-21 10:00", ANDRII, reason=BOARD).terminate_memorandum(
         city, "Повномасштабна війна: перемовини з містом зупинено, заходи вже включено в плани розвитку до 2025"
     )
-    s.at("2022-03-21 10:05", PETRENKO).unlink_memorandum_from_project(
+    s.at("2022-03-21 10:05", ANDRII, reason=BOARD).unlink_memorandum_from_project(
         city, PARK, "Угоду не підписано; парк веде план розвитку міста"
     )
 
@@ -230,15 +218,15 @@ def brno_grant(s: Script) -> None:
         call_reference=f"суми й дати {SYNTHETIC}",
     )
     s.at("2021-07-06 10:00", ANDRII).start_drafting(g)
-    s.at("2021-07-19 10:00", OLENA).estimate_win_probability(g, 70)
+    s.at("2021-07-19 10:00", OLENA, reason=f"Оцінка {SYNTHETIC}").estimate_win_probability(g, 70)
     s.at("2021-07-30 16:00", ANDRII).submit_application(g, d("2021-07-30"))
     s.at("2021-08-09 10:00", ANDRII).mark_under_review(g)
     s.at("2021-09-13 12:00", ANDRII, effective="2021-09-10").record_award(g, m("25000", "EUR"), d("2021-09-10"))
     s.at("2021-09-20 12:00", ANDRII).record_contract(g, d("2021-09-20"), d("2021-10-01"), d("2022-06-30"))
-    s.at("2021-09-20 12:10", TARAS, creates=Ref("tranche:brno:1")).plan_disbursement(
+    s.at("2021-09-20 12:10", TARAS, creates=Ref("tranche:brno:1"), reason=f"Транші {SYNTHETIC}").plan_disbursement(
         g, m("15000", "EUR"), d("2021-10-15")
     )
-    s.at("2021-09-20 12:11", TARAS, creates=Ref("tranche:brno:2")).plan_disbursement(
+    s.at("2021-09-20 12:11", TARAS, creates=Ref("tranche:brno:2"), reason=f"Транші {SYNTHETIC}").plan_disbursement(
         g, m("10000", "EUR"), d("2022-03-31")
     )
     s.at("2021-09-20 12:20", TARAS, creates=Ref("duty:brno:interim")).add_reporting_duty(

@@ -16,6 +16,8 @@ from portfolio.app import Portfolio
 from portfolio.demo import DEMO_ACCOUNTS, load_demo
 from portfolio.demo.clusterise import KPIS, REGIONS, kpi_name
 
+# The five KPIs of the ClusteRISE plan per region (seed 001, lines 114-118; domain.md).
+CLUSTERISE_TARGETS = {"members": 25, "team": 2, "plans": 30, "eu_projects": 1, "eu_partners": 2, "services": 2}
 UCA_DIRECTIONS = {
     "Growth",
     "Institutionalization",
@@ -106,10 +108,11 @@ def test_clusterise_has_its_documented_kpis_per_region_with_measurements_and_a_r
     assert row["stage"] == "completed"
     detail = app.project_detail(row["id"])
     kpis = {k["name"]: k for k in detail["kpis"]}
-    assert len(kpis) == len(REGIONS) * len(KPIS) == 12
+    assert len(kpis) == 12 and set(KPIS) == set(CLUSTERISE_TARGETS) and set(REGIONS.values()) == {"Харків", "Запоріжжя"}
     for region in REGIONS:
-        for key, (_, _, _, target) in KPIS.items():
+        for key, target in CLUSTERISE_TARGETS.items():
             kpi = kpis[kpi_name(region, key)]
+            assert kpi["name"].startswith(REGIONS[region]) and f"≥ {target}" in kpi["name"]
             first_target = kpi["revisions"][0]["old_target"] if kpi["revisions"] else kpi["target"]
             assert first_target == Decimal(target)
             assert kpi["measurements"], kpi["name"]

@@ -1,0 +1,222 @@
+"""Innovation fundraising: APPAU's EIF programme (2022 results from the UCA annual report), the EIC
+startup-support consortium of 6 foreign and 5 Ukrainian partners (result pending), the sponsor sought
+for the EIF project office (EUR 55k), Center 4.0 KhAI (up to EUR 2.5 M, drafting) and GDT Textile
+(a 4-month microgrant of EUR 43k).
+
+Documented amounts are quoted as they are; everything else is marked "(synthetic)".
+"""
+
+from __future__ import annotations
+
+from domain.enums import Category, Priority, ReportKind
+from domain.enums import ResultLevel as RL
+from portfolio.demo.clusterise import KH_MEMO
+from portfolio.demo.script import (
+    ALL_YES,
+    BOARD,
+    IRYNA,
+    OLENA,
+    SYNTHETIC,
+    TARAS,
+    Ref,
+    Script,
+    d,
+    m,
+    moment,
+    money_flow,
+    n,
+    org,
+)
+
+EIC = Ref("grant:eic")
+GDT = Ref("grant:gdt")
+KHAI = Ref("grant:khai")
+EIF_PROJECT = Ref("project:eif")
+GDT_PROJECT = Ref("project:gdt")
+KHAI_PROJECT = Ref("project:khai-c40")
+UCA_REPORT = "Річний звіт УКА 2022"
+
+
+def script(s: Script) -> None:
+    eif_and_eic(s)
+    center_khai(s)
+    gdt_textile(s)
+
+
+def eif_and_eic(s: Script) -> None:
+    s.story = "Програма EIF і консорціум EIC"
+    p = EIF_PROJECT
+    s.at("2022-04-11 10:00", OLENA, creates=p).propose_project(
+        "EIF-2022",
+        "Програма інноваційного фандрейзингу EIF для кластерів УКА",
+        org("appau"),
+        OLENA,
+        Priority.NOW,
+        Category.ECOSYSTEM_ORCHESTRATION,
+        f"З квітня 2022 АППАУ відкрила програму EIF для всіх кластерів УКА: вебінари, кампанія залучення, співпраця "
+        f"з DIH КПІ; за 2022 виграно 8 конкурсів I4MS та EIT, 15 бенефіціарів, понад 700 тис. євро ({UCA_REPORT}).",
+        ["Україна"],
+        "Innovation development",
+        ["фандрейзинг", "I4MS", "EIT", "synthetic"],
+    )
+    s.at("2022-04-11 10:10", OLENA).develop_project_concept(p)
+    s.at("2022-04-11 10:20", OLENA, reason=BOARD).approve_project(p)
+    s.at("2022-05-02 09:00", OLENA).start_project(p)
+    s.at("2022-05-02 09:10", OLENA).add_project_partner(p, org("dih_kpi"), "експерти DIH для промоції грантів I4MS")
+    kpis = [  # key, name, unit, level, target (synthetic), documented result for 2022
+        ("wins", "Виграні конкурси I4MS та EIT", "конкурсів", RL.OUTCOME, 5, 8),
+        ("beneficiaries", "Українські бенефіціари", "організацій", RL.OUTCOME, 10, 15),
+        ("funding", "Залучене фінансування", "тис. EUR", RL.IMPACT, 500, 700),
+    ]
+    for key, name, unit, level, target, result in kpis:
+        k = Ref(f"kpi:eif:{key}")
+        s.at("2022-05-02 09:20", OLENA, creates=k).define_kpi(
+            p, f"{name} (ціль {SYNTHETIC})", unit, level, n(0), n(target)
+        )
+        s.at("2023-01-16 10:00", OLENA).measure_kpi(
+            p, k, n(result), d("2022-12-31"), f"{UCA_REPORT}: понад {result}" if key == "funding" else UCA_REPORT
+        )
+
+    g = EIC
+    s.at("2022-07-11 10:10", TARAS, creates=g).prospect_application(
+        "Консорціум підтримки стартапів: 6 іноземних і 5 українських партнерів",
+        org("eic"),
+        org("appau"),
+        TARAS,
+        m("2000000", "EUR"),
+        programme="European Innovation Council",
+        call_name="EIC startup support (бюджет 20 млн євро)",
+        call_reference=f"сума запиту й дедлайн {SYNTHETIC}",
+        deadline=moment("2022-10-27 18:00"),
+    )
+    s.at("2022-07-18 10:00", TARAS).start_drafting(g)
+    s.at("2022-07-18 10:10", TARAS).link_application_to_project(g, p)
+    role = f"партнер консорціуму (склад не названо в джерелах, {SYNTHETIC})"
+    partners = [*(f"cz{i}" for i in range(1, 5)), "eic_foreign1", "eic_foreign2", "dih_kpi", "khai", "kh_iam", "zp_iam"]
+    for i, key in enumerate(partners):
+        s.at(f"2022-10-{10 + i // 4:02d} 11:{i:02d}", TARAS).add_consortium_partner(g, org(key), role)
+    s.at("2022-10-20 10:00", TARAS, reason=f"Оцінка {SYNTHETIC}").estimate_win_probability(g, 30)
+    s.at("2022-10-26 17:30", TARAS).submit_application(g, d("2022-10-26"))
+    s.at("2022-11-15 10:00", TARAS).mark_under_review(g)
+    s.at("2023-05-15 10:00", OLENA).hand_over_application(g, OLENA)
+
+    sponsor = Ref("grant:eif-office")
+    s.at("2023-01-16 11:00", OLENA, creates=sponsor).prospect_application(
+        "Проєктний офіс EIF для кластерів УКА: пошук спонсора",
+        org("unnamed_funder"),
+        org("i4u"),
+        OLENA,
+        m("55000", "EUR"),
+        programme="Спонсорство / донорська підтримка",
+        call_reference=f"донора ще не визначено; сума — {UCA_REPORT}",
+    )
+    s.at("2023-01-16 11:10", OLENA).link_application_to_project(sponsor, p)
+    s.at("2023-03-06 10:00", OLENA, reason=f"Оцінка {SYNTHETIC}").estimate_win_probability(sponsor, 20)
+
+
+def center_khai(s: Script) -> None:
+    s.story = "Центр 4.0 ХАІ"
+    p, g = KHAI_PROJECT, KHAI
+    s.at("2022-12-12 10:00", IRYNA, creates=p).propose_project(
+        "KH-C40",
+        "Центр 4.0 ХАІ: вступ до європейської мережі DIH",
+        org("khai"),
+        IRYNA,
+        Priority.WOW,
+        Category.ECOSYSTEM_ORCHESTRATION,
+        f"Масштабний проєкт Центру 4.0 «ХАІ» з використанням досвіду програми EIF; консультації з АППАУ та "
+        f"учасниками УКА почались у грудні; шанси на фінансування до 2,5 млн євро ({UCA_REPORT}).",
+        ["Харків"],
+        "Innovation development",
+        ["DIH", "інновації", "Індустрія 4.0"],
+    )
+    s.at("2022-12-12 10:10", IRYNA).add_project_partner(p, org("appau"), "консультації, досвід EIF")
+    s.at("2022-12-12 10:20", IRYNA).add_project_partner(p, org("kh_iam"), "учасник консультацій")
+    s.at("2023-02-06 10:00", IRYNA).develop_project_concept(p)
+    s.at("2023-02-06 10:10", IRYNA).plan_project(p, m("2500000", "EUR"), True, None, None)
+    s.at("2023-02-06 10:20", IRYNA).answer_project_checklist(p, ALL_YES)
+    s.at("2023-03-13 15:00", IRYNA, reason=BOARD).approve_project(p)
+    s.at("2023-03-14 10:00", IRYNA).link_memorandum_to_project(KH_MEMO, p)
+    s.at("2022-12-12 10:30", IRYNA, creates=g).prospect_application(
+        "Центр 4.0 ХАІ",
+        org("unnamed_funder"),
+        org("khai"),
+        IRYNA,
+        m("2500000", "EUR"),
+        programme="Консультації з донорами",
+        call_reference="донора не названо; «до 2,5 млн євро»",
+    )
+    s.at("2022-12-12 10:40", IRYNA).link_application_to_project(g, p)
+    s.at("2023-03-13 15:10", IRYNA).start_drafting(g)
+    s.at(
+        "2023-03-13 15:20", IRYNA, reason=f"«Має всі шанси» ({UCA_REPORT}); відсоток {SYNTHETIC}"
+    ).estimate_win_probability(g, 70)
+    s.at("2023-09-18 10:00", IRYNA, reason=f"Дедлайн {SYNTHETIC}").set_deadline(g, moment("2024-03-14 17:00"))
+
+
+def gdt_textile(s: Script) -> None:
+    s.story = "GDT Textile"
+    p, g = GDT_PROJECT, GDT
+    s.at("2023-02-20 10:00", OLENA, creates=p).propose_project(
+        "GDT-TEX",
+        "GDT Textile: галузевий механізм подвійного переходу в легкій промисловості",
+        org("appau"),
+        OLENA,
+        Priority.WOW,
+        Category.SYSTEM_TRANSFORMATION,
+        "Мікрогрант на 4 місяці з бюджетом 43 тис. євро: масова діагностика цифрової та зеленої зрілості (ADMA) "
+        "понад 150 МСП, 80 ініціатив для бізнесу, Дорожня карта подвійного переходу, альянс TTT (посібник кращих "
+        "практик УКА, 3.6.3).",
+        ["Хмельницький", "Київ"],
+        "Innovation development",
+        ["Twin Transition", "легка промисловість", "synthetic"],
+    )
+    s.at("2023-02-20 10:10", OLENA, creates=g).prospect_application(
+        "GDT Textile: Дорожня карта подвійного переходу",
+        org("unnamed_funder"),
+        org("appau"),
+        OLENA,
+        m("43000", "EUR"),
+        programme="Мікрогранти (4 місяці)",
+        call_reference=f"донор не названий; дати {SYNTHETIC}",
+    )
+    s.at("2023-02-20 10:20", OLENA).link_application_to_project(g, p)
+    s.at("2023-02-27 10:00", OLENA).start_drafting(g)
+    s.at("2023-02-27 10:10", OLENA).develop_project_concept(p)
+    s.at("2023-03-15 17:00", OLENA).submit_application(g, d("2023-03-15"))
+    s.at("2023-04-12 12:00", OLENA).record_award(g, m("43000", "EUR"), d("2023-04-12"))
+    s.at("2023-04-12 12:10", OLENA, reason=BOARD).approve_project(p)
+    s.at("2023-04-25 12:00", OLENA).record_contract(g, d("2023-04-25"), d("2023-05-01"), d("2023-08-31"))
+    s.at("2023-04-25 12:10", OLENA).plan_project(p, m("43000", "EUR"), False, d("2023-05-01"), d("2023-08-31"))
+    s.at("2023-05-01 09:00", OLENA).start_grant_implementation(g)
+    s.at("2023-05-01 09:10", OLENA).start_project(p)
+    s.at("2023-05-01 09:20", OLENA).answer_project_checklist(p, ALL_YES)
+    for i, (name, unit, level, target) in enumerate(
+        (
+            ("МСП, охоплені діагностикою ADMA", "МСП", RL.OUTPUT, 120),
+            ("Ініціативи для бізнесу (драйвери цінності)", "ініціатив", RL.OUTPUT, 50),
+        )
+    ):
+        s.at("2023-05-01 09:30", OLENA, creates=Ref(f"kpi:gdt:{i}")).define_kpi(
+            p, f"{name} (ціль {SYNTHETIC})", unit, level, n(0), n(target)
+        )
+    s.at("2023-06-30 16:00", OLENA).measure_kpi(
+        p, Ref("kpi:gdt:0"), n(70), d("2023-06-30"), f"Проміжні дані {SYNTHETIC}"
+    )
+    s.at("2023-09-04 10:00", OLENA).measure_kpi(
+        p, Ref("kpi:gdt:0"), n(150), d("2023-08-31"), "Посібник кращих практик УКА, 3.6.3: понад 150 МСП"
+    )
+    s.at("2023-09-04 10:10", OLENA).measure_kpi(
+        p, Ref("kpi:gdt:1"), n(80), d("2023-08-31"), "Посібник кращих практик УКА, 3.6.3"
+    )
+    money_flow(
+        s,
+        g,
+        "gdt",
+        "2023-05-01 09:40",
+        TARAS,
+        [("30100", "EUR", "2023-05-10", "2023-05-12"), ("12900", "EUR", "2023-09-30", "2023-10-09")],
+        [(ReportKind.FINAL, "2023-09-30", "2023-09-28"), (ReportKind.FINANCIAL, "2023-09-30", "2023-09-29")],
+    )
+    s.at("2023-09-29 10:00", OLENA).complete_project(p)
+    s.at("2023-10-16 10:00", TARAS).close_grant(g)

@@ -1,0 +1,139 @@
+"""The Maritime Cluster of Ukraine: the EBRD mini-grant that paid for its portfolio of projects
+(seed 000) and the projects co-financed by 4BIZ and EU4Business (seed 004, 3.5.2). Amounts and dates
+are not in the sources and are marked "(synthetic)".
+"""
+
+from __future__ import annotations
+
+from domain.enums import Category, Priority, ReportKind
+from domain.enums import ResultLevel as RL
+from portfolio.demo.script import (
+    ALL_YES,
+    BOARD,
+    OLENA,
+    SYNTHETIC,
+    TARAS,
+    Ref,
+    Script,
+    d,
+    m,
+    money_flow,
+    n,
+    org,
+)
+
+MARITIME_PROJECT = Ref("project:maritime")
+
+
+def script(s: Script) -> None:
+    maritime(s)
+
+
+def maritime(s: Script) -> None:
+    s.story = "Морський кластер України"
+    mini = Ref("grant:maritime-ebrd")
+    s.at(
+        "2020-09-14 12:20",
+        OLENA,
+        creates=mini,
+        effective="2020-06-15",
+        reason="Внесено заднім числом для повноти портфеля",
+    ).prospect_application(
+        "Міні-грант ЄБРР: портфель стратегічних проєктів Морського кластеру України",
+        org("ebrd"),
+        org("maritime"),
+        OLENA,
+        m("5000", "EUR"),
+        programme="Міні-гранти ЄБРР",
+        call_reference=f"суми й дати {SYNTHETIC}",
+    )
+    s.at("2020-09-14 12:25", OLENA).submit_application(mini, d("2020-06-15"))
+    s.at("2020-09-14 12:30", OLENA).record_award(mini, m("5000", "EUR"), d("2020-07-10"))
+    s.at("2020-09-14 12:35", OLENA).start_grant_implementation(mini)
+    money_flow(
+        s,
+        mini,
+        "maritime-ebrd",
+        "2020-09-14 12:40",
+        OLENA,
+        [("5000", "EUR", "2020-07-20", "2020-07-21")],
+        [(ReportKind.FINAL, "2020-12-15", "2020-12-10")],
+    )
+    s.at("2020-12-14 10:00", OLENA).close_grant(mini)
+
+    p = MARITIME_PROJECT
+    s.at("2023-02-13 10:30", TARAS, creates=p).propose_project(
+        "MKU-BLUE",
+        "Представлення морської індустрії України та блакитної економіки в ЄС",
+        org("maritime"),
+        TARAS,
+        Priority.NOW,
+        Category.MARKET_ACCESS,
+        "Колективний брокеридж і спільний український павільйон на галузевих виставках (Europort 2023 у Роттердамі); "
+        "членство в SEA Europe, ENMC, EBI; проєкти на основі співфінансування 4BIZ та EU4Business (посібник кращих "
+        "практик УКА, 3.5.2).",
+        ["Миколаїв"],
+        "Internationalization",
+        ["експорт", "блакитна економіка", "synthetic"],
+    )
+    s.at("2023-02-20 10:00", TARAS).develop_project_concept(p)
+    s.at("2023-02-20 10:10", TARAS).answer_project_checklist(p, ALL_YES)
+    s.at("2023-05-08 10:00", TARAS, reason=BOARD).approve_project(p)
+    s.at("2023-06-01 09:00", TARAS).start_project(p)
+    k = Ref("kpi:maritime:companies")
+    s.at("2023-06-01 09:10", TARAS, creates=k).define_kpi(
+        p, f"Компанії в українському павільйоні Europort 2023 (ціль {SYNTHETIC})", "компаній", RL.OUTPUT, n(0), n(15)
+    )
+    s.at("2023-11-13 12:00", TARAS).measure_kpi(p, k, n(12), d("2023-11-10"), f"Звіт МКУ після виставки {SYNTHETIC}")
+    expo = Ref("milestone:maritime:europort")
+    s.at("2023-06-01 09:20", TARAS, creates=expo).add_milestone(
+        p, "Український павільйон на Europort 2023", d("2023-11-10")
+    )
+    s.at("2023-11-13 12:10", TARAS).reach_milestone(p, expo, d("2023-11-10"))
+
+    four = Ref("grant:maritime-4biz")
+    s.at("2023-02-13 10:40", TARAS, creates=four).prospect_application(
+        "Український павільйон морської індустрії на Europort 2023",
+        org("fourbiz"),
+        org("maritime"),
+        TARAS,
+        m("30000", "EUR"),
+        programme="4BIZ",
+        call_reference=f"суми й дати {SYNTHETIC}",
+        co_financing=m("10000", "EUR"),
+    )
+    s.at("2023-02-15 10:00", TARAS).start_drafting(four)
+    s.at("2023-03-10 16:00", TARAS).submit_application(four, d("2023-03-10"))
+    s.at("2023-03-20 10:00", TARAS).mark_under_review(four)
+    s.at("2023-05-08 11:00", TARAS, effective="2023-05-05").record_award(four, m("30000", "EUR"), d("2023-05-05"))
+    s.at("2023-05-22 11:00", TARAS).record_contract(four, d("2023-05-22"), d("2023-06-01"), d("2023-12-31"))
+    s.at("2023-05-22 11:10", TARAS).link_application_to_project(four, p)
+    s.at("2023-06-01 09:30", TARAS).start_grant_implementation(four)
+    money_flow(
+        s,
+        four,
+        "maritime-4biz",
+        "2023-06-01 09:40",
+        TARAS,
+        [("20000", "EUR", "2023-06-15", "2023-06-20"), ("10000", "EUR", "2024-02-15", None)],
+        [(ReportKind.INTERIM, "2023-10-31", "2023-10-30"), (ReportKind.FINAL, "2024-01-31", None)],
+    )
+
+    eu = Ref("grant:maritime-eu4business")
+    s.at("2023-08-21 10:00", TARAS, creates=eu).prospect_application(
+        "Інтеграція морських МСП у європейські ланцюги доданої вартості",
+        org("eu4business"),
+        org("maritime"),
+        TARAS,
+        m("40000", "EUR"),
+        programme="EU4Business",
+        call_reference=f"суми й дати {SYNTHETIC}",
+        co_financing=m("8000", "EUR"),
+    )
+    s.at("2023-08-28 10:00", TARAS).start_drafting(eu)
+    s.at("2023-09-11 10:00", TARAS).change_request(eu, m("45000", "EUR"), m("9000", "EUR"))
+    s.at("2023-10-02 16:00", TARAS).submit_application(eu, d("2023-10-02"))
+    s.at("2023-10-02 16:10", TARAS).link_application_to_project(eu, p)
+    s.at("2023-10-16 10:00", TARAS).mark_under_review(eu)
+    s.at("2023-12-18 12:00", TARAS, effective="2023-12-15").record_award(eu, m("45000", "EUR"), d("2023-12-15"))
+    s.at("2023-12-28 12:00", TARAS).record_contract(eu, d("2023-12-28"), d("2024-02-01"), d("2024-12-31"))

@@ -1,0 +1,28 @@
+"""Exchange rates to the reporting currency (EUR), entered the way staff would enter them.
+
+The values are rounded approximations of the National Bank of Ukraine's official rates on those
+days, not copied from it: they are marked synthetic.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from portfolio.demo.script import SYNTHETIC, TARAS, Script, d
+
+RATES = (  # (day, currency, EUR per one unit)
+    ("2021-01-04", "UAH", "0.0289"),
+    ("2021-01-04", "USD", "0.8150"),
+    ("2022-06-01", "UAH", "0.0318"),
+    ("2022-06-01", "USD", "0.9320"),
+    ("2023-01-09", "UAH", "0.0255"),
+    ("2023-01-09", "USD", "0.9310"),
+)
+
+
+def script(s: Script) -> None:
+    s.story = "Exchange rates"
+    for day, currency, rate in RATES:
+        s.at(f"{day} 09:30", TARAS, reason=f"Курс для звітів донорам, округлено {SYNTHETIC}").record_exchange_rate(
+            currency, "EUR", Decimal(rate), d(day)
+        )
