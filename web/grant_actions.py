@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from marshmallow import fields
 
 from domain.enums import GrantStage, ReportKind
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
-from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, reason_field
+from web.schemas import (
+    KYIV,
+    REQUIRED,
+    amount_field,
+    currency_field,
+    date_field,
+    enum_field,
+    percent_field,
+    reason_field,
+)
 from web.subrecord_fields import one_of, project_ref, text
 
 UNDECIDED = ("prospect", "drafting", "submitted", "under_review")
@@ -43,6 +53,22 @@ ACTIONS = {
             prefill=lambda g: {k: g[k] for k in ("title", "programme", "call_name", "call_reference", "call_url")}),
         Action("hand-over", _l("Hand over"), "hand_over_application", tuple(s.value for s in GrantStage),
                {"owner": text(_l("Owner"))}, adds=True, prefill=lambda g: {"owner": g["owner"]}),
+        Action("request", _l("Change the request"), "change_request", UNDECIDED, {
+            "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
+            "co_financing": amount_field(_l("Co-financing"), required=False),
+            "co_financing_currency": currency_field()},
+            money=("requested", "co_financing"), adds=True, prepare=lambda d: {"co_financing": None, **d},
+            prefill=lambda g: {"requested": g["requested"].amount, "requested_currency": g["requested"].currency,
+                               "co_financing": g["co_financing"].amount if g["co_financing"] else None,
+                               "co_financing_currency": g["co_financing"].currency if g["co_financing"] else "EUR"}),
+        Action("deadline", _l("Set the deadline"), "set_deadline", ("prospect", "drafting"), {
+            "deadline": fields.NaiveDateTime(required=True, error_messages={**REQUIRED,
+                                             "invalid": _l("Enter a date and time.")},
+                                             metadata={"label": _l("Deadline (Kyiv time)")})},
+            adds=True, prepare=lambda d: {"deadline": d["deadline"].replace(tzinfo=KYIV)}),
+        Action("probability", _l("Estimate the win probability"), "estimate_win_probability", UNDECIDED,
+               {"percent": percent_field(_l("Win probability, %"))}, adds=True,
+               prefill=lambda g: {"percent": g["win_probability"]}),
         Action("plan-tranche", _l("Plan a tranche"), "plan_disbursement", WON, {
             "amount": amount_field(_l("Amount")), "amount_currency": currency_field(),
             "expected_on": date_field(_l("Expected on"))}, money=("amount",), adds=True),

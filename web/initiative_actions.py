@@ -10,7 +10,7 @@ from domain.enums import Health
 from web.access import ROADMAP_EDITORS
 from web.actions import Action, StagePanel
 from web.schemas import REQUIRED, date_field, enum_field, percent_field, reason_field
-from web.subrecord_fields import project_ref
+from web.subrecord_fields import one_of, project_ref
 
 OPEN = ("proposed", "planned", "in_progress", "postponed")
 
@@ -45,6 +45,8 @@ ACTIONS = {
             prefill=lambda i: {"title": i["title"], "direction": i["direction"]}),
         Action("link-project", _l("Link a project"), "link_initiative_to_project", OPEN,
                {"project_id": project_ref(_l("Project"))}, adds=True),
+        Action("unlink-project", _l("Unlink a project"), "unlink_initiative_from_project", OPEN, {
+            "project_id": one_of(_l("Project"), "links", "title"), "reason": reason_field()}, adds=True),
         Action("comment", _l("Comment"), "comment_on_initiative", (*OPEN, "done", "not_done", "dropped"),
                {"text": _text(_l("Comment"))}, adds=True),
     )

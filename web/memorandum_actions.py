@@ -32,6 +32,8 @@ ACTIONS = {
         Action("edit", _l("Edit the subject"), "describe_memorandum", IN_FORCE_OR_BEFORE, {
             "kind": enum_field(MemorandumKind, _l("Kind")), "subject": text(_l("Subject"), max_length=1000)},
             adds=True, prefill=lambda m: {"kind": m["kind"], "subject": m["subject"]}),
+        Action("unlink-project", _l("Unlink a project"), "unlink_memorandum_from_project", IN_FORCE_OR_BEFORE, {
+            "project_id": one_of(_l("Project"), "links", "title"), "reason": reason_field()}, adds=True),
         Action("add-party", _l("Add a party"), "add_party", ("draft", "negotiation"), {
             "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
             "party_type": enum_field(PartyType, _l("Party type"))}, adds=True),

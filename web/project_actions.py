@@ -5,13 +5,18 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
-from domain.enums import ProjectStage, ResultLevel
+from domain.enums import Category, Priority, ProjectStage, ResultLevel
 from domain.project import CHECKLIST
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.labels import LABELS
-from web.schemas import REQUIRED, date_field, enum_field, reason_field
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, reason_field
 from web.subrecord_fields import number, one_of, text
+
+
+def _split(text_: str) -> list[str]:
+    return [part.strip() for part in text_.split(",") if part.strip()]
+
 
 OPEN = ("idea", "concept", "approved", "in_implementation")
 
@@ -33,6 +38,25 @@ ACTIONS = {
             adds=True, prefill=lambda p: {"title": p["title"], "summary": p["summary"]}),
         Action("hand-over", _l("Hand over"), "hand_over_project", OPEN, {"owner": text(_l("Lead"))},
                adds=True, prefill=lambda p: {"owner": p["owner"]}),
+        Action("classify", _l("Change priority and category"), "classify_project", OPEN, {
+            "priority": enum_field(Priority, _l("Priority")), "category": enum_field(Category, _l("Category")),
+            "direction": text(_l("Direction"), required=False), "regions": text(_l("Regions (comma-separated)"),
+            required=False), "tags": text(_l("Tags (comma-separated)"), required=False)}, adds=True,
+            prepare=lambda d: {**d, "regions": _split(d["regions"]), "tags": _split(d["tags"])},
+            prefill=lambda p: {k: p[k] for k in ("priority", "category", "direction", "regions", "tags")}),
+        Action("plan", _l("Plan budget and dates"), "plan_project", OPEN, {
+            "budget": amount_field(_l("Budget"), required=False), "budget_currency": currency_field(),
+            "estimated": fields.Boolean(load_default=False, metadata={"label": _l("The budget is an estimate")}),
+            "start": date_field(_l("Planned start"), required=False),
+            "end": date_field(_l("Planned end"), required=False)}, money=("budget",), adds=True,
+            prepare=lambda d: {"budget": None, **d},
+            prefill=lambda p: {"budget": p["budget"].amount if p["budget"] else None,
+                               "budget_currency": p["budget"].currency if p["budget"] else "EUR",
+                               "estimated": "true" if p["budget_estimated"] else "", "start": p["planned_start"],
+                               "end": p["planned_end"]}),
+        Action("remove-partner", _l("Remove a partner"), "remove_project_partner", OPEN, {
+            "org_id": one_of(_l("Partner"), "partners", "name", key="organization_id"), "reason": reason_field()},
+            adds=True),
         Action("add-kpi", _l("Add a KPI"), "define_kpi", OPEN, {
             "name": text(_l("KPI")), "unit": text(_l("Unit"), max_length=40),
             "level": enum_field(ResultLevel, _l("Result level")), "baseline": number(_l("Baseline")),

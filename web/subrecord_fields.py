@@ -30,13 +30,13 @@ def number(label: Any) -> fields.Decimal:
     )
 
 
-def one_of(label: Any, collection: str, title: str, pending: str | None = None) -> fields.UUID:
+def one_of(label: Any, collection: str, title: str, pending: str | None = None, key: str = "id") -> fields.UUID:
     """A drop-down of the record's sub-records in `collection`, named by `title`; with `pending`,
     only those whose `pending` field is still empty (tranches not yet received, reports not sent)."""
 
     def choices(record: dict[str, Any]) -> list[tuple[Any, str]]:
         items = record.get(collection) or []
-        return [(item["id"], str(item[title])) for item in items if pending is None or item.get(pending) is None]
+        return [(item[key], str(item[title])) for item in items if pending is None or item.get(pending) is None]
 
     return fields.UUID(
         required=True,

@@ -97,5 +97,15 @@ def page_as(browser, server):
 
 
 def screenshot(page, name: str) -> None:
+    """Save a full-page screenshot; headless Chromium now and then refuses one, so try again."""
+    from playwright.sync_api import Error
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    for attempt in range(3):
+        try:
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+            return
+        except Error:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(500)

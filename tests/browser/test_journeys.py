@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import screenshot
 
 
-def test_a_fundraiser_creates_a_grant_application_submits_it_and_records_the_award(page_as):
+def test_a_fundraiser_creates_a_grant_application_and_moves_it_to_submitted_and_awarded_on_the_board(page_as):
     page = page_as("fundraiser")
     page.click("nav.registers >> text=Грантові заявки")
     page.click("text=Новий запис…")
@@ -23,16 +23,21 @@ def test_a_fundraiser_creates_a_grant_application_submits_it_and_records_the_awa
     form.locator("button[type=submit]").click()
     expect(page.locator("h1")).to_contain_text("GDT Textile microgrant")
 
-    page.click("#stage-panel >> text=Подати")
+    page.click("nav.registers >> text=Воронка")
+    card = page.locator("article.card", has_text="GDT Textile microgrant")
+    expect(page.locator("#column-prospect")).to_contain_text("GDT Textile microgrant")
+    card.locator("text=Подати").click()
     page.fill("#action-form input[name=submitted_on]", "2023-02-01")
     page.click("#action-form button[type=submit]")
-    expect(page.locator("#stage-panel .stage")).to_have_text("подано")
+    expect(page.locator("#column-submitted")).to_contain_text("GDT Textile microgrant")
 
-    page.click("#stage-panel >> text=Зафіксувати перемогу")
+    page.locator("article.card", has_text="GDT Textile microgrant").locator("text=Зафіксувати перемогу").click()
     page.fill("#action-form input[name=amount]", "43000")
     page.fill("#action-form input[name=amount_currency]", "EUR")
     page.fill("#action-form input[name=decided_on]", "2023-03-01")
     page.click("#action-form button[type=submit]")
+    expect(page.locator("#column-awarded")).to_contain_text("GDT Textile microgrant")
+    page.locator("#column-awarded >> text=GDT Textile microgrant").click()
     expect(page.locator("#stage-panel .stage")).to_have_text("перемога")
     screenshot(page, "grant-awarded")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from domain.context import recording
+from domain.money import Money
 from tests.portfolio.scenario import build
 from tests.web.conftest import csrf_token
 
@@ -56,3 +58,64 @@ def test_two_people_editing_the_same_record_the_second_gets_409_and_the_newer_va
         assert response.status_code == expected
     assert "Basic maturity level" in response.get_data(as_text=True)  # the second person sees the first's change
     assert app.extensions["portfolio"].initiative_detail(ids["initiative"])["title"] == "Basic maturity level"
+
+
+def _post(app, client, path, detail, record_id, action, data):
+    version = getattr(app.extensions["portfolio"], detail)(record_id)["version"]
+    token = csrf_token(client.get(path).get_data(as_text=True))
+    return client.post(
+        f"{path}/act/{action}",
+        headers={"HX-Request": "true"},
+        data={"csrf_token": token, "version": str(version), **data},
+    )
+
+
+def test_a_project_is_reclassified_planned_and_loses_a_partner(app, signed_in, ids):
+    client, path, pid = signed_in("fundraiser"), f"/projects/{ids['project']}", ids["project"]
+    form = client.get(f"{path}/act/plan", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert 'name="budget" value="1250000.50"' in form and 'name="estimated" value="true" checked' in form
+    steps = [
+        ("classify", {"priority": "wow", "category": "value_chains", "regions": "Kharkiv, Sumy", "tags": "EU"}),
+        ("plan", {"budget": "900000", "budget_currency": "EUR", "start": "2020-09-01", "end": "2021-12-31"}),
+        ("add-partner", {"org_id": str(ids["city"]), "role": "co-host"}),
+        ("remove-partner", {"org_id": str(ids["city"]), "reason": "left the consortium"}),
+    ]
+    for action, data in steps:
+        response = _post(app, client, path, "project_detail", pid, action, data)
+        assert response.status_code == 200, (action, response.get_data(as_text=True))
+    project = app.extensions["portfolio"].project_detail(pid)
+    assert project["priority"].value == "wow" and project["regions"] == ["Kharkiv", "Sumy"]
+    assert str(project["budget"].amount) == "900000" and project["budget_estimated"] is False
+    assert project["partners"] == []
+
+
+def test_a_grant_request_deadline_and_probability_are_changed_before_the_decision(app, signed_in, ids):
+    portfolio, client = app.extensions["portfolio"], signed_in("fundraiser")
+    with recording("olena"):
+        gid = portfolio.prospect_application("EIC", ids["funder"], ids["cluster"], "Olena", Money.of("100", "EUR"))
+    path = f"/grants/{gid}"
+    for action, data in [
+        ("request", {"requested": "2000000", "requested_currency": "EUR", "co_financing": "50000"}),
+        ("deadline", {"deadline": "2022-10-27T17:00"}),
+        ("probability", {"percent": "30"}),
+    ]:
+        response = _post(app, client, path, "grant_detail", gid, action, data)
+        assert response.status_code == 200, (action, response.get_data(as_text=True))
+    grant = portfolio.grant_detail(gid)
+    assert str(grant["requested"].amount) == "2000000" and str(grant["co_financing"].amount) == "50000"
+    assert grant["deadline"].isoformat() == "2022-10-27T17:00:00+02:00" and grant["win_probability"] == 30
+
+
+def test_a_project_is_unlinked_from_a_memorandum_with_a_reason(app, signed_in, ids):
+    client, path = signed_in("fundraiser"), f"/memoranda/{ids['memo']}"
+    response = _post(
+        app,
+        client,
+        path,
+        "memorandum_detail",
+        ids["memo"],
+        "unlink-project",
+        {"project_id": str(ids["project"]), "reason": "linked by mistake"},
+    )
+    assert response.status_code == 200
+    assert app.extensions["portfolio"].memorandum_detail(ids["memo"])["links"] == []
