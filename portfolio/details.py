@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
         return value
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, dict) and value and all(is_dataclass(item) for item in value.values()):
+    if isinstance(value, dict) and all(isinstance(key, UUID) for key in value):  # sub-records by id
         return [_plain(item) for item in value.values()]
     if isinstance(value, list):
         return [_plain(item) for item in value]
