@@ -10,7 +10,9 @@ from flask_babel import gettext as _
 from domain.enums import OrganizationKind
 from web import create_forms, creation
 from web.access import EDITORS, EVERYONE, allow
+from web.actions import action_form, perform
 from web.labels import label
+from web.organization_actions import PANEL
 from web.registers import Filter, enum_options, render_register, value_options
 
 organizations = Blueprint("organizations", __name__, url_prefix="/organizations")
@@ -31,7 +33,7 @@ def index() -> str:
 @allow(EVERYONE)
 def detail(organization_id: UUID) -> str:
     organization = current_app.extensions["portfolio"].organization_detail(organization_id)
-    return render_template("organizations/detail.html", organization=organization)
+    return render_template("organizations/detail.html", organization=organization, panel=PANEL)
 
 
 @organizations.route("/new", methods=["GET", "POST"])
@@ -41,3 +43,12 @@ def new():
     if request.method == "GET":
         return creation.show(create_forms.ORGANIZATION)
     return creation.create(create_forms.ORGANIZATION)
+
+
+@organizations.route("/<uuid:organization_id>/act/<action>", methods=["GET", "POST"])
+@allow(EDITORS)
+def act(organization_id: UUID, action: str):
+    """An action on the organization: its form (GET), or doing it (POST)."""
+    if request.method == "GET":
+        return action_form(PANEL, organization_id, action)
+    return perform(PANEL, organization_id, action)

@@ -119,3 +119,68 @@ def test_a_project_is_unlinked_from_a_memorandum_with_a_reason(app, signed_in, i
     )
     assert response.status_code == 200
     assert app.extensions["portfolio"].memorandum_detail(ids["memo"])["links"] == []
+
+
+def test_an_organization_is_renamed_reclassified_relocated_and_archived(app, signed_in, ids):
+    client, path, oid = signed_in("fundraiser"), f"/organizations/{ids['city']}", ids["city"]
+    form = client.get(f"{path}/act/reclassify", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert '<option value="local" selected>' in form
+    for action, data in [
+        ("rename", {"name_uk": "Харківська міська рада", "name_latin": "Kharkiv City Council"}),
+        ("reclassify", {"kind": "authority", "level": "regional"}),
+        ("relocate", {"region": "Kharkiv oblast", "country": "UA"}),
+        ("archive", {"reason": "merged"}),
+    ]:
+        response = _post(app, client, path, "organization_detail", oid, action, data)
+        assert response.status_code == 200, (action, response.get_data(as_text=True))
+    organization = app.extensions["portfolio"].organization_detail(oid)
+    assert organization["archived"] and organization["authority_level"].value == "regional"
+    assert "/act/" not in client.get(path).get_data(as_text=True)  # an archived organization offers nothing
+
+
+def test_reclassifying_an_authority_without_a_level_is_explained(app, signed_in, ids):
+    response = _post(
+        app,
+        signed_in("admin"),
+        f"/organizations/{ids['city']}",
+        "organization_detail",
+        ids["city"],
+        "reclassify",
+        {"kind": "authority"},
+    )
+    assert response.status_code == 422 and "needs its level" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "stage"),
+    [
+        (
+            "contract",
+            {"signed_on": "2022-06-01", "period_start": "2022-06-01", "period_end": "2022-12-31"},
+            "contracted",
+        ),
+        ("start-implementation", {}, "in_implementation"),
+        ("correct-stage", {"stage": "submitted", "reason": "award was entered too early"}, "submitted"),
+    ],
+)
+def test_the_remaining_grant_stage_actions(app, signed_in, ids, action, data, stage):
+    response = _post(
+        app, signed_in("fundraiser"), f"/grants/{ids['grant']}", "grant_detail", ids["grant"], action, data
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert app.extensions["portfolio"].grant_detail(ids["grant"])["stage"].value == stage
+
+
+def test_review_and_close_through_the_web(app, signed_in, ids):
+    portfolio, client = app.extensions["portfolio"], signed_in("fundraiser")
+    with recording("olena"):
+        gid = portfolio.prospect_application("Small", ids["funder"], ids["cluster"], "Olena", Money.of("9", "EUR"))
+    path = f"/grants/{gid}"
+    for action, data in [
+        ("submit", {"submitted_on": "2023-01-01"}),
+        ("review", {}),
+        ("award", {"amount": "9", "decided_on": "2023-02-01"}),
+        ("close", {}),
+    ]:
+        assert _post(app, client, path, "grant_detail", gid, action, data).status_code == 200, action
+    assert portfolio.grant_detail(gid)["stage"].value == "closed"
