@@ -48,6 +48,7 @@ LABELS = {
     "association": _l("association"), "funder": _l("funder"), "authority": _l("authority"),
     "dih": _l("digital innovation hub"), "central": _l("central"), "regional": _l("regional"),
     "local": _l("local"),
+    "archived": _l("archived"),
     # Kinds of record
     "project": _l("project"), "grant": _l("grant application"), "memorandum": _l("memorandum"),
     "initiative": _l("initiative"),
