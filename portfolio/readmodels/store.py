@@ -20,6 +20,7 @@ from eventsourcing.sqlite import SQLiteTrackingRecorder
 from portfolio.readmodels.schema import DROP, SCHEMA_VERSION, TABLES
 
 PROJECTION_NAME = "portfolio_read_models"
+READ_MODELS_LOCK = 7_311_202_611  # an arbitrary advisory-lock key for the read models
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,14 @@ class ReadModelMixin:
     def _tracking_table(self) -> str:
         raise NotImplementedError
 
+    def _serialize(self, c: Any) -> None:
+        """Take the read models' lock for this transaction (SQLite's write lock already is one)."""
+
     def create_read_models(self) -> bool:
         """Create the tables; tables of another schema version are dropped and made anew, and
         their position reset, so the projector rebuilds them. Returns True if that happened."""
         with self.datastore.transaction(commit=True) as c:
+            self._serialize(c)
             for ddl in TABLES:
                 c.execute(ddl)
             c.execute(self._sql("SELECT value FROM rm_meta WHERE name = 'schema_version'"))
@@ -78,6 +83,7 @@ class ReadModelMixin:
 
     def drop_read_models(self) -> None:
         with self.datastore.transaction(commit=True) as c:
+            self._serialize(c)
             for ddl in DROP:
                 c.execute(ddl)
             c.execute(
@@ -91,6 +97,7 @@ class ReadModelMixin:
     def apply(self, start: int, end: int, statements: Sequence[Statement]) -> None:
         """Apply the rows for notifications (start, end] if `start` is still the position."""
         with self.datastore.transaction(commit=True) as c:
+            self._serialize(c)
             c.execute(
                 self._sql(self._lock_position().format(tracking=self._tracking_table())),
                 {"name": PROJECTION_NAME},
@@ -123,6 +130,12 @@ class PostgresReadModels(ReadModelMixin, PostgresTrackingRecorder):
 
     def _lock_position(self) -> str:
         return super()._lock_position() + " FOR UPDATE"
+
+    def _serialize(self, c: Any) -> None:
+        # Schema changes and batches take table locks in different orders: one lock for both,
+        # held to the end of the transaction, means workers starting while others catch up never
+        # deadlock.
+        c.execute("SELECT pg_advisory_xact_lock(%s)", (READ_MODELS_LOCK,))
 
     def _tracking_table(self) -> str:
         return f"{self.datastore.schema}.{self.tracking_table_name}"

@@ -12,8 +12,8 @@ from tests.portfolio.scenario import build, read_models
 
 def _catch_up(url: str, batch: int, ready, go) -> None:
     app = Portfolio(url)
-    ready.wait()
-    go.wait()
+    ready.wait(60)
+    go.wait(60)
     app.projector.catch_up(batch=batch)
     app.close()
 
@@ -35,7 +35,7 @@ def test_two_processes_catching_up_at_once_apply_each_event_exactly_once(store_u
     workers = [context.Process(target=_catch_up, args=(store_url, batch, ready, go)) for batch in (3, 5)]
     for worker in workers:
         worker.start()
-    ready.wait()
+    ready.wait(60)
     go.set()
     for worker in workers:
         worker.join(60)
