@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.exceptions import Conflict, HTTPException, NotFound
 
-from portfolio.errors import NotFoundError
+from portfolio.errors import ConflictError, NotFoundError
 
 MESSAGES = {
     400: _l("The request could not be read."),
@@ -31,6 +31,12 @@ def render_not_found(error: NotFoundError) -> tuple[str, int]:
     return render_error(NotFound(str(error)))
 
 
+def render_conflict(error: ConflictError) -> tuple[str, int]:
+    """A conflict that no form handled itself: say so, never a 500."""
+    return render_error(Conflict(str(error)))
+
+
 def init_errors(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
     app.register_error_handler(NotFoundError, render_not_found)
+    app.register_error_handler(ConflictError, render_conflict)

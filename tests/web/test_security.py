@@ -9,6 +9,7 @@ import pytest
 
 from domain.context import recording
 from domain.enums import OrganizationKind, Role
+from portfolio.errors import ConflictError
 from tests.web.conftest import PASSWORD, csrf_token, make_app, sign_in
 from web.access import EDITORS, allow
 
@@ -124,3 +125,18 @@ def test_account_events_never_show_a_password(app):
     rows = portfolio.queries.accounts()
     assert all("password" not in key for row in rows for key in row)
     assert next(r for r in rows if r["username"] == "auditor")["role"] == "board"
+
+
+def test_an_unhandled_conflict_is_a_409_page_not_a_500(sqlite_url):
+    app = make_app(sqlite_url)
+
+    @allow(EDITORS)
+    def clash() -> str:
+        raise ConflictError("Someone else changed this record at the same moment.", 3)
+
+    app.add_url_rule("/test-clash", "test_clash", clash)
+    client = app.test_client()
+    sign_in(client, "fundraiser")
+    response = client.get("/test-clash")
+    assert response.status_code == 409 and "same moment" in response.get_data(as_text=True)
+    app.extensions["portfolio"].close()
