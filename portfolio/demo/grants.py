@@ -17,6 +17,7 @@ from portfolio.demo.script import (
     OLENA,
     SYNTHETIC,
     TARAS,
+    UCA_REPORT,
     Ref,
     Script,
     d,
@@ -31,7 +32,6 @@ USAID = Ref("grant:usaid")
 SUMY = Ref("grant:sumy")
 UAM_PROJECT = Ref("project:uam-vpo")
 SUMY_PROJECT = Ref("project:sumy")
-UCA_REPORT = "Річний звіт УКА 2022"
 
 
 def script(s: Script) -> None:

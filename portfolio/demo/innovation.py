@@ -18,6 +18,7 @@ from portfolio.demo.script import (
     OLENA,
     SYNTHETIC,
     TARAS,
+    UCA_REPORT,
     Ref,
     Script,
     d,
@@ -34,7 +35,6 @@ KHAI = Ref("grant:khai")
 EIF_PROJECT = Ref("project:eif")
 GDT_PROJECT = Ref("project:gdt")
 KHAI_PROJECT = Ref("project:khai-c40")
-UCA_REPORT = "Річний звіт УКА 2022"
 
 
 def script(s: Script) -> None:

@@ -31,6 +31,7 @@ KYIV = _kyiv()
 SYNTHETIC = "(synthetic)"
 BOARD = "За рішенням правління"  # staff record the board's decisions on projects and memoranda
 PROGRESS = f"Відсоток виконання — оцінка {SYNTHETIC}"  # the reason of every progress report
+UCA_REPORT = "Річний звіт УКА 2022"  # the source cited by the UCA stories
 ALL_YES = dict.fromkeys(CHECKLIST, True)  # every question of the quality checklist answered "yes"
 
 # The people who record changes (fictional user names; the demo accounts use the same names).
