@@ -13,7 +13,7 @@ from eventsourcing.postgres import PostgresDatastore
 
 from domain.errors import DomainError
 from domain.record import Record
-from portfolio.config import database_url, store_settings
+from portfolio.config import database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
@@ -39,10 +39,12 @@ class PortfolioCore(Application):
     name = "Portfolio"
 
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:
-        super().__init__(env={**store_settings(url or database_url()), **(env or {})})
-        store_class = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
-        self.read_models = self.factory.tracking_recorder(store_class)
-        self.read_models.create_read_models()
+        settings = {**store_settings(url or database_url()), **(env or {})}
+        with startup_lock(settings):
+            super().__init__(env=settings)
+            store = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
+            self.read_models = self.factory.tracking_recorder(store)
+            self.read_models.create_read_models()
         self.projector = Projector(self, self.read_models)
         self.projector.catch_up()  # after a crash or a schema change, before the first page
 

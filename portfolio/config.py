@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+import psycopg
 
 DEFAULT_DATABASE_URL = "sqlite:///var/portfolio.db"
 
@@ -46,3 +50,29 @@ def store_settings(url: str) -> dict[str, str]:
             "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
         }
     raise ConfigError(f"DATABASE_URL '{url}' is not supported: use sqlite:///path or postgresql://user@host/db.")
+
+
+STARTUP_LOCK = 7_311_202_610  # an arbitrary advisory-lock key for creating tables and functions
+
+
+@contextmanager
+def startup_lock(settings: dict[str, str]) -> Iterator[None]:
+    """On PostgreSQL, let one process at a time create the tables and functions: several workers
+    starting at once otherwise race in the catalog ("tuple concurrently updated")."""
+    if settings["PERSISTENCE_MODULE"] != "eventsourcing.postgres":
+        yield
+        return
+    with psycopg.connect(
+        dbname=settings["POSTGRES_DBNAME"],
+        host=settings["POSTGRES_HOST"],
+        port=settings["POSTGRES_PORT"],
+        user=settings["POSTGRES_USER"],
+        password=settings["POSTGRES_PASSWORD"] or None,
+        autocommit=True,
+        connect_timeout=10,
+    ) as connection:
+        connection.execute("SELECT pg_advisory_lock(%s)", (STARTUP_LOCK,))
+        try:
+            yield
+        finally:
+            connection.execute("SELECT pg_advisory_unlock(%s)", (STARTUP_LOCK,))
