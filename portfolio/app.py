@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from portfolio.accounts import AccountUseCases
+from portfolio.audit.log import AuditQueries
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
@@ -28,6 +29,7 @@ class Portfolio(
     DashboardQueries,
     RoadmapBoardQueries,
     DetailQueries,
+    AuditQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:
         super().__init__(url, env)

@@ -13,6 +13,7 @@ from eventsourcing.postgres import PostgresDatastore
 
 from domain.errors import DomainError
 from domain.record import Record
+from portfolio import timetravel
 from portfolio.config import database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
@@ -31,6 +32,11 @@ def rules() -> Iterator[None]:
         raise RuleBrokenError(str(error)) from error
     except AggregateNotFoundError as error:
         raise NotFoundError(f"No record {error.args[0] if error.args else ''} was found.") from error
+
+
+def _refuse_in_the_past() -> None:
+    if timetravel.current() is not None:
+        raise RuleBrokenError("A view of the past is read-only; return to the present to make changes.")
 
 
 class PortfolioCore(Application):
@@ -53,6 +59,7 @@ class PortfolioCore(Application):
         register_all(transcoder)
 
     def _create(self, make: Callable[[], R]) -> UUID:
+        _refuse_in_the_past()
         with rules():
             record = make()
         self._save(record)
@@ -76,6 +83,7 @@ class PortfolioCore(Application):
         self, cls: type[R], record_id: UUID, change: Callable[[R], Any], expected_version: int | None
     ) -> tuple[R, Any]:
         """Load, check the version the person saw, change, save: a stale edit is a conflict."""
+        _refuse_in_the_past()
         record = self._load(cls, record_id)
         if expected_version is not None and record.version != expected_version:
             raise ConflictError(
@@ -89,11 +97,22 @@ class PortfolioCore(Application):
         return record, result
 
     def _load(self, cls: type[R], record_id: UUID) -> R:
+        """The record now or, while viewing the past, at the version it had then."""
+        version = self._version_as_of(record_id)
         with rules():
-            record = self.repository.get(record_id)
+            record = self.repository.get(record_id, version=version)
         if not isinstance(record, cls):
             raise NotFoundError(f"No {cls.__name__} {record_id} was found.")
         return record
+
+    def _version_as_of(self, record_id: UUID) -> int | None:
+        as_of = timetravel.current()
+        if as_of is None:
+            return None
+        rows = self.read_models.query(timetravel.version_query(as_of), {"id": str(record_id), **as_of.params()})
+        if not rows or rows[0]["version"] is None:
+            raise NotFoundError(f"Record {record_id} did not exist yet at that time.")
+        return rows[0]["version"]
 
     def _last_actor(self, record_id: UUID) -> str:
         last = list(self.events.get(record_id, desc=True, limit=1))

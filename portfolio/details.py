@@ -23,16 +23,16 @@ KIND_TABLES = {  # kind: (table, title column, stage column)
 }
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Sub-records as dicts; keyed collections of sub-records as lists in their order."""
     if isinstance(value, Money):
         return value
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, dict) and all(isinstance(key, UUID) for key in value):  # sub-records by id
-        return [_plain(item) for item in value.values()]
+        return [plain(item) for item in value.values()]
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [plain(item) for item in value]
     return value
 
 
@@ -42,8 +42,8 @@ class DetailQueries(PortfolioCore):
         detail = self._detail(project)
         detail["checklist_verdict"] = project.checklist_verdict
         detail["checklist_questions"] = CHECKLIST
-        for kpi, plain in zip(project.kpis.values(), detail["kpis"], strict=True):
-            plain["actual"] = kpi.actual
+        for kpi, row in zip(project.kpis.values(), detail["kpis"], strict=True):
+            row["actual"] = kpi.actual
         detail["organization"] = self._organization_name(project.organization_id)
         self._name_partners(detail)
         detail["links"] = self._links_to(project_id)
@@ -89,7 +89,7 @@ class DetailQueries(PortfolioCore):
         return detail
 
     def _detail(self, record: Record) -> dict[str, Any]:
-        detail = {key: _plain(value) for key, value in vars(record).items() if not key.startswith("_")}
+        detail = {key: plain(value) for key, value in vars(record).items() if not key.startswith("_")}
         detail.update(
             id=record.id, version=record.version, created_on=record.created_on, modified_on=record.modified_on
         )

@@ -12,22 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from domain.enums import ReportKind
+from domain.localtime import KYIV
 from domain.money import Money
 from domain.project import CHECKLIST
 from portfolio.app import Portfolio
 
-
-def _kyiv() -> ZoneInfo:
-    try:
-        return ZoneInfo("Europe/Kyiv")
-    except ZoneInfoNotFoundError:  # time-zone databases older than 2022b
-        return ZoneInfo("Europe/Kiev")
-
-
-KYIV = _kyiv()
 SYNTHETIC = "(synthetic)"
 BOARD = "За рішенням правління"  # staff record the board's decisions on projects and memoranda
 PROGRESS = f"Відсоток виконання — оцінка {SYNTHETIC}"  # the reason of every progress report

@@ -50,7 +50,7 @@ class Projector:
                 return applied
             statements: list[Statement] = []
             for notification in notifications:
-                statements.extend(statements_for(self.app.mapper.to_domain_event(notification)))
+                statements.extend(statements_for(self.app.mapper.to_domain_event(notification), notification.id))
             end = notifications[-1].id
             try:
                 self.store.apply(start, end, statements)

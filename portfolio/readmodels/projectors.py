@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.money import Money
+from portfolio.readmodels.history import audit_index, history
 from portfolio.readmodels.schema import SEARCHABLE
 from portfolio.readmodels.store import Statement
 
@@ -225,10 +226,12 @@ def _kpi_revised(e: Any) -> list[Statement]:
 
 def _rate(e: Any) -> list[Statement]:
     sql = (
-        "INSERT INTO rm_rates (from_currency, to_currency, on_date, rate) VALUES (:f, :t, :on, :rate) "
+        "INSERT INTO rm_rates (from_currency, to_currency, on_date, rate, record_id) "
+        "VALUES (:f, :t, :on, :rate, :record) "
         "ON CONFLICT (from_currency, to_currency, on_date) DO UPDATE SET rate = :rate"
     )
-    return [Statement(sql, {"f": e.from_currency, "t": e.to_currency, "on": e.on.isoformat(), "rate": str(e.rate)})]
+    params = {"f": e.from_currency, "t": e.to_currency, "on": e.on.isoformat(), "rate": str(e.rate)}
+    return [Statement(sql, {**params, "record": str(e.originator_id)})]
 
 
 SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
@@ -248,8 +251,13 @@ SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
 }
 
 
-def statements_for(event: Any) -> list[Statement]:
-    """The statements that bring the read models up to date with one event."""
+def statements_for(event: Any, position: int) -> list[Statement]:
+    """The statements that bring the read models up to date with the event at `position`."""
+    changes = _changes(event)
+    return [*changes, *history(event, position, changes), audit_index(event, position)]
+
+
+def _changes(event: Any) -> list[Statement]:
     name = type(event).__qualname__
     kind = name.split(".")[0]
     table = TABLES.get(kind)

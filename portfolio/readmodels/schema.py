@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _folds(table: str) -> str:
@@ -25,50 +25,94 @@ def _folds(table: str) -> str:
 
 _COMMON = "version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL"
 
-TABLES = (
-    f"""CREATE TABLE IF NOT EXISTS rm_organizations (
-        id TEXT PRIMARY KEY, {_folds("rm_organizations")}
+# The register tables, by their columns. Each has a history twin (see `history.py`), so the
+# column list is written once and shared by both.
+COLUMNS = {
+    "rm_organizations": f"""id TEXT NOT NULL, {_folds("rm_organizations")}
         name_uk TEXT NOT NULL, name_latin TEXT NOT NULL, kind TEXT NOT NULL,
         authority_level TEXT, region TEXT NOT NULL, country TEXT NOT NULL,
-        archived INTEGER NOT NULL DEFAULT 0, {_COMMON})""",
-    f"""CREATE TABLE IF NOT EXISTS rm_projects (
-        id TEXT PRIMARY KEY, {_folds("rm_projects")}code TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
-        organization_id TEXT NOT NULL, owner TEXT NOT NULL, priority TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
+    "rm_projects": f"""id TEXT NOT NULL, {_folds("rm_projects")}code TEXT NOT NULL, title TEXT NOT NULL,
+        summary TEXT NOT NULL, organization_id TEXT NOT NULL, owner TEXT NOT NULL, priority TEXT NOT NULL,
         category TEXT NOT NULL, direction TEXT NOT NULL, regions TEXT NOT NULL, tags TEXT NOT NULL,
         stage TEXT NOT NULL, budget_amount TEXT, budget_currency TEXT,
         budget_estimated INTEGER NOT NULL DEFAULT 0, planned_start TEXT, planned_end TEXT,
-        {_COMMON})""",
-    f"""CREATE TABLE IF NOT EXISTS rm_grants (
-        id TEXT PRIMARY KEY, {_folds("rm_grants")}title TEXT NOT NULL, funder_id TEXT NOT NULL,
+        {_COMMON}""",
+    "rm_grants": f"""id TEXT NOT NULL, {_folds("rm_grants")}title TEXT NOT NULL, funder_id TEXT NOT NULL,
         applicant_id TEXT NOT NULL, programme TEXT NOT NULL, call_name TEXT NOT NULL,
         owner TEXT NOT NULL, project_id TEXT, stage TEXT NOT NULL,
         requested_amount TEXT NOT NULL, requested_currency TEXT NOT NULL,
         awarded_amount TEXT, awarded_currency TEXT, deadline TEXT, submitted_on TEXT,
-        decided_on TEXT, win_probability INTEGER, {_COMMON})""",
-    f"""CREATE TABLE IF NOT EXISTS rm_memoranda (
-        id TEXT PRIMARY KEY, {_folds("rm_memoranda")}kind TEXT NOT NULL, subject TEXT NOT NULL, owner TEXT NOT NULL,
-        stage TEXT NOT NULL, signed_on TEXT, valid_until TEXT,
+        decided_on TEXT, win_probability INTEGER, {_COMMON}""",
+    "rm_memoranda": f"""id TEXT NOT NULL, {_folds("rm_memoranda")}kind TEXT NOT NULL, subject TEXT NOT NULL,
+        owner TEXT NOT NULL, stage TEXT NOT NULL, signed_on TEXT, valid_until TEXT,
         parties INTEGER NOT NULL DEFAULT 0, commitments INTEGER NOT NULL DEFAULT 0,
-        projects INTEGER NOT NULL DEFAULT 0, {_COMMON})""",
-    f"""CREATE TABLE IF NOT EXISTS rm_initiatives (
-        id TEXT PRIMARY KEY, {_folds("rm_initiatives")}
+        projects INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
+    "rm_initiatives": f"""id TEXT NOT NULL, {_folds("rm_initiatives")}
         roadmap TEXT NOT NULL, direction TEXT NOT NULL, title TEXT NOT NULL,
         owner TEXT NOT NULL, status TEXT NOT NULL, health TEXT NOT NULL,
         progress INTEGER NOT NULL, target_on TEXT NOT NULL, original_target_on TEXT NOT NULL,
-        postponements INTEGER NOT NULL DEFAULT 0, {_COMMON})""",
+        postponements INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
+    "rm_kpis": """id TEXT NOT NULL, project_id TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
+        level TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,
+        actual TEXT, measured_on TEXT""",
+    "rm_links": """from_kind TEXT NOT NULL, from_id TEXT NOT NULL, to_kind TEXT NOT NULL, to_id TEXT NOT NULL""",
+    "rm_rates": """from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL,
+        rate TEXT NOT NULL, record_id TEXT NOT NULL""",
+}
+
+PRIMARY_KEYS = {
+    "rm_organizations": "id",
+    "rm_projects": "id",
+    "rm_grants": "id",
+    "rm_memoranda": "id",
+    "rm_initiatives": "id",
+    "rm_kpis": "id",
+    "rm_links": "from_id, to_id",
+    "rm_rates": "from_currency, to_currency, on_date",
+}
+
+# The column of each table that names the record whose events change its rows.
+OWNER_COLUMNS = {
+    "rm_organizations": "id",
+    "rm_projects": "id",
+    "rm_grants": "id",
+    "rm_memoranda": "id",
+    "rm_initiatives": "id",
+    "rm_kpis": "project_id",
+    "rm_links": "from_id",
+    "rm_rates": "record_id",
+}
+
+# `valid_to` of a history row that is still true: larger than any position, so an index serves
+# "rows true at position p" as a range.
+STILL_TRUE = 9_223_372_036_854_775_807
+
+_REGISTER_DDL = tuple(
+    f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY ({PRIMARY_KEYS[table]}))"
+    for table, columns in COLUMNS.items()
+)
+_HISTORY_DDL = tuple(
+    ddl
+    for table, columns in COLUMNS.items()
+    for ddl in (
+        f"CREATE TABLE IF NOT EXISTS {table}_history ({columns}, valid_from BIGINT NOT NULL, valid_to BIGINT NOT NULL)",
+        f"CREATE INDEX IF NOT EXISTS {table}_history_span ON {table}_history (valid_to, valid_from)",
+        f"CREATE INDEX IF NOT EXISTS {table}_history_owner ON {table}_history ({OWNER_COLUMNS[table]}, valid_to)",
+    )
+)
+
+TABLES = (
+    *_REGISTER_DDL,
+    *_HISTORY_DDL,
     f"""CREATE TABLE IF NOT EXISTS rm_accounts (
         id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
         disabled INTEGER NOT NULL DEFAULT 0, {_COMMON})""",
-    """CREATE TABLE IF NOT EXISTS rm_kpis (
-        id TEXT PRIMARY KEY, project_id TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
-        level TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,
-        actual TEXT, measured_on TEXT)""",
-    """CREATE TABLE IF NOT EXISTS rm_links (
-        from_kind TEXT NOT NULL, from_id TEXT NOT NULL, to_kind TEXT NOT NULL,
-        to_id TEXT NOT NULL, PRIMARY KEY (from_id, to_id))""",
-    """CREATE TABLE IF NOT EXISTS rm_rates (
-        from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL, rate TEXT NOT NULL,
-        PRIMARY KEY (from_currency, to_currency, on_date))""",
+    # One row per event: the audit log's index, and how a moment becomes a position.
+    """CREATE TABLE IF NOT EXISTS rm_events (
+        position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, record_type TEXT NOT NULL,
+        version INTEGER NOT NULL, event TEXT NOT NULL, recorded_at TEXT NOT NULL, real_on TEXT NOT NULL,
+        effective_on TEXT, actor TEXT NOT NULL, reason TEXT, summary TEXT NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS rm_projects_stage ON rm_projects (stage, priority)",
     "CREATE INDEX IF NOT EXISTS rm_grants_stage ON rm_grants (stage, deadline)",
@@ -77,18 +121,17 @@ TABLES = (
     "CREATE INDEX IF NOT EXISTS rm_initiatives_status ON rm_initiatives (roadmap, direction, status)",
     "CREATE INDEX IF NOT EXISTS rm_kpis_project ON rm_kpis (project_id)",
     "CREATE INDEX IF NOT EXISTS rm_links_to ON rm_links (to_id)",
+    "CREATE INDEX IF NOT EXISTS rm_events_record ON rm_events (record_id, version)",
+    "CREATE INDEX IF NOT EXISTS rm_events_recorded ON rm_events (recorded_at)",
+    "CREATE INDEX IF NOT EXISTS rm_events_real ON rm_events (real_on)",
+    "CREATE INDEX IF NOT EXISTS rm_events_actor ON rm_events (actor)",
 )
 
 READ_MODEL_TABLES = (
-    "rm_organizations",
+    *COLUMNS,
+    *(f"{table}_history" for table in COLUMNS),
     "rm_accounts",
-    "rm_projects",
-    "rm_grants",
-    "rm_memoranda",
-    "rm_initiatives",
-    "rm_kpis",
-    "rm_links",
-    "rm_rates",
+    "rm_events",
     "rm_meta",
 )
 

@@ -17,16 +17,26 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
+from portfolio import timetravel
 from portfolio.readmodels.schema import DROP, SCHEMA_VERSION, TABLES
 
 PROJECTION_NAME = "portfolio_read_models"
 READ_MODELS_LOCK = 7_311_202_611  # an arbitrary advisory-lock key for the read models
 
 
+_CHANGED_TABLE = re.compile(r"^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+(\w+)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Statement:
     sql: str
     params: dict[str, Any]
+
+    @property
+    def table(self) -> str:
+        """The table this statement changes."""
+        match = _CHANGED_TABLE.match(self.sql)
+        return match.group(1) if match else ""
 
 
 class PositionMovedError(IntegrityError):
@@ -111,6 +121,10 @@ class ReadModelMixin:
             self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]
 
     def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of `sql`; while viewing the past (see `portfolio.timetravel`), rows as they were then."""
+        as_of = timetravel.current()
+        if as_of is not None:
+            sql, params = timetravel.shadowed(sql, as_of), {**(params or {}), **as_of.params()}
         with self.datastore.transaction(commit=False) as c:
             c.execute(self._sql(sql), params or {})
             return [dict(row) for row in c.fetchall()]

@@ -1,0 +1,214 @@
+"""The audit log: every event, filtered and paged; each record's history; moments made positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+
+from domain.localtime import KYIV, kyiv_day
+from portfolio import timetravel
+from portfolio.application import PortfolioCore
+from portfolio.audit.changes import Change, diff, state
+from portfolio.errors import NotFoundError
+from portfolio.registers import MAX_PER_PAGE
+
+# Record types as the audit log names them: (kind in URLs, table, title column).
+RECORD_TYPES = {
+    "Project": ("project", "rm_projects", "title"),
+    "GrantApplication": ("grant", "rm_grants", "title"),
+    "Memorandum": ("memorandum", "rm_memoranda", "subject"),
+    "RoadmapInitiative": ("initiative", "rm_initiatives", "title"),
+    "Organization": ("organization", "rm_organizations", "name_uk"),
+    "Account": ("account", "rm_accounts", "username"),
+    "ExchangeRates": ("rates", "", ""),
+}
+LOG_COLUMNS = (
+    "position, record_id, record_type, version, event, recorded_at, real_on, effective_on, actor, reason, summary"
+)
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    record_type: str = ""
+    record_id: str = ""
+    actor: str = ""
+    event: str = ""
+    since: date | None = None  # Kyiv days, inclusive
+    until: date | None = None
+
+    def where(self) -> tuple[str, dict[str, Any]]:
+        conditions, params = [], {}
+        for column in ("record_type", "record_id", "actor", "event"):
+            if getattr(self, column):
+                conditions.append(f"{column} = :{column}")
+                params[column] = getattr(self, column)
+        if self.since:
+            conditions.append("recorded_at >= :since")
+            params["since"] = _utc(self.since)
+        if self.until:
+            conditions.append("recorded_at < :until")
+            params["until"] = _utc(self.until + timedelta(days=1))
+        return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+@dataclass(frozen=True)
+class LogPage:
+    rows: list[dict[str, Any]]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    position: int | None
+    version: int
+    event: str
+    recorded_at: datetime
+    effective_date: date | None
+    actor: str
+    reason: str | None
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def backdated(self) -> bool:
+        """Whether it really happened on another day than the one it was recorded on."""
+        return self.effective_date is not None and self.effective_date != kyiv_day(self.recorded_at)
+
+
+def _utc(day: date) -> str:
+    """The first moment of a Kyiv day, as the audit index writes times."""
+    return datetime.combine(day, time(), KYIV).astimezone(UTC).isoformat(timespec="microseconds")
+
+
+class AuditQueries(PortfolioCore):
+    def audit_log(self, log_filter: LogFilter, page: int = 1, per_page: int = 50) -> LogPage:
+        where, params = log_filter.where()
+        per_page, page = min(max(per_page, 1), MAX_PER_PAGE), max(page, 1)
+        total = self.read_models.query(f"SELECT COUNT(*) AS n FROM rm_events{where}", params)[0]["n"]
+        rows = self.read_models.query(
+            f"SELECT {LOG_COLUMNS} FROM rm_events{where} ORDER BY position DESC "
+            f"LIMIT {per_page} OFFSET {(page - 1) * per_page}",
+            params,
+        )
+        return LogPage(self._with_titles(rows), total, page, per_page)
+
+    def audit_log_rows(self, log_filter: LogFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every matching event, oldest first, read in batches (for exports of any size)."""
+        where, params = log_filter.where()
+        after = 0
+        while True:
+            condition = f"{where} AND position > :after" if where else " WHERE position > :after"
+            rows = self.read_models.query(
+                f"SELECT {LOG_COLUMNS} FROM rm_events{condition} ORDER BY position LIMIT {batch}",
+                {**params, "after": after},
+            )
+            if not rows:
+                return
+            yield from self._with_titles(rows)
+            after = rows[-1]["position"]
+
+    def audit_log_choices(self) -> dict[str, list[str]]:
+        """The values the log's filters can take."""
+        return {
+            column: [
+                row["v"] for row in self.read_models.query(f"SELECT DISTINCT {column} AS v FROM rm_events ORDER BY 1")
+            ]
+            for column in ("record_type", "actor", "event")
+        }
+
+    def record_history(self, record_id: UUID) -> list[HistoryEntry]:
+        """Every event of one record, oldest first, each as the changes it made (up to the
+        version the record had, while viewing the past)."""
+        last = self._version_as_of(record_id)
+        positions = {
+            row["version"]: row["position"]
+            for row in self.read_models.query(
+                "SELECT version, position FROM rm_events WHERE record_id = :id", {"id": str(record_id)}
+            )
+        }
+        entries, record, before = [], None, {}
+        for event in self.events.get(record_id, lte=last):
+            record = event.mutate(record)
+            after = state(record)
+            entries.append(
+                HistoryEntry(
+                    positions.get(event.originator_version),
+                    event.originator_version,
+                    type(event).__qualname__.split(".", 1)[1],
+                    event.timestamp,
+                    getattr(event, "effective_date", None),
+                    getattr(event, "actor", ""),
+                    getattr(event, "reason", None),
+                    [self._named(change) for change in diff(before, after)],
+                )
+            )
+            before = after
+        if not entries:
+            raise NotFoundError(f"No record {record_id} was found.")
+        return entries
+
+    def record_title(self, record_id: UUID) -> dict[str, Any]:
+        rows = self.read_models.query(
+            "SELECT record_type FROM rm_events WHERE record_id = :id AND version = 1", {"id": str(record_id)}
+        )
+        if not rows:
+            raise NotFoundError(f"No record {record_id} was found.")
+        return self._with_titles([{"record_id": str(record_id), "record_type": rows[0]["record_type"]}])[0]
+
+    def as_of(self, moment: datetime | None = None, real_on: date | None = None) -> timetravel.AsOf:
+        """The view of the past for a moment (what the store knew) or a day (how it really was)."""
+        if real_on is not None:
+            head = self.read_models.query("SELECT MAX(position) AS p FROM rm_events")[0]["p"] or 0
+            return timetravel.AsOf(datetime.combine(real_on, time(), KYIV), head, real_on)
+        assert moment is not None and moment.tzinfo is not None
+        rows = self.read_models.query(
+            "SELECT MAX(position) AS p FROM rm_events WHERE recorded_at <= :t",
+            {"t": moment.astimezone(UTC).isoformat(timespec="microseconds")},
+        )
+        return timetravel.AsOf(moment, rows[0]["p"] or 0)
+
+    def _named(self, change: Change) -> Change:
+        """The change with the ids of organizations and projects in it replaced by their names."""
+
+        def name(value: Any) -> Any:
+            if isinstance(value, UUID):
+                return self._record_name(value)
+            if isinstance(value, dict):
+                return {key: name(item) for key, item in value.items()}
+            return value
+
+        return replace(change, old=name(change.old), new=name(change.new), item=name(change.item))
+
+    def _record_name(self, record_id: UUID) -> str:
+        for table, column in (("rm_organizations", "name_uk"), ("rm_projects", "title")):
+            rows = self.read_models.query(
+                f"SELECT {column} AS name FROM {table} WHERE id = :id", {"id": str(record_id)}
+            )
+            if rows:
+                return rows[0]["name"]
+        return str(record_id)
+
+    def _with_titles(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add each row's record kind and current title."""
+        titles: dict[str, str] = {}
+        for record_type, (_, table, column) in RECORD_TYPES.items():
+            ids = sorted({row["record_id"] for row in rows if row["record_type"] == record_type})
+            if table and ids:
+                marks = ", ".join(f":id{n}" for n in range(len(ids)))
+                found = self.read_models.query(
+                    f"SELECT id, {column} AS title FROM {table} WHERE id IN ({marks})",
+                    {f"id{n}": value for n, value in enumerate(ids)},
+                )
+                titles.update({row["id"]: row["title"] for row in found})
+        return [
+            {**row, "kind": RECORD_TYPES.get(row["record_type"], ("",))[0], "title": titles.get(row["record_id"], "")}
+            for row in rows
+        ]

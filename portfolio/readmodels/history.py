@@ -1,0 +1,88 @@
+"""What makes time travel a query: the audit index and the history twins of the register tables.
+
+Every event adds a row to `rm_events` (who, when, why, what). Every register table has a
+`<table>_history` twin holding each version of each row with the span of log positions for which
+it was true (`valid_from` <= p < `valid_to`). After an event changes a table, the rows its record
+owns there are closed at the event's position and copied anew, so the twin of a table is the
+table as of any position.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from domain.localtime import kyiv_day
+from domain.money import Money
+from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS, STILL_TRUE
+from portfolio.readmodels.store import Statement
+
+# Attributes every event carries; the rest is what the event says.
+BASE_ATTRIBUTES = frozenset(
+    {"originator_id", "originator_version", "timestamp", "actor", "reason", "effective_date", "originator_topic"}
+)
+SECRET_ATTRIBUTES = frozenset({"password_hash"})  # never shown, exported as a payload only
+
+
+def event_fields(event: Any) -> dict[str, Any]:
+    """What the event itself says, without the metadata every event has and without secrets."""
+    return {
+        key: value
+        for key, value in vars(event).items()
+        if key not in BASE_ATTRIBUTES and key not in SECRET_ATTRIBUTES and not key.startswith("_")
+    }
+
+
+def summary(event: Any) -> str:
+    return "; ".join(f"{key}: {_text(value)}" for key, value in event_fields(event).items())
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Money):
+        return f"{value.amount} {value.currency}"
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if hasattr(value, "value") and not isinstance(value, str | int):  # an enum member
+        return str(value.value)
+    return "—" if value is None else str(value)
+
+
+def audit_index(event: Any, position: int) -> Statement:
+    record_type, name = type(event).__qualname__.split(".", 1)
+    effective = getattr(event, "effective_date", None)
+    values = {
+        "position": position,
+        "record_id": str(event.originator_id),
+        "record_type": record_type,
+        "version": event.originator_version,
+        "event": name,
+        "recorded_at": event.timestamp.astimezone(UTC).isoformat(timespec="microseconds"),
+        "real_on": (effective or kyiv_day(event.timestamp)).isoformat(),
+        "effective_on": effective.isoformat() if effective else None,
+        "actor": getattr(event, "actor", ""),
+        "reason": getattr(event, "reason", None),
+        "summary": summary(event),
+    }
+    columns = ", ".join(values)
+    placeholders = ", ".join(f":{key}" for key in values)
+    return Statement(f"INSERT INTO rm_events ({columns}) VALUES ({placeholders})", values)
+
+
+def history(event: Any, position: int, changed: list[Statement]) -> list[Statement]:
+    """Close and copy anew the rows of the event's record in every register table it changed."""
+    owner = str(event.originator_id)
+    params = {"owner": owner, "position": position}
+    result = []
+    for table in sorted({statement.table for statement in changed} & COLUMNS.keys()):
+        column = OWNER_COLUMNS[table]
+        result += [
+            Statement(
+                f"UPDATE {table}_history SET valid_to = :position WHERE {column} = :owner AND valid_to = {STILL_TRUE}",
+                params,
+            ),
+            Statement(
+                f"INSERT INTO {table}_history SELECT *, :position, {STILL_TRUE} FROM {table} WHERE {column} = :owner",
+                params,
+            ),
+        ]
+    return result

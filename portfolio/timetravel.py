@@ -1,0 +1,84 @@
+"""Viewing the portfolio as of a past moment, without replaying the log.
+
+`viewing(as_of)` makes every read-model query in its block read the history twins instead of the
+current tables (the same SQL, with each register table shadowed by a common table expression of its
+rows as of the position), and makes records load at the version they had then. Nothing can be
+changed while viewing the past.
+
+Two questions can be asked of the past:
+- what the store knew at a moment (`real_on` is None): every event recorded up to `position`;
+- how things really were on a day (`real_on` set), as known now: each record as it stood after its
+  last change that really happened by that day (its effective date, or the day it was recorded).
+  A change recorded late with an earlier effective date carries the changes recorded before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS
+
+
+@dataclass(frozen=True)
+class AsOf:
+    moment: datetime  # what the person asked for (the start of the day for `real_on`)
+    position: int  # the last event the view may include
+    real_on: date | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {"as_of_position": self.position, "as_of_real_on": self.real_on.isoformat() if self.real_on else ""}
+
+
+_viewing: ContextVar[AsOf | None] = ContextVar("as_of", default=None)
+
+
+@contextmanager
+def viewing(as_of: AsOf | None) -> Iterator[None]:
+    token = _viewing.set(as_of)
+    try:
+        yield
+    finally:
+        _viewing.reset(token)
+
+
+def enter(as_of: AsOf) -> Token[AsOf | None]:
+    """For frameworks whose request starts and ends in separate calls; prefer `viewing`."""
+    return _viewing.set(as_of)
+
+
+def leave(token: Token[AsOf | None]) -> None:
+    _viewing.reset(token)
+
+
+def current() -> AsOf | None:
+    return _viewing.get()
+
+
+def shadowed(sql: str, as_of: AsOf) -> str:
+    """`sql` reading each register table it names as that table was at `as_of`."""
+    tables = [table for table in COLUMNS if re.search(rf"\b{table}\b", sql)]
+    if not tables:
+        return sql
+    return "WITH " + ", ".join(f"{table} AS ({_rows(table, as_of)})" for table in tables) + " " + sql
+
+
+def _rows(table: str, as_of: AsOf) -> str:
+    if as_of.real_on is None:
+        return f"SELECT * FROM {table}_history WHERE valid_to > :as_of_position AND valid_from <= :as_of_position"
+    return (
+        f"SELECT h.* FROM {table}_history h JOIN (SELECT record_id, MAX(position) AS at FROM rm_events "
+        "WHERE real_on <= :as_of_real_on AND position <= :as_of_position GROUP BY record_id) v "
+        f"ON h.{OWNER_COLUMNS[table]} = v.record_id AND h.valid_from <= v.at AND h.valid_to > v.at"
+    )
+
+
+def version_query(as_of: AsOf) -> str:
+    """The SQL for the version a record (`:id`) had at `as_of`."""
+    real = " AND real_on <= :as_of_real_on" if as_of.real_on else ""
+    return f"SELECT MAX(version) AS version FROM rm_events WHERE record_id = :id AND position <= :as_of_position{real}"

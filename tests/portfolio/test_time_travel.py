@@ -1,0 +1,165 @@
+"""The portfolio as of any moment equals what replaying the log up to that moment builds."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from uuid import UUID, uuid4
+
+import pytest
+from eventsourcing.persistence import StoredEvent
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from domain.context import clock_set_to, recording
+from domain.enums import GrantStage, OrganizationKind
+from domain.money import Money
+from portfolio import timetravel
+from portfolio.app import Portfolio
+from portfolio.errors import NotFoundError, RuleBrokenError
+from portfolio.readmodels.schema import COLUMNS
+from portfolio.registers import ListRequest
+from tests.portfolio import random_history
+
+STEPS = st.lists(st.tuples(st.integers(0, 9), st.integers(0, 50), st.integers(0, 99)), min_size=1, max_size=40)
+
+
+def register_tables(app: Portfolio) -> dict[str, list[dict]]:
+    """Every register table as the app reads it now (or as of the moment it is viewing)."""
+    result = {}
+    for table in COLUMNS:
+        rows = app.read_models.query(f"SELECT * FROM {table}")
+        rows = [{k: v for k, v in row.items() if k not in ("valid_from", "valid_to")} for row in rows]
+        result[table] = sorted(rows, key=lambda row: tuple(str(v) for v in row.values()))
+    return result
+
+
+def replayed_up_to(app: Portfolio, position: int, folder: Path) -> Portfolio:
+    """A new store holding only the first `position` events of `app`, with its read models built."""
+    replica = Portfolio(f"sqlite:///{folder / f'replica-{uuid4()}.db'}")
+    notifications = app.recorder.select_notifications(start=1, limit=max(position, 1))[:position]
+    stored = [StoredEvent(n.originator_id, n.originator_version, n.topic, n.state) for n in notifications]
+    if stored:
+        replica.recorder.insert_events(stored)
+    replica.projector.catch_up()
+    return replica
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=STEPS, data=st.data())
+def test_the_registers_as_of_any_moment_equal_a_replay_of_the_events_recorded_by_then(steps, data):
+    with tempfile.TemporaryDirectory() as folder:
+        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
+        moments = random_history.run(app, steps)
+        for _ in range(2):
+            moment = data.draw(st.sampled_from(moments)) + timedelta(seconds=30)
+            as_of = app.as_of(moment)
+            with timetravel.viewing(as_of):
+                seen = register_tables(app)
+            replica = replayed_up_to(app, as_of.position, Path(folder))
+            assert seen == register_tables(replica)
+            replica.close()
+        app.close()
+
+
+@pytest.fixture
+def history(sqlite_url, open_portfolio):
+    """A grant prospected on 1 March, submitted on 5 March, awarded on 20 March (recorded on the 25th
+    with its real date of 18 March)."""
+    app = open_portfolio(sqlite_url)
+
+    def at(day: int):
+        return clock_set_to(datetime(2023, 3, day, 10, tzinfo=UTC))
+
+    with recording("olena"), at(1):
+        funder = app.register_organization("GIZ", OrganizationKind.FUNDER)
+        grant = app.prospect_application("Beds", funder, funder, "olena", Money.of("100", "EUR"))
+    with recording("olena"), at(5):
+        app.submit_application(grant, date(2023, 3, 5))
+    with recording("olena", effective_date=date(2023, 3, 18)), at(25):
+        app.record_award(grant, Money.of("90", "EUR"), date(2023, 3, 18))
+    return app, grant
+
+
+def _stage(app: Portfolio, as_of: timetravel.AsOf) -> str:
+    with timetravel.viewing(as_of):
+        rows = app.list_register("grants", ListRequest()).rows
+    return rows[0]["stage"] if rows else "absent"
+
+
+def test_a_record_created_later_is_absent_and_a_later_change_is_not_yet_seen(history):
+    app, _grant = history
+    assert _stage(app, app.as_of(datetime(2023, 2, 28, tzinfo=UTC))) == "absent"
+    assert _stage(app, app.as_of(datetime(2023, 3, 3, tzinfo=UTC))) == "prospect"
+    assert _stage(app, app.as_of(datetime(2023, 3, 20, tzinfo=UTC))) == "submitted"
+    assert _stage(app, app.as_of(datetime(2023, 3, 26, tzinfo=UTC))) == "awarded"
+
+
+def test_as_it_really_was_counts_a_late_record_on_its_effective_date(history):
+    app, _ = history
+    assert _stage(app, app.as_of(real_on=date(2023, 3, 17))) == "submitted"
+    assert _stage(app, app.as_of(real_on=date(2023, 3, 18))) == "awarded"  # recorded a week later
+
+
+def test_a_detail_page_of_the_past_shows_the_record_at_the_version_it_had(history):
+    app, grant = history
+    with timetravel.viewing(app.as_of(datetime(2023, 3, 20, tzinfo=UTC))):
+        detail = app.grant_detail(grant)
+        assert (detail["version"], detail["stage"]) == (2, GrantStage.SUBMITTED)
+    with timetravel.viewing(app.as_of(datetime(2023, 2, 1, tzinfo=UTC))), pytest.raises(NotFoundError):
+        app.grant_detail(grant)
+
+
+def test_nothing_can_be_changed_while_viewing_the_past(history):
+    app, grant = history
+    with (
+        timetravel.viewing(app.as_of(datetime(2023, 3, 20, tzinfo=UTC))),
+        recording("olena"),
+        pytest.raises(RuleBrokenError, match="read-only"),
+    ):
+        app.start_grant_implementation(grant)
+    assert app.grant_detail(grant)["version"] == 3
+
+
+def test_the_history_of_a_record_reads_as_changes_with_who_when_and_why(history):
+    app, grant = history
+    entries = app.record_history(grant)
+    assert [e.event for e in entries] == ["Prospected", "Submitted", "Awarded"]
+    award = entries[-1]
+    assert award.actor == "olena" and award.backdated and award.effective_date == date(2023, 3, 18)
+    changes = {c.field: (c.old, c.new) for c in award.changes}
+    assert changes["stage"] == (GrantStage.SUBMITTED, GrantStage.AWARDED)
+    assert changes["awarded"] == (None, Money.of("90", "EUR"))
+    assert entries[0].changes and all(c.old is None for c in entries[0].changes)
+    funder_named = {c.field: c.new for c in entries[0].changes}["funder_id"]
+    assert funder_named == "GIZ"  # ids of organizations read as their names
+
+
+def test_a_sub_record_change_names_the_sub_record(sqlite_url, open_portfolio):
+    from tests.portfolio.scenario import build
+
+    app = open_portfolio(sqlite_url)
+    ids = build(app)
+    measured = next(e for e in app.record_history(ids["project"]) if e.event == "KpiMeasured")
+    [change] = measured.changes
+    assert (change.field, change.item, change.part, change.appended) == (
+        "kpis",
+        "Permanent members",
+        "measurements",
+        True,
+    )
+    assert change.new["value"] == 20
+
+
+def test_the_audit_log_is_filtered_and_paged(history):
+    from portfolio.audit.log import LogFilter
+
+    app, grant = history
+    page = app.audit_log(LogFilter(record_id=str(grant)), per_page=2)
+    assert page.total == 3 and [row["event"] for row in page.rows] == ["Awarded", "Submitted"]
+    assert app.audit_log(LogFilter(since=date(2023, 3, 2), until=date(2023, 3, 5))).total == 1
+    assert app.audit_log(LogFilter(actor="nobody")).total == 0
+    rows = list(app.audit_log_rows(LogFilter(record_type="GrantApplication"), batch=1))
+    assert [row["version"] for row in rows] == [1, 2, 3] and rows[0]["title"] == "Beds"
+    assert UUID(rows[0]["record_id"]) == grant
