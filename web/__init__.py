@@ -13,11 +13,13 @@ from portfolio.cli import demo, projections, users
 from portfolio.config import database_url
 from web import labels
 from web.access import PUBLIC, check_access, may
+from web.audit import audit
 from web.auth import init_auth
 from web.dashboard import dashboard
 from web.errors import init_errors
-from web.formatting import day, moment, money
+from web.formatting import day, moment, money, shown
 from web.grants import grants
+from web.history_labels import event_label, field_label, record_type_label
 from web.i18n import init_i18n
 from web.memoranda import memoranda
 from web.organizations import organizations
@@ -26,6 +28,7 @@ from web.projects import projects
 from web.rates import rates
 from web.roadmap import roadmap
 from web.security import init_security, secret_key
+from web.timetravel import init_time_travel
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -41,11 +44,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_auth(app)
     init_errors(app)
     init_i18n(app)
-    app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money)
-    for blueprint in (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates):
+    app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown)
+    app.jinja_env.globals.update(event_label=event_label, field_label=field_label, record_type_label=record_type_label)
+    for blueprint in (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates, audit):
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))
+    init_time_travel(app)  # after the access check: strangers are sent to sign in first
     for group in (projections, demo, users):
         app.cli.add_command(group)
     return app

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, Response, abort, current_app, redirect, request, url_for
+from flask import Flask, Response, abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 
 from domain.enums import Role
@@ -40,11 +40,18 @@ def allowed_roles(app: Flask, endpoint: str | None) -> frozenset[Role] | str | N
 
 
 def may(endpoint: str) -> bool:
-    """Whether the signed-in person may use a route: templates hide what they may not."""
+    """Whether the signed-in person may use a route: templates hide what they may not. Nobody may
+    change records while viewing the past."""
+    if g.get("as_of") is not None and _changes(endpoint):
+        return False
     roles = allowed_roles(current_app, endpoint)
     if roles == PUBLIC:
         return True
     return bool(current_user.is_authenticated and roles and current_user.role in roles)
+
+
+def _changes(endpoint: str) -> bool:
+    return any("POST" in (rule.methods or ()) for rule in current_app.url_map.iter_rules(endpoint))
 
 
 def check_access(app: Flask) -> Response | None:

@@ -23,6 +23,8 @@ CSRF_MESSAGE = _l("The form is out of date or has no security (CSRF) token. Relo
 def render_error(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
     message = CSRF_MESSAGE if isinstance(error, CSRFError) else MESSAGES.get(code, error.description)
+    if code == 400 and error.description != type(error).description:  # a message that names the bad value
+        message = error.description
     template = "errors/_message.html" if request.headers.get("HX-Request") == "true" else "errors/page.html"
     return render_template(template, code=code, message=message), code
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
+from typing import Any
 
 from flask_babel import format_currency, format_date, format_datetime
+from flask_babel import gettext as _
 
 from domain.money import Money
+from web.history_labels import field_label
+from web.labels import label
 
 
 def day(value: str | date | None) -> str:
@@ -33,3 +38,24 @@ def money(amount: Money | str | Decimal | None, currency: str | None = None) -> 
     if amount is None or currency is None:
         return ""
     return format_currency(Decimal(amount), currency, format_type="standard")
+
+
+def shown(value: Any) -> str:
+    """Any stored value as a person reads it: money, dates, vocabulary, yes/no, sub-record fields."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, Money):
+        return money(value)
+    if isinstance(value, datetime):
+        return moment(value)
+    if isinstance(value, date):
+        return day(value)
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{field_label(str(key))}: {shown(item)}" for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(shown(item) for item in value)
+    return str(value)

@@ -26,8 +26,8 @@ def list_request(filter_keys: Iterable[str]) -> ListRequest:
         q=args.get("q", "")[:200],
         sort=args.get("sort", ""),
         descending=args.get("dir") == "desc",
-        page=_int(args.get("page"), 1),
-        per_page=_int(args.get("per_page"), PER_PAGE),
+        page=int_arg("page", 1),
+        per_page=int_arg("per_page", PER_PAGE),
     )
 
 
@@ -50,8 +50,9 @@ def render_register(name: str, title: str, filters: list[Filter], folder: str = 
     return render_template("registers/page.html", **context)
 
 
-def _int(value: str | None, default: int) -> int:
+def int_arg(name: str, default: int) -> int:
+    """A positive whole number from the URL, or the default when it is missing or not one."""
     try:
-        return max(int(value or default), 1)
+        return max(int(request.args.get(name) or default), 1)
     except ValueError:
         return default

@@ -1,0 +1,103 @@
+"""Audit pages: record history, the global log and its CSV, and every page as of a past moment."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+
+import pytest
+
+from domain.context import clock_set_to, recording
+from domain.enums import Category, Priority
+from tests.portfolio.scenario import build
+from tests.web.conftest import csrf_token
+
+
+@pytest.fixture
+def ids(app):
+    """The scenario recorded on 1 January 2023, and one more project proposed on 1 June 2023."""
+    portfolio = app.extensions["portfolio"]
+    with clock_set_to(datetime(2023, 1, 1, 12, tzinfo=UTC)):
+        ids = build(portfolio)
+    with clock_set_to(datetime(2023, 6, 1, 12, tzinfo=UTC)), recording("taras"):
+        ids["later"] = portfolio.propose_project(
+            "LATE-1", "A project proposed in June", ids["cluster"], "Taras", Priority.HOW, Category.VALUE_CHAINS
+        )
+    return ids
+
+
+def test_every_detail_page_links_to_the_history_of_its_record(signed_in, ids):
+    client = signed_in("board")
+    for path, key in [("projects", "project"), ("grants", "grant"), ("memoranda", "memo"),
+                      ("roadmap", "initiative"), ("organizations", "cluster")]:  # fmt: skip
+        html = client.get(f"/{path}/{ids[key]}").get_data(as_text=True)
+        assert f'href="/audit/records/{ids[key]}"' in html
+
+
+def test_the_history_page_reads_as_sentences_with_who_and_why(signed_in, ids):
+    html = signed_in("auditor").get(f"/audit/records/{ids['initiative']}").get_data(as_text=True)
+    assert "board.petrenko" in html and "Board meeting 10 Jan 2023" in html
+    assert "перенесено" in html  # the event, named in the person's language
+    html = signed_in("auditor").get(f"/audit/records/{ids['project']}").get_data(as_text=True)
+    assert "Permanent members" in html and "новий запис у «вимірювання»" in html
+
+
+def test_the_audit_log_filters_by_person_and_exports_what_it_shows_as_csv(signed_in, ids):
+    client = signed_in("auditor")
+    html = client.get("/audit/?actor=taras").get_data(as_text=True)
+    assert "A project proposed in June" in html and "Permanent members" not in html
+    response = client.get("/audit/log.csv?actor=taras")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert [row["event"] for row in rows] == ["Proposed"] and rows[0]["title"] == "A project proposed in June"
+    partial = client.get("/audit/?actor=olena.fundraiser", headers={"HX-Request": "true", "HX-Target": "audit-log"})
+    assert partial.get_data(as_text=True).lstrip().startswith('<div id="audit-log"')
+
+
+def test_a_register_as_of_a_past_date_leaves_out_later_records_and_says_so(signed_in, ids):
+    client = signed_in("fundraiser")
+    html = client.get("/projects/?as_of=2023-03-01").get_data(as_text=True)
+    assert "ClusteRISE" in html and "A project proposed in June" not in html
+    assert 'class="time-travel past"' in html and "лише перегляд" in html
+    assert f'href="/projects/{ids["project"]}?as_of=2023-03-01"' in html  # links stay in the past
+    assert "/projects/new" not in html  # nothing can be created in the past
+    assert "A project proposed in June" in client.get("/projects/").get_data(as_text=True)
+
+
+def test_a_detail_page_of_the_past_hides_the_actions_and_refuses_a_posted_change(signed_in, ids):
+    client = signed_in("fundraiser")
+    path = f"/grants/{ids['grant']}"
+    html = client.get(f"{path}?as_of=2023-03-01").get_data(as_text=True)
+    assert "/act/" not in html and "USAID beds" in html
+    token = csrf_token(html)
+    response = client.post(
+        f"{path}/act/start-implementation?as_of=2023-03-01",
+        data={"csrf_token": token, "version": "8"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 422 and "read-only" in response.get_data(as_text=True)
+
+
+def test_a_record_that_did_not_exist_yet_is_not_found_in_the_past(signed_in, ids):
+    assert signed_in("board").get(f"/projects/{ids['later']}?as_of=2023-03-01").status_code == 404
+
+
+def test_the_dashboard_and_boards_accept_as_of(signed_in, ids):
+    client = signed_in("board")
+    for path in ("/dashboard/", "/grants/board", "/roadmap/board", "/", "/memoranda/", "/organizations/"):
+        response = client.get(f"{path}?as_of=2023-03-01T10:00")
+        assert response.status_code == 200 and "time-travel past" in response.get_data(as_text=True), path
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2023-13-01", "2023-02-30T10:00"])
+def test_a_bad_as_of_gets_a_clear_message(signed_in, ids, value):
+    response = signed_in("board").get(f"/projects/?as_of={value}")
+    assert response.status_code == 400 and "РРРР-ММ-ДД" in response.get_data(as_text=True)
+
+
+def test_as_it_really_was_is_offered_and_shown(signed_in, ids):
+    html = signed_in("board").get("/roadmap/?as_of=2023-01-09&basis=real").get_data(as_text=True)
+    assert "Basic maturity" not in html  # proposed at a board meeting whose real date is 10 January
+    html = signed_in("board").get("/roadmap/?as_of=2023-01-10&basis=real").get_data(as_text=True)
+    assert "Basic maturity" in html and "Як було насправді" in html

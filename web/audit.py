@@ -1,0 +1,87 @@
+"""Audit pages: the global event log (and its CSV), and the readable history of any record."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from uuid import UUID
+
+from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
+from flask_babel import gettext as _
+
+from portfolio.audit.log import LogFilter
+from web.access import EVERYONE, allow
+from web.registers import int_arg
+
+audit = Blueprint("audit", __name__, url_prefix="/audit")
+
+CSV_COLUMNS = (
+    "position", "recorded_at", "real_on", "effective_on", "actor", "record_type", "record_id", "title",
+    "version", "event", "reason", "summary",
+)  # fmt: skip
+
+
+def _day(name: str) -> date | None:
+    text = request.args.get(name, "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def log_filter() -> LogFilter:
+    args = request.args
+    return LogFilter(
+        record_type=args.get("record_type", ""),
+        record_id=args.get("record_id", "")[:36],
+        actor=args.get("actor", ""),
+        event=args.get("event", ""),
+        since=_day("since"),
+        until=_day("until"),
+    )
+
+
+@audit.get("/")
+@allow(EVERYONE)
+def log() -> str:
+    portfolio = current_app.extensions["portfolio"]
+    chosen = log_filter()
+    page = portfolio.audit_log(chosen, int_arg("page", 1), int_arg("per_page", 50))
+    context = {"page": page, "chosen": chosen, "choices": portfolio.audit_log_choices()}
+    if request.headers.get("HX-Target") == "audit-log":
+        return render_template("audit/_log.html", **context)
+    return render_template("audit/log.html", **context)
+
+
+@audit.get("/log.csv")
+@allow(EVERYONE)
+def log_csv() -> Response:
+    rows = current_app.extensions["portfolio"].audit_log_rows(log_filter())
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
+
+    response = Response(stream_with_context(lines()), mimetype="text/csv")
+    response.headers["Content-Disposition"] = "attachment; filename=audit-log.csv"
+    return response
+
+
+@audit.get("/records/<uuid:record_id>")
+@allow(EVERYONE)
+def history(record_id: UUID) -> str:
+    portfolio = current_app.extensions["portfolio"]
+    entries = portfolio.record_history(record_id)
+    record = portfolio.record_title(record_id)
+    return render_template("audit/history.html", entries=reversed(entries), record=record, title=_("History"))

@@ -1,0 +1,74 @@
+"""`?as_of=` on any page: the portfolio as the store knew it at a moment, or as it really was on a day.
+
+`as_of` takes a Kyiv date (`2023-03-01`, the end of that day) or date and time (`2023-03-01T14:30`);
+`basis=real` asks how things really were on that day, going by effective dates. While it is set,
+every read shows the past (see `portfolio.timetravel`), every link on the page keeps it, and the
+forms that change records are hidden (and refused if posted).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from flask import Flask, abort, current_app, g, request
+from flask_babel import gettext as _
+
+from domain.localtime import KYIV
+from portfolio import timetravel
+from portfolio.timetravel import AsOf
+
+# Pages about the present or about the person: links to them never carry `as_of`.
+PRESENT_ONLY = ("static", "auth.", "i18n.", "audit.chain", "audit.checkpoint")
+
+
+def parse_moment(text: str) -> tuple[datetime, bool]:
+    """A Kyiv date or date-time; a bare date means the end of that day. Returns (moment, is_day)."""
+    try:
+        if "T" in text or " " in text:
+            return datetime.fromisoformat(text.replace(" ", "T")).replace(tzinfo=KYIV), False
+        day = datetime.fromisoformat(text).date()
+    except ValueError:
+        abort(400, _("'%(text)s' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM.", text=text[:40]))
+    end = datetime.combine(day, time(), KYIV) + timedelta(days=1) - timedelta(microseconds=1)
+    return end, True
+
+
+def resolve(text: str, basis: str) -> AsOf:
+    moment, _is_day = parse_moment(text)
+    portfolio = current_app.extensions["portfolio"]
+    if basis == "real":
+        return portfolio.as_of(real_on=moment.date())
+    return portfolio.as_of(moment)
+
+
+def enter_the_past() -> None:
+    text = request.args.get("as_of", "").strip()
+    g.as_of = None
+    if text:
+        g.as_of = resolve(text, request.args.get("basis", ""))
+        g.as_of_text = text
+        g.as_of_basis = "real" if g.as_of.real_on else "recorded"
+        g.as_of_input = parse_moment(text)[0].strftime("%Y-%m-%dT%H:%M")  # for the picker
+        g.as_of_token = timetravel.enter(g.as_of)
+
+
+def leave_the_past(_error: BaseException | None) -> None:
+    token = g.pop("as_of_token", None)
+    if token is not None:
+        timetravel.leave(token)
+
+
+def keep_as_of(endpoint: str, values: dict[str, Any]) -> None:
+    """Links made while viewing the past stay in the past."""
+    if g.get("as_of") is None or endpoint.startswith(PRESENT_ONLY) or "as_of" in values:
+        return
+    values["as_of"] = g.as_of_text
+    if g.as_of_basis == "real":
+        values["basis"] = "real"
+
+
+def init_time_travel(app: Flask) -> None:
+    app.before_request(enter_the_past)
+    app.teardown_request(leave_the_past)
+    app.url_defaults(keep_as_of)
