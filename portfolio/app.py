@@ -31,8 +31,8 @@ class Portfolio(
     DetailQueries,
     AuditQueries,
 ):
-    def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:
-        super().__init__(url, env)
+    def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
+        super().__init__(url, env, audit_key)
         self.queries = Queries(self.read_models)
 
     def list_register(self, name: str, request: ListRequest) -> Page:

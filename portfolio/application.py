@@ -14,6 +14,7 @@ from eventsourcing.postgres import PostgresDatastore
 from domain.errors import DomainError
 from domain.record import Record
 from portfolio import timetravel
+from portfolio.audit.chain import AuditChain
 from portfolio.config import database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
@@ -44,15 +45,17 @@ class PortfolioCore(Application):
 
     name = "Portfolio"
 
-    def __init__(self, url: str | None = None, env: dict[str, str] | None = None) -> None:
+    def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         settings = {**store_settings(url or database_url()), **(env or {})}
         with startup_lock(settings):
             super().__init__(env=settings)
             store = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
             self.read_models = self.factory.tracking_recorder(store)
             self.read_models.create_read_models()
+            self.chain = AuditChain(self.recorder, self.read_models, audit_key)
         self.projector = Projector(self, self.read_models)
         self.projector.catch_up()  # after a crash or a schema change, before the first page
+        self.chain.extend()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -128,3 +131,4 @@ class PortfolioCore(Application):
                 current.version,
             ) from error
         self.projector.catch_up()
+        self.chain.extend()

@@ -28,11 +28,11 @@ users = AppGroup("users", help="Accounts of the people who sign in.")
 SETUP_ACTOR = "setup"
 
 
-def _portfolio() -> Portfolio:
+def the_portfolio() -> Portfolio:
     return current_app.extensions["portfolio"]
 
 
-def _progress(label: str) -> Callable[[int, int], None]:
+def show_progress(label: str) -> Callable[[int, int], None]:
     started = time.monotonic()
 
     def show(done: int, total: int) -> None:
@@ -43,7 +43,7 @@ def _progress(label: str) -> Callable[[int, int], None]:
 
 
 def _acting_account(name: str | None, role: Role | None = None) -> str:
-    portfolio = _portfolio()
+    portfolio = the_portfolio()
     if name is None:
         if not portfolio.queries.accounts():
             return SETUP_ACTOR
@@ -59,7 +59,7 @@ def _acting_account(name: str | None, role: Role | None = None) -> str:
 @projections.command("status")
 def projections_status() -> None:
     """Show the read models' position in the event log and how far behind they are."""
-    status = _portfolio().projector.status()
+    status = the_portfolio().projector.status()
     click.echo(f"read models at position {status.position:,} of {status.head:,} (lag {status.lag:,})")
 
 
@@ -67,21 +67,21 @@ def projections_status() -> None:
 def projections_rebuild() -> None:
     """Drop the read-model tables and rebuild them from every stored event."""
     started = time.monotonic()
-    applied = _portfolio().projector.rebuild(_progress("rebuilding"))
+    applied = the_portfolio().projector.rebuild(show_progress("rebuilding"))
     click.echo(f"\nrebuilt read models from {applied:,} events in {time.monotonic() - started:.1f} s")
 
 
 @projections.command("catch-up")
 def projections_catch_up() -> None:
     """Apply the events the read models have not seen yet."""
-    applied = _portfolio().projector.catch_up(_progress("catching up"))
+    applied = the_portfolio().projector.catch_up(show_progress("catching up"))
     click.echo(f"\napplied {applied:,} events")
 
 
 @demo.command("load")
 def demo_load() -> None:
     """Fill an empty store with the demo portfolio and one account per role."""
-    portfolio = _portfolio()
+    portfolio = the_portfolio()
     if not portfolio.is_empty():
         click.echo("The store already holds events; the demo was not loaded and nothing changed.")
         return
@@ -94,7 +94,10 @@ def demo_load() -> None:
     with recording(SETUP_ACTOR):
         for username, role in DEMO_ACCOUNTS.items():
             portfolio.open_account(username, role, passwords[username])
+    checkpoint = portfolio.chain.checkpoint(SETUP_ACTOR) if portfolio.chain.key else None
     click.echo(f"\nDemo portfolio loaded: {portfolio.projector.status().head:,} events.")
+    if checkpoint:
+        click.echo(f"Signed audit checkpoint at position {checkpoint['position']:,}: {checkpoint['link']}")
     click.echo("Demo accounts (shown only now; sign in at /login):")
     for username, role in DEMO_ACCOUNTS.items():
         click.echo(f"  {username:<22} {role.value:<11} {passwords[username]}")
@@ -111,7 +114,7 @@ def users_create(name: str, role: str, acting: str | None) -> None:
         "Password", hide_input=True, confirmation_prompt=True
     )
     with recording(actor):
-        _run(lambda: _portfolio().open_account(name, Role(role), password))
+        _run(lambda: the_portfolio().open_account(name, Role(role), password))
     click.echo(f"Account {name.lower()} created with the role {role}.")
 
 
@@ -123,7 +126,7 @@ def users_create(name: str, role: str, acting: str | None) -> None:
 def users_role(name: str, role: str, reason: str, acting: str) -> None:
     """Give an account another role."""
     with recording(_acting_account(acting, Role.ADMIN)):
-        _run(lambda: _portfolio().change_role(name, Role(role), reason))
+        _run(lambda: the_portfolio().change_role(name, Role(role), reason))
     click.echo(f"{name} now has the role {role}.")
 
 
@@ -134,14 +137,14 @@ def users_role(name: str, role: str, reason: str, acting: str) -> None:
 def users_disable(name: str, reason: str, acting: str) -> None:
     """Disable an account: it can no longer sign in. Nothing is deleted."""
     with recording(_acting_account(acting, Role.ADMIN)):
-        _run(lambda: _portfolio().disable_account(name, reason))
+        _run(lambda: the_portfolio().disable_account(name, reason))
     click.echo(f"{name} is disabled.")
 
 
 @users.command("list")
 def users_list() -> None:
     """List the accounts."""
-    for row in _portfolio().queries.accounts():
+    for row in the_portfolio().queries.accounts():
         state = "disabled" if row["disabled"] else "active"
         click.echo(f"{row['username']:<24} {row['role']:<11} {state}")
 

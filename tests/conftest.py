@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -45,8 +46,8 @@ def require_postgres() -> None:
     pytest.skip(message)
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
+@contextmanager
+def _postgres_database() -> Iterator[str]:
     require_postgres()
     name = f"portfolio_test_{uuid.uuid4().hex[:12]}"
     with _admin() as admin:
@@ -56,6 +57,22 @@ def postgres_url() -> Iterator[str]:
     finally:
         with _admin() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    with _postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def another_store_url(store_url, tmp_path) -> Iterator[str]:
+    """A second empty store of the same kind as `store_url`."""
+    if store_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'another.db'}"
+        return
+    with _postgres_database() as url:
+        yield url
 
 
 @pytest.fixture

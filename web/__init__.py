@@ -9,6 +9,7 @@ from flask import Flask
 from htmx_flask import Htmx
 
 from portfolio.app import Portfolio
+from portfolio.audit.cli import audit as audit_commands
 from portfolio.cli import demo, projections, users
 from portfolio.config import database_url
 from web import labels
@@ -19,7 +20,7 @@ from web.dashboard import dashboard
 from web.errors import init_errors
 from web.formatting import day, moment, money, shown
 from web.grants import grants
-from web.history_labels import event_label, field_label, record_type_label
+from web.history_labels import event_label, field_label, problem_label, record_type_label
 from web.i18n import init_i18n
 from web.memoranda import memoranda
 from web.organizations import organizations
@@ -27,7 +28,7 @@ from web.overview import overview
 from web.projects import projects
 from web.rates import rates
 from web.roadmap import roadmap
-from web.security import init_security, secret_key
+from web.security import init_security, kept_secret
 from web.timetravel import init_time_travel
 
 
@@ -36,21 +37,29 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(DATABASE_URL=database_url(), REPORTING_CURRENCY="EUR")
     app.config.from_prefixed_env("PORTFOLIO")
     app.config.update(config or {})
+    var = Path(app.root_path).parent / "var"
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = secret_key(Path(app.root_path).parent / "var")
-    app.extensions["portfolio"] = Portfolio(app.config["DATABASE_URL"])
+        app.config["SECRET_KEY"] = kept_secret("PORTFOLIO_SECRET_KEY", var)
+    if not app.config.get("AUDIT_KEY"):
+        app.config["AUDIT_KEY"] = kept_secret("AUDIT_KEY", var)
+    app.extensions["portfolio"] = Portfolio(app.config["DATABASE_URL"], audit_key=app.config["AUDIT_KEY"])
     Htmx(app)
     init_security(app)
     init_auth(app)
     init_errors(app)
     init_i18n(app)
     app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown)
-    app.jinja_env.globals.update(event_label=event_label, field_label=field_label, record_type_label=record_type_label)
+    app.jinja_env.globals.update(
+        event_label=event_label,
+        field_label=field_label,
+        record_type_label=record_type_label,
+        problem_label=problem_label,
+    )
     for blueprint in (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates, audit):
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))
     init_time_travel(app)  # after the access check: strangers are sent to sign in first
-    for group in (projections, demo, users):
+    for group in (projections, demo, users, audit_commands):
         app.cli.add_command(group)
     return app

@@ -22,6 +22,7 @@ EVERYONE = frozenset({Role.ADMIN, Role.FUNDRAISER, Role.BOARD, Role.AUDITOR})
 EDITORS = frozenset({Role.ADMIN, Role.FUNDRAISER})
 ROADMAP_EDITORS = frozenset({Role.ADMIN, Role.FUNDRAISER, Role.BOARD})
 ADMINS = frozenset({Role.ADMIN})
+AUDITORS = frozenset({Role.ADMIN, Role.AUDITOR})
 
 
 def allow(roles: frozenset[Role] | str) -> Callable[[F], F]:

@@ -1,4 +1,5 @@
-"""Audit pages: the global event log (and its CSV), and the readable history of any record."""
+"""Audit pages: the global event log (and its CSV), the readable history of any record, and the
+state of the tamper-evident chain with its signed checkpoints."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from collections.abc import Iterator
 from datetime import date
 from uuid import UUID
 
-from flask import Blueprint, Response, current_app, render_template, request, stream_with_context
+from flask import Blueprint, Response, current_app, redirect, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from portfolio.audit.log import LogFilter
-from web.access import EVERYONE, allow
+from web.access import ADMINS, AUDITORS, EVERYONE, allow
 from web.registers import int_arg
 
 audit = Blueprint("audit", __name__, url_prefix="/audit")
@@ -76,6 +78,31 @@ def log_csv() -> Response:
     response = Response(stream_with_context(lines()), mimetype="text/csv")
     response.headers["Content-Disposition"] = "attachment; filename=audit-log.csv"
     return response
+
+
+@audit.get("/chain")
+@allow(AUDITORS)
+def chain() -> str:
+    """The state of the hash chain and its checkpoints; `?verify=1` recomputes it now."""
+    portfolio = current_app.extensions["portfolio"]
+    verdict = portfolio.chain.verify() if request.args.get("verify") else None
+    position, head = portfolio.chain.head()
+    return render_template(
+        "audit/chain.html",
+        position=position,
+        head=head,
+        status=portfolio.projector.status(),
+        checkpoints=list(reversed(portfolio.chain.checkpoints())),
+        verdict=verdict,
+        can_sign=bool(portfolio.chain.key),
+    )
+
+
+@audit.post("/chain/checkpoint")
+@allow(ADMINS)
+def checkpoint() -> Response:
+    current_app.extensions["portfolio"].chain.checkpoint(current_user.username)
+    return redirect(url_for("audit.chain"))
 
 
 @audit.get("/records/<uuid:record_id>")

@@ -199,3 +199,15 @@ RECORD_TYPES = {
 
 def record_type_label(name: str) -> str:
     return str(RECORD_TYPES.get(name, name))
+
+
+PROBLEMS = {
+    "missing": _l("the event stored there is gone"),
+    "altered": _l("the event stored there, or its place in the order, differs from what was chained"),
+    "checkpoint": _l("the link signed at this checkpoint differs from the chain recomputed from the events"),
+    "signature": _l("the checkpoint here is not signed with this audit key"),
+}
+
+
+def problem_label(name: str) -> str:
+    return str(PROBLEMS.get(name, name))

@@ -26,12 +26,13 @@ class SessionOverHttps(SecureCookieSessionInterface):
         return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
 
 
-def secret_key(var_dir: Path) -> str:
-    """PORTFOLIO_SECRET_KEY, or a key made once and kept in var/ so every worker shares it."""
-    configured = os.environ.get("PORTFOLIO_SECRET_KEY")
+def kept_secret(variable: str, var_dir: Path) -> str:
+    """The environment variable, or else a key made once and kept in var/ so every worker shares it.
+    Several hosts must share the variable instead."""
+    configured = os.environ.get(variable)
     if configured:
         return configured
-    path = var_dir / "secret_key"
+    path = var_dir / variable.lower()
     var_dir.mkdir(parents=True, exist_ok=True)
     try:
         with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:

@@ -120,6 +120,13 @@ class ReadModelMixin:
                 c.execute(self._sql(statement.sql), statement.params)
             self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]
 
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run statements in one transaction (for tables kept beside the read models)."""
+        with self.datastore.transaction(commit=True) as c:
+            self._serialize(c)
+            for statement in statements:
+                c.execute(self._sql(statement.sql), statement.params)
+
     def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of `sql`; while viewing the past (see `portfolio.timetravel`), rows as they were then."""
         as_of = timetravel.current()

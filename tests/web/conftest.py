@@ -15,7 +15,7 @@ ROLES = {role.value: role for role in Role}
 
 
 def make_app(url: str, **config):
-    app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", **config})
+    app = create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test", "AUDIT_KEY": "test", **config})
     with recording("setup"):
         for name, role in ROLES.items():
             app.extensions["portfolio"].open_account(name, role, PASSWORD)

@@ -101,3 +101,27 @@ def test_as_it_really_was_is_offered_and_shown(signed_in, ids):
     assert "Basic maturity" not in html  # proposed at a board meeting whose real date is 10 January
     html = signed_in("board").get("/roadmap/?as_of=2023-01-10&basis=real").get_data(as_text=True)
     assert "Basic maturity" in html and "Як було насправді" in html
+
+
+def test_an_auditor_reaches_every_audit_page_and_can_change_nothing(app, signed_in, ids):
+    client = signed_in("auditor")
+    pages = ["/audit/", "/audit/log.csv", f"/audit/records/{ids['grant']}", "/audit/chain", "/audit/chain?verify=1",
+             f"/grants/{ids['grant']}?as_of=2023-03-01", "/dashboard/?as_of=2023-03-01"]  # fmt: skip
+    for page in pages:
+        assert client.get(page).status_code == 200, page
+    events = app.extensions["portfolio"].recorder.max_notification_id()
+    token = csrf_token(client.get("/audit/chain").get_data(as_text=True))
+    assert client.post("/audit/chain/checkpoint", data={"csrf_token": token}).status_code == 403
+    assert app.extensions["portfolio"].chain.checkpoints() == []
+    assert app.extensions["portfolio"].recorder.max_notification_id() == events
+
+
+def test_the_chain_page_verifies_the_log_and_an_admin_signs_a_checkpoint(app, signed_in, ids):
+    client = signed_in("admin")
+    html = client.get("/audit/chain?verify=1").get_data(as_text=True)
+    _, head = app.extensions["portfolio"].chain.head()
+    assert head in html and 'class="ok"' in html
+    token = csrf_token(html)
+    assert client.post("/audit/chain/checkpoint", data={"csrf_token": token}).status_code == 302
+    html = client.get("/audit/chain").get_data(as_text=True)
+    assert head[:16] in html and "admin" in html and "дійсний" in html

@@ -10,7 +10,7 @@ from web import create_app
 
 @pytest.fixture
 def app(sqlite_url):
-    flask_app = create_app({"DATABASE_URL": sqlite_url, "TESTING": True, "SECRET_KEY": "test"})
+    flask_app = create_app({"DATABASE_URL": sqlite_url, "TESTING": True, "SECRET_KEY": "test", "AUDIT_KEY": "test"})
     yield flask_app
     flask_app.extensions["portfolio"].close()
 

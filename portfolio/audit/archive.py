@@ -1,0 +1,153 @@
+"""`audit export` and `audit import`: every event with its chain link as JSON Lines, and back.
+
+The first line describes the file (how many events, the chain's head); then one line per event in
+log order; then the signed checkpoints. Export recomputes the chain as it writes and stops at the
+first event that does not match its link. Import reads the file twice: first to check every link
+and the head (nothing is recorded if anything is wrong), then to insert the events into an empty
+store, after which the store's own chain must end in the same head.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+
+from portfolio.audit.chain import BATCH, GENESIS, link
+from portfolio.readmodels.store import Statement
+
+FORMAT = "portfolio-audit-log"
+Progress = Callable[[int, int], None]
+
+
+class ArchiveError(Exception):
+    """The export or import cannot go on; the message says where and why."""
+
+
+def export_log(app: Any, out: IO[str], progress: Progress | None = None) -> dict[str, Any]:
+    """Write every chained event; returns the header written first."""
+    count, head = app.chain.head()
+    header = {"format": FORMAT, "version": 1, "exported_at": datetime.now(UTC).isoformat(), "events": count,
+              "head": head}  # fmt: skip
+    out.write(json.dumps(header) + "\n")
+    previous = GENESIS
+    for start in range(0, count, BATCH):
+        rows = app.chain.chain_rows(start, min(start + BATCH, count))
+        for n in app.recorder.select_notifications(start, BATCH, stop=start + BATCH, inclusive_of_start=False):
+            if n.id > count:
+                break
+            previous = link(previous, n.id, n.originator_id, n.originator_version, n.topic, bytes(n.state))
+            if n.id not in rows or rows[n.id]["link"] != previous:
+                raise ArchiveError(f"The log is broken at position {n.id}: run `audit verify`. Nothing more written.")
+            out.write(json.dumps({"position": n.id, "originator_id": str(n.originator_id),
+                                  "originator_version": n.originator_version, "topic": n.topic,
+                                  **_state(bytes(n.state)), "link": previous}, ensure_ascii=False) + "\n")  # fmt: skip
+        if progress:
+            progress(min(start + BATCH, count), count)
+    for checkpoint in app.chain.checkpoints():
+        checkpoint.pop("signature_valid")
+        out.write(json.dumps({"checkpoint": checkpoint}) + "\n")
+    return header
+
+
+def import_log(app: Any, path: Path, progress: Progress | None = None) -> dict[str, Any]:
+    """Restore an export into an empty store; returns the file's header."""
+    if app.recorder.max_notification_id():
+        raise ArchiveError("The store is not empty: import restores into an empty store only.")
+    header = check_file(path)
+    batch: list[StoredEvent] = []
+    done = 0
+    for record in _events(path):
+        if "checkpoint" in record:
+            continue
+        batch.append(StoredEvent(UUID(record["originator_id"]), record["originator_version"], record["topic"],
+                                 _bytes(record)))  # fmt: skip
+        if len(batch) == 1000:
+            done = _insert(app, batch, done, header["events"], progress)
+            batch = []
+    done = _insert(app, batch, done, header["events"], progress)
+    app.chain.extend()
+    position, head = app.chain.head()
+    if (position, head) != (header["events"], header["head"]):
+        raise ArchiveError(f"The restored chain ends at {position} with {head}, not {header['head']}.")
+    app.read_models.write(
+        [
+            Statement(
+                "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) "
+                "VALUES (:position, :link, :signed_at, :signed_by, :signature) ON CONFLICT (position) DO NOTHING",
+                record["checkpoint"],
+            )
+            for record in _events(path)
+            if "checkpoint" in record
+        ]
+    )
+    app.projector.catch_up()
+    return header
+
+
+def check_file(path: Path) -> dict[str, Any]:
+    """Recompute the chain over the file: every link and the head must match."""
+    records = _records(path)
+    header = next(records, None)
+    if not header or header.get("format") != FORMAT:
+        raise ArchiveError(f"{path} is not an audit export (its first line names no '{FORMAT}').")
+    previous, expected = GENESIS, 1
+    for number, record in enumerate(records, start=2):
+        if "checkpoint" in record:
+            continue
+        try:
+            previous = link(previous, record["position"], record["originator_id"], record["originator_version"],
+                            record["topic"], _bytes(record))  # fmt: skip
+        except (KeyError, TypeError, ValueError) as error:
+            raise ArchiveError(f"Line {number}: not an event ({error}).") from error
+        if record["position"] != expected or record["link"] != previous:
+            raise ArchiveError(f"Line {number}: the event at position {record['position']} does not match its link.")
+        expected += 1
+    if (expected - 1, previous) != (header["events"], header["head"]):
+        raise ArchiveError(f"The file holds {expected - 1} events ending in {previous}, not the head it announces.")
+    return header
+
+
+def _insert(app: Any, batch: list[StoredEvent], done: int, total: int, progress: Progress | None) -> int:
+    if batch:
+        app.recorder.insert_events(batch)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    return done
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise ArchiveError(f"Line {number} is not JSON: {error.msg}.") from error
+
+
+def _events(path: Path) -> Iterator[dict[str, Any]]:
+    """The lines after the header."""
+    records = _records(path)
+    next(records, None)
+    return records
+
+
+def _state(state: bytes) -> dict[str, str]:
+    try:
+        return {"state": state.decode("utf-8")}
+    except UnicodeDecodeError:
+        return {"state_base64": base64.b64encode(state).decode("ascii")}
+
+
+def _bytes(record: dict[str, Any]) -> bytes:
+    if "state_base64" in record:
+        return base64.b64decode(record["state_base64"])
+    return record["state"].encode("utf-8")

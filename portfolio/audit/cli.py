@@ -1,0 +1,68 @@
+"""`flask --app wsgi audit verify|checkpoint|export FILE|import FILE`: the auditor's commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import AppGroup
+
+from portfolio.audit.archive import ArchiveError, export_log, import_log
+from portfolio.audit.chain import PROBLEMS
+from portfolio.cli import show_progress, the_portfolio
+
+audit = AppGroup("audit", help="Tamper evidence: verify the event log, sign checkpoints, export and restore.")
+
+
+@audit.command("verify")
+def audit_verify() -> None:
+    """Recompute the hash chain from the stored events; exit status 1 if anything differs."""
+    verdict = the_portfolio().chain.verify(show_progress("verifying"))
+    click.echo("", err=True)
+    signed = sum(1 for c in verdict.checkpoints if c["signature_valid"])
+    if not verdict.ok:
+        click.echo(
+            f"BROKEN at position {verdict.broken_at:,} (record {verdict.record_id}): {PROBLEMS[verdict.problem]}."
+        )
+        click.echo(f"The {verdict.count:,} events before it check out; the last good link is {verdict.head}.")
+        sys.exit(1)
+    click.echo(f"OK {verdict.count:,} events, head {verdict.head}")
+    click.echo(f"{len(verdict.checkpoints)} checkpoints, {signed} with a valid signature.")
+    if verdict.unchained:
+        click.echo(f"{verdict.unchained:,} newer events are not chained yet (they are linked on the next write).")
+
+
+@audit.command("checkpoint")
+@click.option("--as", "acting", metavar="NAME", default="operator", help="Who signs it (shown on the audit page).")
+def audit_checkpoint(acting: str) -> None:
+    """Sign the chain's head now with AUDIT_KEY."""
+    try:
+        checkpoint = the_portfolio().chain.checkpoint(acting)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"checkpoint at position {checkpoint['position']:,}: {checkpoint['link']}")
+    click.echo(f"signature {checkpoint['signature']}")
+
+
+@audit.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def audit_export(file: Path) -> None:
+    """Write every event with its chain link, and the checkpoints, as JSON Lines."""
+    try:
+        with file.open("w", encoding="utf-8") as out:
+            header = export_log(the_portfolio(), out, show_progress("exporting"))
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"\nexported {header['events']:,} events to {file}; head {header['head']}")
+
+
+@audit.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def audit_import(file: Path) -> None:
+    """Restore an export into an empty store and check that the chain ends in the same head."""
+    try:
+        header = import_log(the_portfolio(), file, show_progress("importing"))
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"\nimported {header['events']:,} events; the chain head matches: {header['head']}")
