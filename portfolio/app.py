@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from portfolio.accounts import AccountUseCases
+from portfolio.audit.compare import ComparisonQueries
 from portfolio.audit.log import AuditQueries
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
@@ -30,6 +31,7 @@ class Portfolio(
     RoadmapBoardQueries,
     DetailQueries,
     AuditQueries,
+    ComparisonQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         super().__init__(url, env, audit_key)

@@ -18,7 +18,7 @@ from web.audit import audit
 from web.auth import init_auth
 from web.dashboard import dashboard
 from web.errors import init_errors
-from web.formatting import day, moment, money, shown
+from web.formatting import amount, day, moment, money, shown
 from web.grants import grants
 from web.history_labels import event_label, field_label, problem_label, record_type_label
 from web.i18n import init_i18n
@@ -48,7 +48,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_auth(app)
     init_errors(app)
     init_i18n(app)
-    app.jinja_env.globals.update(may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown)
+    app.jinja_env.globals.update(
+        may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount
+    )
     app.jinja_env.globals.update(
         event_label=event_label,
         field_label=field_label,

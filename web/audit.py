@@ -6,14 +6,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from domain.localtime import KYIV
 from portfolio.audit.log import LogFilter
+from web import timetravel
 from web.access import ADMINS, AUDITORS, EVERYONE, allow
 from web.registers import int_arg
 
@@ -78,6 +80,21 @@ def log_csv() -> Response:
     response = Response(stream_with_context(lines()), mimetype="text/csv")
     response.headers["Content-Disposition"] = "attachment; filename=audit-log.csv"
     return response
+
+
+@audit.get("/changes")
+@allow(EVERYONE)
+def changes() -> str:
+    """What changed between two moments (a Kyiv date means the end of that day)."""
+    today = datetime.now(KYIV).date()
+    since = request.args.get("from") or (today - timedelta(days=30)).isoformat()
+    until = request.args.get("to") or today.isoformat()
+    basis = request.args.get("basis", "")
+    before, after = timetravel.resolve(since, basis), timetravel.resolve(until, basis)
+    differences = current_app.extensions["portfolio"].compare(before, after)
+    return render_template(
+        "audit/changes.html", differences=differences, since=since, until=until, basis=basis, before=before, after=after
+    )
 
 
 @audit.get("/chain")

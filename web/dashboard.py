@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, current_app, render_template
 
+from web import timetravel
 from web.access import EVERYONE, allow
 from web.labels import label
 
@@ -16,7 +16,7 @@ dashboard = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 @dashboard.get("/")
 @allow(EVERYONE)
 def index() -> str:
-    figures = current_app.extensions["portfolio"].dashboard(current_app.config["REPORTING_CURRENCY"], datetime.now(UTC))
+    figures = current_app.extensions["portfolio"].dashboard(current_app.config["REPORTING_CURRENCY"], timetravel.now())
     return render_template("dashboard/index.html", d=figures)
 
 

@@ -59,3 +59,11 @@ def shown(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(shown(item) for item in value)
     return str(value)
+
+
+def amount(text: str | None) -> str:
+    """An amount stored as "1000.50 EUR", formatted; an empty one as a dash."""
+    if not text:
+        return "—"
+    value, currency = text.split(" ", 1)
+    return money(value, currency)

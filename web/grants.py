@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from uuid import UUID
 
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import GrantStage
-from web import create_forms, creation
+from web import create_forms, creation, timetravel
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import action_form, perform
 from web.grant_actions import PANEL
@@ -37,7 +36,7 @@ def index() -> str:
 def board() -> str:
     """The pipeline: a column per stage with its cards and its total in the reporting currency."""
     currency = current_app.config["REPORTING_CURRENCY"]
-    columns = current_app.extensions["portfolio"].pipeline(currency, datetime.now(UTC))
+    columns = current_app.extensions["portfolio"].pipeline(currency, timetravel.now())
     template = "grants/_board.html" if request.htmx and request.htmx.target == "pipeline-board" else "grants/board.html"
     return render_template(template, columns=columns, panel=PANEL, currency=currency)
 

@@ -68,6 +68,12 @@ def keep_as_of(endpoint: str, values: dict[str, Any]) -> None:
         values["basis"] = "real"
 
 
+def now() -> datetime:
+    """The present, or the moment being viewed (for "overdue" and "upcoming")."""
+    as_of = g.get("as_of")
+    return as_of.moment if as_of is not None else datetime.now(KYIV)
+
+
 def init_time_travel(app: Flask) -> None:
     app.before_request(enter_the_past)
     app.teardown_request(leave_the_past)

@@ -163,3 +163,40 @@ def test_the_audit_log_is_filtered_and_paged(history):
     rows = list(app.audit_log_rows(LogFilter(record_type="GrantApplication"), batch=1))
     assert [row["version"] for row in rows] == [1, 2, 3] and rows[0]["title"] == "Beds"
     assert UUID(rows[0]["record_id"]) == grant
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=STEPS, data=st.data())
+def test_the_changes_between_two_moments_are_the_difference_of_the_two_views(steps, data):
+    with tempfile.TemporaryDirectory() as folder:
+        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
+        moments = random_history.run(app, steps)
+        first, second = sorted(data.draw(st.lists(st.sampled_from(moments), min_size=2, max_size=2)))
+        before, after = app.as_of(first), app.as_of(second + timedelta(seconds=30))
+        with timetravel.viewing(before):
+            old = {row["id"]: row for row in register_tables(app)["rm_grants"]}
+        with timetravel.viewing(after):
+            new = {row["id"]: row for row in register_tables(app)["rm_grants"]}
+        expected = {(i, "created", None, r["stage"]) for i, r in new.items() if i not in old}
+        expected |= {
+            (i, "stage", old[i]["stage"], r["stage"])
+            for i, r in new.items()
+            if i in old and old[i]["stage"] != r["stage"]
+        }
+        expected |= {
+            (i, "awarded", _amount(old[i], "awarded"), _amount(r, "awarded"))
+            for i, r in new.items()
+            if i in old and _amount(old[i], "awarded") != _amount(r, "awarded")
+        }
+        found = {
+            (d.record_id, d.change, d.old, d.new)
+            for d in app.compare(before, after).get("grant", [])
+            if d.change in ("created", "stage", "awarded")
+        }
+        assert found == expected
+        app.close()
+
+
+def _amount(row: dict, prefix: str) -> str | None:
+    amount = row[f"{prefix}_amount"]
+    return None if amount is None else f"{amount} {row[f'{prefix}_currency']}"

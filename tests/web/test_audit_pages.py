@@ -125,3 +125,11 @@ def test_the_chain_page_verifies_the_log_and_an_admin_signs_a_checkpoint(app, si
     assert client.post("/audit/chain/checkpoint", data={"csrf_token": token}).status_code == 302
     html = client.get("/audit/chain").get_data(as_text=True)
     assert head[:16] in html and "admin" in html and "дійсний" in html
+
+
+def test_the_changes_between_two_dates_list_what_was_created_each_linked_to_its_history(signed_in, ids):
+    html = signed_in("board").get("/audit/changes?from=2023-03-01&to=2023-07-01").get_data(as_text=True)
+    assert "A project proposed in June" in html and f'href="/audit/records/{ids["later"]}"' in html
+    assert "USAID beds" not in html  # nothing happened to it between the two dates
+    html = signed_in("board").get("/audit/changes?from=2022-12-01&to=2023-07-01").get_data(as_text=True)
+    assert "USAID beds" in html
