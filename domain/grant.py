@@ -280,6 +280,22 @@ class GrantApplication(Record):
         if stage in UNDECIDED:
             self.awarded, self.decided_on, self.rejection_reason = None, None, None
 
+    def correct_award(self, amount: Money, decided_on: date, reason: str) -> None:
+        """Put right a mistyped award amount or decision date; the mistake stays in the history."""
+        reason = require_reason(reason, "correct an award")
+        if self.awarded is None:
+            raise DomainError("Only a recorded award can be corrected.")
+        if (amount, decided_on) == (self.awarded, self.decided_on):
+            raise DomainError("The award already has this amount and date.")
+        if self.disbursements and amount.currency != self.awarded.currency:
+            raise DomainError(f"Tranches are planned in {self.awarded.currency}; the award must stay in it.")
+        require_order(self.submitted_on, decided_on, "the review (decision before submission)")
+        self._award_corrected(amount=amount, decided_on=decided_on, reason=reason)
+
+    @event("AwardCorrected")
+    def _award_corrected(self, amount: Money, decided_on: date, reason: str) -> None:
+        self.awarded, self.decided_on = amount, decided_on
+
     # Money received and reports due ---------------------------------------------------------
     def plan_disbursement(self, amount: Money, expected_on: date) -> UUID:
         self._check_won("plan a tranche")
@@ -303,6 +319,25 @@ class GrantApplication(Record):
     @event("DisbursementReceived")
     def _disbursement_received(self, disbursement_id: UUID, received_on: date) -> None:
         self.disbursements[disbursement_id].received_on = received_on
+
+    def correct_disbursement(self, disbursement_id: UUID, amount: Money, received_on: date | None, reason: str) -> None:
+        """Put right a tranche's amount or the day it was received (None: not received after all)."""
+        tranche = find(self.disbursements, disbursement_id, "tranche")
+        reason = require_reason(reason, "correct a tranche")
+        if amount.currency != tranche.amount.currency:
+            raise DomainError(f"Tranches are paid in the award's currency ({tranche.amount.currency}).")
+        if (amount, received_on) == (tranche.amount, tranche.received_on):
+            raise DomainError("The tranche already has this amount and date.")
+        self._disbursement_corrected(
+            disbursement_id=disbursement_id, amount=amount, received_on=received_on, reason=reason
+        )
+
+    @event("DisbursementCorrected")
+    def _disbursement_corrected(
+        self, disbursement_id: UUID, amount: Money, received_on: date | None, reason: str
+    ) -> None:
+        tranche = self.disbursements[disbursement_id]
+        tranche.amount, tranche.received_on = amount, received_on
 
     def add_reporting_duty(self, kind: ReportKind, due_on: date) -> UUID:
         self._check_won("add a reporting duty")

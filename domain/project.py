@@ -259,6 +259,24 @@ class Project(Record):
     def _kpi_measured(self, kpi_id: UUID, value: Decimal, measured_on: date, source: str) -> None:
         self.kpis[kpi_id].measurements.append(Measurement(value, measured_on, source))
 
+    def correct_kpi_measurement(self, kpi_id: UUID, measured_on: date, value: Decimal, reason: str) -> None:
+        """Put right a mistyped measurement; the history keeps the mistake and the correction."""
+        kpi = find(self.kpis, kpi_id, "KPI")
+        reason = require_reason(reason, "correct a measurement")
+        matching = [m for m in kpi.measurements if m.measured_on == measured_on]
+        if not matching:
+            raise DomainError(f"'{kpi.name}' has no measurement on {measured_on}.")
+        if matching[-1].value == require_number(value, "The measured value"):
+            raise DomainError(f"The measurement of {measured_on} is already {value}.")
+        self._kpi_measurement_corrected(kpi_id=kpi_id, measured_on=measured_on, value=value, reason=reason)
+
+    @event("KpiMeasurementCorrected")
+    def _kpi_measurement_corrected(self, kpi_id: UUID, measured_on: date, value: Decimal, reason: str) -> None:
+        measurement = [m for m in self.kpis[kpi_id].measurements if m.measured_on == measured_on][-1]
+        if measurement.corrected_from is None:
+            measurement.corrected_from = measurement.value
+        measurement.value = value
+
     def revise_kpi_target(self, kpi_id: UUID, target: Decimal, reason: str) -> None:
         self._check_open("re-plan")
         kpi = find(self.kpis, kpi_id, "KPI")

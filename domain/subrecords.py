@@ -16,6 +16,7 @@ class Measurement:
     value: Decimal
     measured_on: date
     source: str
+    corrected_from: Decimal | None = None  # the value first recorded, when it was corrected
 
 
 @dataclass

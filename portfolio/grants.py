@@ -116,6 +116,22 @@ class GrantUseCases(PortfolioCore):
     def correct_grant_stage(self, gid: UUID, stage: GrantStage, reason: str, expected_version: V = None) -> int:
         return self._change(G, gid, lambda g: g.correct_stage(stage, reason), expected_version)
 
+    def correct_award(self, gid: UUID, amount: Money, decided_on: date, reason: str, expected_version: V = None) -> int:
+        return self._change(G, gid, lambda g: g.correct_award(amount, decided_on, reason), expected_version)
+
+    def correct_disbursement(
+        self,
+        gid: UUID,
+        disbursement_id: UUID,
+        amount: Money,
+        received_on: date | None,
+        reason: str,
+        expected_version: V = None,
+    ) -> int:
+        return self._change(
+            G, gid, lambda g: g.correct_disbursement(disbursement_id, amount, received_on, reason), expected_version
+        )
+
     def plan_disbursement(self, gid: UUID, amount: Money, expected_on: date, expected_version: V = None) -> UUID:
         return self._add(G, gid, lambda g: g.plan_disbursement(amount, expected_on), expected_version)
 

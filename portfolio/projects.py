@@ -106,6 +106,13 @@ class ProjectUseCases(PortfolioCore):
     ) -> int:
         return self._change(Project, pid, lambda p: p.measure_kpi(kpi_id, value, measured_on, source), expected_version)
 
+    def correct_kpi_measurement(
+        self, pid: UUID, kpi_id: UUID, measured_on: date, value: Decimal, reason: str, expected_version: V = None
+    ) -> int:
+        return self._change(
+            Project, pid, lambda p: p.correct_kpi_measurement(kpi_id, measured_on, value, reason), expected_version
+        )
+
     def revise_kpi_target(
         self, pid: UUID, kpi_id: UUID, target: Decimal, reason: str, expected_version: V = None
     ) -> int:

@@ -42,6 +42,7 @@ class Action:
     adds: bool = False  # records a sub-record (a KPI, a tranche…) rather than moving the stage
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # reshape the form for the use case
     prefill: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # an edit form starts from the record
+    needs: str = ""  # offered only when the record has some of these sub-records ("kpis", "disbursements")
 
     def schema(self) -> FormSchema:
         base = type("ActionBase", (WithMoney, FormSchema), {"money_fields": self.money})
@@ -61,7 +62,7 @@ class StagePanel:
     stage_of: Callable[[dict[str, Any]], str] = lambda record: record["stage"].value
 
     def available(self, record: dict[str, Any], adds: bool = False) -> list[Action]:
-        return self.for_stage(self.stage_of(record), adds)
+        return [a for a in self.for_stage(self.stage_of(record), adds) if not a.needs or record.get(a.needs)]
 
     def for_stage(self, stage: str, adds: bool = False) -> list[Action]:
         return [a for a in self.actions.values() if stage in a.stages and a.adds is adds]

@@ -74,7 +74,19 @@ ACTIONS = {
             "expected_on": date_field(_l("Expected on"))}, money=("amount",), adds=True),
         Action("receive-tranche", _l("Record a tranche received"), "receive_disbursement", WON, {
             "disbursement_id": one_of(_l("Tranche"), "disbursements", "expected_on", pending="received_on"),
-            "received_on": date_field(_l("Received on"))}, adds=True),
+            "received_on": date_field(_l("Received on"))}, adds=True, needs="disbursements"),
+        Action("correct-award", _l("Correct the award"), "correct_award", (*WON, "closed"), {
+            "amount": amount_field(_l("Amount awarded")), "amount_currency": currency_field(),
+            "decided_on": date_field(_l("Decided on")), "reason": reason_field(_l("What was wrong"))},
+            money=("amount",), adds=True,
+            prefill=lambda g: {"amount": g["awarded"].amount if g["awarded"] else None,
+                               "amount_currency": g["awarded"].currency if g["awarded"] else "EUR",
+                               "decided_on": g["decided_on"]}),
+        Action("correct-tranche", _l("Correct a tranche"), "correct_disbursement", (*WON, "closed"), {
+            "disbursement_id": one_of(_l("Tranche"), "disbursements", "expected_on"),
+            "amount": amount_field(_l("Amount")), "amount_currency": currency_field(),
+            "received_on": date_field(_l("Received on (empty if not received)"), required=False),
+            "reason": reason_field(_l("What was wrong"))}, money=("amount",), adds=True, needs="disbursements"),
         Action("add-report", _l("Add a reporting duty"), "add_reporting_duty", WON, {
             "kind": enum_field(ReportKind, _l("Report")), "due_on": date_field(_l("Due"))}, adds=True),
         Action("submit-report", _l("Record a report submitted"), "submit_report", (*WON, "closed"), {
@@ -83,6 +95,9 @@ ACTIONS = {
         Action("add-partner", _l("Add a consortium partner"), "add_consortium_partner", (*UNDECIDED, *WON), {
             "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
             "role": text(_l("Role in the consortium"))}, adds=True),
+        Action("remove-partner", _l("Remove a consortium partner"), "remove_consortium_partner", (*UNDECIDED, *WON), {
+            "org_id": one_of(_l("Partner"), "partners", "name", key="organization_id"), "reason": reason_field()},
+            adds=True, needs="partners"),
         Action("link-project", _l("Link to a project"), "link_application_to_project",
                tuple(s.value for s in GrantStage), {"project_id": project_ref(_l("Project")),
                                                     "reason": text(_l("Reason"), required=False)}, adds=True),

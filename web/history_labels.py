@@ -9,6 +9,7 @@ EVENTS = {
     "Approved": _l("approved"),
     "Archived": _l("archived"),
     "Awarded": _l("grant awarded"),
+    "AwardCorrected": _l("award corrected"),
     "CallDescribed": _l("call described"),
     "Cancelled": _l("cancelled"),
     "ChecklistAnswered": _l("quality checklist answered"),
@@ -26,6 +27,7 @@ EVENTS = {
     "Disabled": _l("account disabled"),
     "DisbursementPlanned": _l("tranche planned"),
     "DisbursementReceived": _l("tranche received"),
+    "DisbursementCorrected": _l("tranche corrected"),
     "Drafted": _l("draft created"),
     "DraftingStarted": _l("drafting started"),
     "Dropped": _l("dropped"),
@@ -38,6 +40,7 @@ EVENTS = {
     "ImplementationStarted": _l("implementation started"),
     "KpiDefined": _l("KPI defined"),
     "KpiMeasured": _l("KPI measured"),
+    "KpiMeasurementCorrected": _l("KPI measurement corrected"),
     "KpiTargetRevised": _l("KPI target revised"),
     "MarkedNotDone": _l("marked not done"),
     "MilestoneAdded": _l("milestone added"),
@@ -81,6 +84,7 @@ EVENTS = {
 }
 
 FIELDS = {
+    "corrected_from": _l("first recorded as"),
     "applicant_id": _l("applicant"),
     "archived": _l("archived"),
     "authority_level": _l("authority level"),

@@ -64,6 +64,11 @@ ACTIONS = {
         Action("measure", _l("Record a measurement"), "measure_kpi", (*OPEN, "on_hold", "completed"), {
             "kpi_id": one_of(_l("KPI"), "kpis", "name"), "value": number(_l("Value")),
             "measured_on": date_field(_l("Measured on")), "source": text(_l("Source"))}, adds=True),
+        Action("correct-measurement", _l("Correct a measurement"), "correct_kpi_measurement",
+               (*OPEN, "on_hold", "completed", "cancelled"), {
+            "kpi_id": one_of(_l("KPI"), "kpis", "name"), "measured_on": date_field(_l("Date of the measurement")),
+            "value": number(_l("Correct value")), "reason": reason_field(_l("What was wrong"))}, adds=True,
+            needs="kpis"),
         Action("revise-target", _l("Revise a target"), "revise_kpi_target", OPEN, {
             "kpi_id": one_of(_l("KPI"), "kpis", "name"), "target": number(_l("New target")),
             "reason": reason_field()}, adds=True),
@@ -74,6 +79,9 @@ ACTIONS = {
         Action("reach-milestone", _l("Mark a milestone reached"), "reach_milestone", OPEN, {
             "milestone_id": one_of(_l("Milestone"), "milestones", "title", pending="done_on"),
             "done_on": date_field(_l("Reached on"))}, adds=True),
+        Action("reschedule-milestone", _l("Reschedule a milestone"), "reschedule_milestone", OPEN, {
+            "milestone_id": one_of(_l("Milestone"), "milestones", "title", pending="done_on"),
+            "due_on": date_field(_l("New due date")), "reason": reason_field()}, adds=True, needs="milestones"),
         Action("add-partner", _l("Add a partner"), "add_project_partner", OPEN, {
             "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
             "role": text(_l("Role on the project"))}, adds=True),

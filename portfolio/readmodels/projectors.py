@@ -130,6 +130,7 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
         "decided_on": e.decided_on,
         **money("awarded", e.amount),
     },
+    "GrantApplication.AwardCorrected": lambda e: {"decided_on": e.decided_on, **money("awarded", e.amount)},
     "GrantApplication.Rejected": lambda e: {"stage": "rejected", "decided_on": e.decided_on},
     "GrantApplication.Withdrawn": const(stage="withdrawn"),
     "GrantApplication.Contracted": const(stage="contracted"),
@@ -218,6 +219,11 @@ def _kpi_measured(e: Any) -> list[Statement]:
     return [Statement(sql, {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()})]
 
 
+def _kpi_measurement_corrected(e: Any) -> list[Statement]:
+    sql = "UPDATE rm_kpis SET actual = :value WHERE id = :id AND measured_on = :measured_on"
+    return [Statement(sql, {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()})]
+
+
 def _kpi_revised(e: Any) -> list[Statement]:
     return [
         Statement("UPDATE rm_kpis SET target = :target WHERE id = :id", {"id": str(e.kpi_id), "target": str(e.target)})
@@ -240,6 +246,7 @@ SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
     "Project.KpiDefined": _kpi_defined,
     "Project.KpiMeasured": _kpi_measured,
     "Project.KpiTargetRevised": _kpi_revised,
+    "Project.KpiMeasurementCorrected": _kpi_measurement_corrected,
     "GrantApplication.ProjectLinked": _link("grant"),
     "Memorandum.ProjectLinked": lambda e: _link("memorandum")(e) + _count("rm_memoranda", "projects", 1)(e),
     "Memorandum.ProjectUnlinked": lambda e: _unlink(e) + _count("rm_memoranda", "projects", -1)(e),

@@ -652,6 +652,42 @@ def test_a_report_cannot_be_submitted_twice_or_without_a_duty(application):
         application.submit_report(uuid4(), date(2022, 10, 31))
 
 
+# Corrections -----------------------------------------------------------------------------
+
+
+def test_a_mistyped_award_is_corrected_with_a_reason_and_both_stay_in_the_history(application):
+    move_to(application, G.AWARDED)
+    application.correct_award(eur("34000"), date(2022, 5, 2), "digits swapped")
+    [corrected] = new_events(application)
+    assert (type(corrected).__name__, corrected.reason) == ("AwardCorrected", "digits swapped")
+    assert (application.awarded, application.decided_on) == (eur("34000"), date(2022, 5, 2))
+
+
+@pytest.mark.parametrize(
+    ("stage", "amount", "reason", "message"),
+    [
+        (G.SUBMITTED, eur("1"), "typo", "Only a recorded award"),
+        (G.AWARDED, eur("43000"), "typo", "already has this amount"),
+        (G.AWARDED, eur("1"), " ", "reason is required"),
+    ],
+)
+def test_an_award_correction_needs_an_award_a_change_and_a_reason(application, stage, amount, reason, message):
+    move_to(application, stage)
+    with pytest.raises(DomainError, match=message):
+        application.correct_award(amount, DECIDED_ON, reason)
+
+
+def test_a_tranche_is_corrected_in_its_own_currency_and_may_be_marked_not_received(application):
+    move_to(application, G.AWARDED)
+    tranche = application.plan_disbursement(eur("20000"), date(2022, 6, 1))
+    application.receive_disbursement(tranche, date(2022, 6, 3))
+    with pytest.raises(DomainError, match="currency"):
+        application.correct_disbursement(tranche, Money.of("20000", "UAH"), None, "typo")
+    application.correct_disbursement(tranche, eur("2000"), None, "it has not arrived; the bank confused accounts")
+    assert application.received == eur("0")
+    assert application.disbursements[tranche].received_on is None
+
+
 # Replay ----------------------------------------------------------------------------------
 
 
@@ -674,11 +710,13 @@ def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(st
     record.mark_under_review()
     record.reject("out of scope", DECIDED_ON)
     record.correct_stage(G.UNDER_REVIEW, "appeal won")
-    record.award(eur("2400000"), DECIDED_ON)
+    record.award(eur("2040000"), DECIDED_ON)
+    record.correct_award(eur("2400000"), DECIDED_ON, "digits swapped")
     record.contract(date(2022, 5, 20), date(2022, 6, 1), date(2023, 5, 31))
     record.start_implementation()
     tranche = record.plan_disbursement(eur("1200000"), date(2022, 6, 15))
-    record.receive_disbursement(tranche, date(2022, 6, 20))
+    record.receive_disbursement(tranche, date(2022, 6, 2))
+    record.correct_disbursement(tranche, eur("1200000"), date(2022, 6, 20), "wrong day typed")
     duty = record.add_reporting_duty(ReportKind.INTERIM, date(2022, 12, 31))
     record.submit_report(duty, date(2022, 12, 20))
     record.close()

@@ -446,6 +446,32 @@ def test_the_actual_value_of_a_kpi_is_the_latest_measurement_by_date(project, kp
     assert len(project.kpis[kpi].measurements) == 2
 
 
+def test_a_mistyped_measurement_is_corrected_and_keeps_the_value_first_recorded(project, kpi):
+    project.measure_kpi(kpi, Decimal(200), date(2021, 11, 30), "final report")
+    new_events(project)
+    project.correct_kpi_measurement(kpi, date(2021, 11, 30), Decimal(20), "an extra zero")
+
+    [corrected] = new_events(project)
+    assert (type(corrected).__name__, corrected.reason) == ("KpiMeasurementCorrected", "an extra zero")
+    [measurement] = project.kpis[kpi].measurements
+    assert (measurement.value, measurement.corrected_from) == (Decimal(20), Decimal(200))
+    assert project.kpis[kpi].actual == Decimal(20)
+
+
+@pytest.mark.parametrize(
+    ("day", "value", "reason", "message"),
+    [
+        (date(2021, 1, 1), Decimal(5), "typo", "no measurement on 2021-01-01"),
+        (date(2021, 11, 30), Decimal(200), "typo", "already 200"),
+        (date(2021, 11, 30), Decimal(5), "", "reason is required"),
+    ],
+)
+def test_a_measurement_correction_needs_a_measurement_a_change_and_a_reason(project, kpi, day, value, reason, message):
+    project.measure_kpi(kpi, Decimal(200), date(2021, 11, 30), "final report")
+    with pytest.raises(DomainError, match=message):
+        project.correct_kpi_measurement(kpi, day, value, reason)
+
+
 def test_cannot_measure_a_kpi_of_a_cancelled_project(project, kpi):
     move_to(project, S.CANCELLED)
 
@@ -616,7 +642,8 @@ def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(st
     record.add_partner(city, "host")
     record.remove_partner(city, "left")
     kpi = record.define_kpi("Members", "members", ResultLevel.OUTPUT, Decimal(12), Decimal(25))
-    record.measure_kpi(kpi, Decimal("20.5"), date(2020, 12, 1), "report")
+    record.measure_kpi(kpi, Decimal("25.0"), date(2020, 12, 1), "report")
+    record.correct_kpi_measurement(kpi, date(2020, 12, 1), Decimal("20.5"), "typo in the report")
     record.revise_kpi_target(kpi, Decimal(22), "re-planned")
     record.record_unplanned_result("Site translated", date(2020, 12, 5))
     milestone = record.add_milestone("Launch", date(2020, 11, 1))

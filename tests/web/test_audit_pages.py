@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -133,3 +134,36 @@ def test_the_changes_between_two_dates_list_what_was_created_each_linked_to_its_
     assert "USAID beds" not in html  # nothing happened to it between the two dates
     html = signed_in("board").get("/audit/changes?from=2022-12-01&to=2023-07-01").get_data(as_text=True)
     assert "USAID beds" in html
+
+
+def _act(client, path, action, data):
+    html = client.get(path).get_data(as_text=True)
+    version = re.search(r'name="version" value="(\d+)"', client.get(f"{path}/act/{action}").get_data(as_text=True))
+    return client.post(
+        f"{path}/act/{action}",
+        data={"csrf_token": csrf_token(html), "version": version.group(1), **data},
+        headers={"HX-Request": "true"},
+    )
+
+
+def test_a_mistaken_measurement_is_corrected_and_the_history_shows_both(app, signed_in, ids):
+    client, path = signed_in("fundraiser"), f"/projects/{ids['project']}"
+    data = {"kpi_id": str(ids["kpi"]), "measured_on": "2021-11-01", "value": "21", "reason": ""}
+    refused = _act(client, path, "correct-measurement", data)
+    assert refused.status_code == 422 and 'class="field-error"' in refused.get_data(as_text=True)
+    done = _act(client, path, "correct-measurement", {**data, "reason": "21 members, not 20: one was missed"})
+    assert done.status_code == 200 and "виправлено з 20" in done.get_data(as_text=True)
+    history = client.get(f"/audit/records/{ids['project']}").get_data(as_text=True)
+    assert "виміряно KPI" in history and "вимірювання KPI виправлено" in history
+    assert "21 members, not 20: one was missed" in history
+    kpis = app.extensions["portfolio"].read_models.query("SELECT actual FROM rm_kpis")
+    assert [row["actual"] for row in kpis] == ["21"]
+
+
+def test_a_mistaken_award_is_corrected_and_the_register_shows_the_corrected_amount(app, signed_in, ids):
+    client, path = signed_in("fundraiser"), f"/grants/{ids['grant']}"
+    data = {"amount": "4400000", "amount_currency": "UAH", "decided_on": "2022-05-20", "reason": "typo"}
+    assert _act(client, path, "correct-award", data).status_code == 200
+    html = client.get("/grants/").get_data(as_text=True)
+    assert "4\xa0400\xa0000,00" in html
+    assert "присудження виправлено" in client.get(f"/audit/records/{ids['grant']}").get_data(as_text=True)
