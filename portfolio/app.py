@@ -5,6 +5,7 @@ from __future__ import annotations
 from portfolio.accounts import AccountUseCases
 from portfolio.audit.compare import ComparisonQueries
 from portfolio.audit.log import AuditQueries
+from portfolio.board_packs import BoardPackUseCases
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
@@ -32,6 +33,7 @@ class Portfolio(
     DetailQueries,
     AuditQueries,
     ComparisonQueries,
+    BoardPackUseCases,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         super().__init__(url, env, audit_key)

@@ -16,6 +16,7 @@ from web import labels
 from web.access import PUBLIC, check_access, may
 from web.audit import audit
 from web.auth import init_auth
+from web.board_packs import board_packs
 from web.dashboard import dashboard
 from web.errors import init_errors
 from web.formatting import amount, day, moment, money, shown
@@ -30,6 +31,8 @@ from web.rates import rates
 from web.roadmap import roadmap
 from web.security import init_security, kept_secret
 from web.timetravel import init_time_travel
+
+BLUEPRINTS = (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates, audit, board_packs)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -57,7 +60,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         record_type_label=record_type_label,
         problem_label=problem_label,
     )
-    for blueprint in (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates, audit):
+    for blueprint in (
+        overview,
+        dashboard,
+        projects,
+        grants,
+        memoranda,
+        roadmap,
+        organizations,
+        rates,
+        audit,
+        board_packs,
+    ):
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))

@@ -38,6 +38,7 @@ EVENTS = {
     "HandedOver": _l("handed over"),
     "HealthAssessed": _l("health assessed"),
     "ImplementationStarted": _l("implementation started"),
+    "Issued": _l("board pack issued"),
     "KpiDefined": _l("KPI defined"),
     "KpiMeasured": _l("KPI measured"),
     "KpiMeasurementCorrected": _l("KPI measurement corrected"),
@@ -198,6 +199,7 @@ RECORD_TYPES = {
     "Organization": _l("organization"),
     "Account": _l("account"),
     "ExchangeRates": _l("exchange rates"),
+    "BoardPack": _l("board pack"),
 }
 
 

@@ -81,6 +81,10 @@ class AuditChain:
         rows = self.store.query("SELECT position, link FROM audit_chain ORDER BY position DESC LIMIT 1")
         return (rows[0]["position"], rows[0]["link"]) if rows else (0, GENESIS)
 
+    def link_at(self, position: int) -> str | None:
+        rows = self.store.query("SELECT link FROM audit_chain WHERE position = :p", {"p": position})
+        return rows[0]["link"] if rows else None
+
     def extend(self, actor: str = "system") -> int:
         """Link every event after the chain's head; returns how many were linked."""
         linked = 0

@@ -24,6 +24,7 @@ RECORD_TYPES = {
     "Organization": ("organization", "rm_organizations", "name_uk"),
     "Account": ("account", "rm_accounts", "username"),
     "ExchangeRates": ("rates", "", ""),
+    "BoardPack": ("board_pack", "rm_board_packs", "title"),
 }
 LOG_COLUMNS = (
     "position, record_id, record_type, version, event, recorded_at, real_on, effective_on, actor, reason, summary"

@@ -28,6 +28,7 @@ TABLES = {
     "Memorandum": "rm_memoranda",
     "RoadmapInitiative": "rm_initiatives",
     "Account": "rm_accounts",
+    "BoardPack": "rm_board_packs",
 }
 
 
@@ -77,6 +78,8 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "Account.RoleChanged": fields("role"),
     "Account.Disabled": const(disabled=1),
     "Account.Enabled": const(disabled=0),
+    # Board pack
+    "BoardPack.Issued": fields("title", "as_of", "position", "chain_link", "previous_id", "previous_position"),
     # Project
     "Project.Proposed": lambda e: {
         **fields(

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _folds(table: str) -> str:
@@ -108,6 +108,9 @@ TABLES = (
     f"""CREATE TABLE IF NOT EXISTS rm_accounts (
         id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
         disabled INTEGER NOT NULL DEFAULT 0, {_COMMON})""",
+    f"""CREATE TABLE IF NOT EXISTS rm_board_packs (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, as_of TEXT NOT NULL, position BIGINT NOT NULL,
+        chain_link TEXT NOT NULL, previous_id TEXT, previous_position BIGINT, {_COMMON})""",
     # One row per event: the audit log's index, and how a moment becomes a position.
     """CREATE TABLE IF NOT EXISTS rm_events (
         position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, record_type TEXT NOT NULL,
@@ -131,6 +134,7 @@ READ_MODEL_TABLES = (
     *COLUMNS,
     *(f"{table}_history" for table in COLUMNS),
     "rm_accounts",
+    "rm_board_packs",
     "rm_events",
     "rm_meta",
 )

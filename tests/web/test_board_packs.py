@@ -1,0 +1,83 @@
+"""Board packs: issued as of a date, stamped with the log position and chain link, opened again later
+showing exactly what they showed, with the changes since the previous pack; also as a PDF."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import UTC, datetime
+
+import pytest
+
+from domain.context import clock_set_to, recording
+from domain.enums import Category, Priority
+from tests.portfolio.scenario import build
+from tests.web.conftest import csrf_token
+
+
+@pytest.fixture
+def ids(app):
+    portfolio = app.extensions["portfolio"]
+    with clock_set_to(datetime(2023, 1, 1, 12, tzinfo=UTC)):
+        ids = build(portfolio)
+    with clock_set_to(datetime(2023, 6, 1, 12, tzinfo=UTC)), recording("taras"):
+        ids["later"] = portfolio.propose_project(
+            "LATE-1", "A project proposed in June", ids["cluster"], "Taras", Priority.HOW, Category.VALUE_CHAINS
+        )
+    return ids
+
+
+def issue(client, title, as_of):
+    token = csrf_token(client.get("/board-packs/").get_data(as_text=True))
+    return client.post("/board-packs/", data={"csrf_token": token, "title": title, "as_of": as_of})
+
+
+def test_a_pack_shows_the_portfolio_as_of_its_date_and_its_stamp(app, signed_in, ids):
+    client = signed_in("board")
+    response = issue(client, "Board meeting, March 2023", "2023-03-01")
+    assert response.status_code == 302
+    html = client.get(response.location).get_data(as_text=True)
+    assert "ClusteRISE" in html and "A project proposed in June" not in html
+    [pack] = app.extensions["portfolio"].board_packs()
+    assert f"№{pack['position']}" in html and pack["chain_link"] in html
+    assert pack["chain_link"] == app.extensions["portfolio"].chain.link_at(pack["position"])
+    assert "Це перший пакет." in html
+
+
+def test_a_pack_opened_later_shows_exactly_what_it_showed_and_the_next_pack_lists_the_changes(app, signed_in, ids):
+    client = signed_in("board")
+    first = issue(client, "March", "2023-03-01").location
+    shown = client.get(first).get_data(as_text=True)
+    with recording("taras"):
+        app.extensions["portfolio"].describe_project(ids["project"], "ClusteRISE renamed", "")
+    assert client.get(first).get_data(as_text=True) == shown  # later events change nothing in it
+    second = issue(client, "July", "2023-07-01").location
+    html = client.get(second).get_data(as_text=True)
+    changes = html.split('id="changes-list"')[1]
+    assert "A project proposed in June" in changes and "ClusteRISE renamed" not in html
+
+
+@pytest.mark.parametrize(("title", "as_of", "message"), [("", "2023-03-01", "обов"), ("X", "someday", "дату")])
+def test_a_pack_with_bad_input_is_refused_with_a_message(app, signed_in, ids, title, as_of, message):
+    response = issue(signed_in("board"), title, as_of)
+    assert response.status_code == 422 and message in response.get_data(as_text=True).lower()
+    assert app.extensions["portfolio"].board_packs() == []
+
+
+def test_a_pack_of_a_date_before_anything_was_recorded_is_refused(app, signed_in, ids):
+    response = issue(signed_in("board"), "Too early", "2019-01-01")
+    assert response.status_code == 422 and "Nothing had been recorded" in response.get_data(as_text=True)
+
+
+def test_an_auditor_reads_packs_but_cannot_issue_one(signed_in, ids):
+    client = signed_in("auditor")
+    assert "Issue the pack" not in client.get("/board-packs/").get_data(as_text=True)
+    assert issue(client, "Mine", "2023-03-01").status_code == 403
+
+
+@pytest.mark.skipif(importlib.util.find_spec("weasyprint") is None, reason="WeasyPrint is not installed")
+def test_a_pack_is_also_a_pdf(signed_in, ids):
+    client = signed_in("board")
+    location = issue(client, "March", "2023-03-01").location
+    response = client.get(f"{location}.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF")

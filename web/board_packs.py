@@ -1,0 +1,81 @@
+"""Board packs: issue one as of a date, open it as a printable page or as a PDF."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+from uuid import UUID
+
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from marshmallow import ValidationError
+
+from domain.context import recording
+from domain.localtime import KYIV
+from portfolio.errors import RuleBrokenError
+from web.access import EVERYONE, ROADMAP_EDITORS, allow
+from web.actions import field_errors
+from web.schemas import FormSchema, date_field, text
+
+board_packs = Blueprint("board_packs", __name__, url_prefix="/board-packs")
+STYLESHEET = Path(__file__).parent / "static" / "app.css"
+
+
+class PackSchema(FormSchema):
+    title = text(max_length=200, metadata={"label": _l("Title")})
+    as_of = date_field(_l("The portfolio as of (end of day)"))
+
+
+def _index(values: dict, errors: dict, message: str | None, status: int = 200) -> tuple[str, int]:
+    packs = current_app.extensions["portfolio"].board_packs()
+    return render_template("board_packs/index.html", packs=packs, values=values, errors=errors, message=message), status
+
+
+@board_packs.get("/")
+@allow(EVERYONE)
+def index() -> tuple[str, int]:
+    return _index({"as_of": datetime.now(KYIV).date().isoformat()}, {}, None)
+
+
+@board_packs.post("/")
+@allow(ROADMAP_EDITORS)
+def issue() -> Response | tuple[str, int]:
+    values = request.form.to_dict()
+    try:
+        data = PackSchema().load_form(values)
+    except ValidationError as error:
+        return _index(values, field_errors(error), None, 422)
+    end_of_day = datetime.combine(data["as_of"], time.max, KYIV)
+    try:
+        with recording(current_user.username):
+            pack_id = current_app.extensions["portfolio"].issue_board_pack(data["title"], end_of_day)
+    except RuleBrokenError as error:
+        return _index(values, {}, str(error), 422)
+    return redirect(url_for("board_packs.pack", pack_id=pack_id))
+
+
+def _render(pack_id: UUID, for_pdf: bool) -> str:
+    pack = current_app.extensions["portfolio"].board_pack(pack_id, current_app.config["REPORTING_CURRENCY"])
+    return render_template("board_packs/pack.html", pack=pack, for_pdf=for_pdf)
+
+
+@board_packs.get("/<uuid:pack_id>")
+@allow(EVERYONE)
+def pack(pack_id: UUID) -> str:
+    return _render(pack_id, for_pdf=False)
+
+
+@board_packs.get("/<uuid:pack_id>.pdf")
+@allow(EVERYONE)
+def pdf(pack_id: UUID) -> Response:
+    """The same page as a PDF (WeasyPrint; it needs the Pango library of the operating system)."""
+    try:
+        from weasyprint import CSS, HTML
+    except OSError:  # the library is installed but the system's Pango is missing
+        abort(503, _("PDF needs the Pango library on the server; use your browser's Print → Save as PDF instead."))
+    document = HTML(string=_render(pack_id, for_pdf=True), base_url=request.host_url)
+    response = Response(document.write_pdf(stylesheets=[CSS(filename=STYLESHEET)]), mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="board-pack-{pack_id}.pdf"'
+    return response
