@@ -9,9 +9,10 @@ from marshmallow import fields
 from marshmallow.validate import URL, Length
 
 from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationKind, Priority
+from domain.localtime import KYIV
 from web.actions import Action, OrganizationRef
 from web.creation import CreateForm
-from web.schemas import KYIV, REQUIRED, amount_field, currency_field, date_field, enum_field
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field
 
 
 def _text(label: Any, required: bool = True, max_length: int = 300) -> fields.String:

@@ -6,10 +6,10 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
 from domain.enums import GrantStage, ReportKind
+from domain.localtime import KYIV
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.schemas import (
-    KYIV,
     REQUIRED,
     amount_field,
     currency_field,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +10,6 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 
 from domain.money import Money
 
-KYIV = timezone(timedelta(hours=2), "Europe/Kyiv")
 CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error=_l("Use an ISO currency code such as UAH, EUR or USD."))
 REQUIRED = {"required": _l("This field is required."), "null": _l("This field is required.")}
 

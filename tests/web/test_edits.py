@@ -103,7 +103,7 @@ def test_a_grant_request_deadline_and_probability_are_changed_before_the_decisio
         assert response.status_code == 200, (action, response.get_data(as_text=True))
     grant = portfolio.grant_detail(gid)
     assert str(grant["requested"].amount) == "2000000" and str(grant["co_financing"].amount) == "50000"
-    assert grant["deadline"].isoformat() == "2022-10-27T17:00:00+02:00" and grant["win_probability"] == 30
+    assert grant["deadline"].isoformat() == "2022-10-27T17:00:00+03:00" and grant["win_probability"] == 30
 
 
 def test_a_project_is_unlinked_from_a_memorandum_with_a_reason(app, signed_in, ids):
