@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from portfolio.accounts import AccountUseCases
+from portfolio.analytics import AnalyticsQueries
 from portfolio.audit.compare import ComparisonQueries
 from portfolio.audit.log import AuditQueries
 from portfolio.board_packs import BoardPackUseCases
@@ -34,6 +35,7 @@ class Portfolio(
     AuditQueries,
     ComparisonQueries,
     BoardPackUseCases,
+    AnalyticsQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         super().__init__(url, env, audit_key)

@@ -20,6 +20,15 @@ def index() -> str:
     return render_template("dashboard/index.html", d=figures)
 
 
+@dashboard.get("/stages")
+@allow(EVERYONE)
+def stages() -> str:
+    """Time in each stage and win rates by funder and year, from the whole history."""
+    portfolio = current_app.extensions["portfolio"]
+    times = {kind: portfolio.stage_times(kind) for kind in ("grant", "project", "initiative", "memorandum")}
+    return render_template("dashboard/stages.html", times=times, wins=portfolio.win_rate_table())
+
+
 @dashboard.app_template_filter("map_rows")
 def map_rows(groups: list[dict[str, Any]], kind: str, money) -> list[tuple[str, float, str]]:
     """Chart rows from value groups: (name, value as a number for the bar length, the text shown)."""

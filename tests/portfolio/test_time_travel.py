@@ -12,8 +12,8 @@ from eventsourcing.persistence import StoredEvent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.context import clock_set_to, recording
-from domain.enums import GrantStage, OrganizationKind
+from domain.context import recording
+from domain.enums import GrantStage
 from domain.money import Money
 from portfolio import timetravel
 from portfolio.app import Portfolio
@@ -61,25 +61,6 @@ def test_the_registers_as_of_any_moment_equal_a_replay_of_the_events_recorded_by
             assert seen == register_tables(replica)
             replica.close()
         app.close()
-
-
-@pytest.fixture
-def history(sqlite_url, open_portfolio):
-    """A grant prospected on 1 March, submitted on 5 March, awarded on 20 March (recorded on the 25th
-    with its real date of 18 March)."""
-    app = open_portfolio(sqlite_url)
-
-    def at(day: int):
-        return clock_set_to(datetime(2023, 3, day, 10, tzinfo=UTC))
-
-    with recording("olena"), at(1):
-        funder = app.register_organization("GIZ", OrganizationKind.FUNDER)
-        grant = app.prospect_application("Beds", funder, funder, "olena", Money.of("100", "EUR"))
-    with recording("olena"), at(5):
-        app.submit_application(grant, date(2023, 3, 5))
-    with recording("olena", effective_date=date(2023, 3, 18)), at(25):
-        app.record_award(grant, Money.of("90", "EUR"), date(2023, 3, 18))
-    return app, grant
 
 
 def _stage(app: Portfolio, as_of: timetravel.AsOf) -> str:

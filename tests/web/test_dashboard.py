@@ -41,3 +41,11 @@ def test_the_dashboard_shows_every_figure_with_svg_charts(signed_in, ids):
 def test_the_dashboard_of_an_empty_portfolio_says_so(signed_in):
     html = signed_in("auditor").get("/dashboard/").get_data(as_text=True)
     assert "—" in html and "<svg" in html
+
+
+def test_stage_analytics_show_days_in_stage_and_win_rates(signed_in, app):
+    from tests.portfolio.scenario import build
+
+    build(app.extensions["portfolio"])
+    html = signed_in("board").get("/dashboard/stages").get_data(as_text=True)
+    assert 'id="stage-times-grant"' in html and 'id="win-rates"' in html and "GIZ" in html
