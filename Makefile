@@ -6,7 +6,7 @@ HTMX     := 2.0.11
 VENDOR   := web/static/vendor
 PYTHON   ?= python3
 
-.PHONY: install browser run serve test lint format translations clean
+.PHONY: install browser pango run serve test lint format translations clean bench
 
 MO       := web/translations/uk/LC_MESSAGES/messages.mo
 
@@ -47,7 +47,14 @@ browser:
 	  else echo "Chromium is missing and we are not root: the browser tests will be skipped."; fi; \
 	fi
 
-test: install browser
+# Board packs as PDF (WeasyPrint) need Pango; installed the same way where it is missing.
+pango:
+	@if ! ldconfig -p | grep -q libpango-1.0; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	  else echo "Pango is missing and we are not root: the PDF test will be skipped."; fi; \
+	fi
+
+test: install browser pango
 	$(VENV)/bin/pytest
 
 lint: install
@@ -60,3 +67,7 @@ format: install
 
 clean:
 	rm -rf $(VENV) var/npm $(VENDOR)
+
+# Benchmarks (not part of the tests): BENCH_EVENTS=100000 by default; results in var/bench.json.
+bench: install
+	$(PY) bench/run.py

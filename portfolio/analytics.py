@@ -55,7 +55,7 @@ class AnalyticsQueries(PortfolioCore):
         )
         stays: dict[str, list[int]] = defaultdict(list)
         ongoing: dict[str, int] = defaultdict(int)
-        for current, following in zip(rows, [*rows[1:], None], strict=True):
+        for current, following in zip(rows, [*rows[1:], None], strict=False):  # the last has none
             if following is None or following["id"] != current["id"]:
                 ongoing[current["stage"]] += 1
                 continue

@@ -19,6 +19,7 @@ from domain.context import recording
 from domain.enums import Role
 from portfolio.app import Portfolio
 from portfolio.demo import DEMO_ACCOUNTS, load_demo
+from portfolio.demo.generate import generate
 from portfolio.errors import PortfolioError
 
 projections = AppGroup("projections", help="Read models: status and rebuild.")
@@ -101,6 +102,19 @@ def demo_load() -> None:
     click.echo("Demo accounts (shown only now; sign in at /login):")
     for username, role in DEMO_ACCOUNTS.items():
         click.echo(f"  {username:<22} {role.value:<11} {passwords[username]}")
+
+
+@demo.command("generate")
+@click.option("--events", type=click.IntRange(min=1000), default=100_000, show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+def demo_generate(events: int, seed: int) -> None:
+    """Fill an empty store with a synthetic national portfolio of about EVENTS events (for benchmarks)."""
+    portfolio = the_portfolio()
+    if not portfolio.is_empty():
+        raise click.ClickException("The store already holds events; generate into an empty store.")
+    started = time.monotonic()
+    recorded = generate(portfolio, events, seed, show_progress("generating"))
+    click.echo(f"\ngenerated {recorded:,} events in {time.monotonic() - started:.1f} s")
 
 
 @users.command("create")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS
+from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS, SPAN
 
 
 @dataclass(frozen=True)
@@ -60,15 +60,18 @@ def current() -> AsOf | None:
     return _viewing.get()
 
 
-def shadowed(sql: str, as_of: AsOf) -> str:
-    """`sql` reading each register table it names as that table was at `as_of`."""
+def shadowed(sql: str, as_of: AsOf, ranges: bool = False) -> str:
+    """`sql` reading each register table it names as that table was at `as_of`. With `ranges`
+    (PostgreSQL), rows are found through a GiST index on their span of positions."""
     tables = [table for table in COLUMNS if re.search(rf"\b{table}\b", sql)]
     if not tables:
         return sql
-    return "WITH " + ", ".join(f"{table} AS ({_rows(table, as_of)})" for table in tables) + " " + sql
+    return "WITH " + ", ".join(f"{table} AS ({_rows(table, as_of, ranges)})" for table in tables) + " " + sql
 
 
-def _rows(table: str, as_of: AsOf) -> str:
+def _rows(table: str, as_of: AsOf, ranges: bool) -> str:
+    if as_of.real_on is None and ranges:
+        return f"SELECT * FROM {table}_history WHERE {SPAN} @> CAST(:as_of_position AS BIGINT)"
     if as_of.real_on is None:
         return f"SELECT * FROM {table}_history WHERE valid_to > :as_of_position AND valid_from <= :as_of_position"
     return (

@@ -11,7 +11,7 @@ from flask_babel import format_currency, format_date, format_datetime
 from flask_babel import gettext as _
 
 from domain.money import Money
-from web.history_labels import field_label
+from web.history_labels import FIELDS, field_label
 from web.labels import label
 
 
@@ -54,11 +54,16 @@ def shown(value: Any) -> str:
         return str(_("yes") if value else _("no"))
     if isinstance(value, Enum):
         return label(value)
-    if isinstance(value, dict):
-        return "; ".join(f"{field_label(str(key))}: {shown(item)}" for key, item in value.items())
+    if isinstance(value, dict):  # a sub-record, or answers by question: its filled-in parts
+        return "; ".join(f"{_name(str(key))}: {shown(item)}" for key, item in value.items() if item is not None)
     if isinstance(value, list | tuple):
         return ", ".join(shown(item) for item in value)
     return str(value)
+
+
+def _name(key: str) -> str:
+    """A field's name, or a vocabulary value used as a key (a checklist question)."""
+    return field_label(key) if key in FIELDS else label(key)
 
 
 def amount(text: str | None) -> str:

@@ -167,14 +167,14 @@ class AuditQueries(PortfolioCore):
     def as_of(self, moment: datetime | None = None, real_on: date | None = None) -> timetravel.AsOf:
         """The view of the past for a moment (what the store knew) or a day (how it really was)."""
         if real_on is not None:
-            head = self.read_models.query("SELECT MAX(position) AS p FROM rm_events")[0]["p"] or 0
+            head = self.projector.status().position
             return timetravel.AsOf(datetime.combine(real_on, time(), KYIV), head, real_on)
         assert moment is not None and moment.tzinfo is not None
         rows = self.read_models.query(
-            "SELECT MAX(position) AS p FROM rm_events WHERE recorded_at <= :t",
+            "SELECT position FROM rm_events WHERE recorded_at <= :t ORDER BY recorded_at DESC, position DESC LIMIT 1",
             {"t": moment.astimezone(UTC).isoformat(timespec="microseconds")},
         )
-        return timetravel.AsOf(moment, rows[0]["p"] or 0)
+        return timetravel.AsOf(moment, rows[0]["position"] if rows else 0)
 
     def _named(self, change: Change) -> Change:
         """The change with the ids of organizations and projects in it replaced by their names."""

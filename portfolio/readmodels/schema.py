@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _folds(table: str) -> str:
@@ -88,6 +88,12 @@ OWNER_COLUMNS = {
 # "rows true at position p" as a range.
 STILL_TRUE = 9_223_372_036_854_775_807
 
+# The positions for which a history row was true, as a PostgreSQL range: [valid_from, valid_to).
+SPAN = "int8range(valid_from, valid_to)"
+POSTGRES_ONLY = tuple(
+    f"CREATE INDEX IF NOT EXISTS {table}_history_during ON {table}_history USING gist ({SPAN})" for table in COLUMNS
+)
+
 _REGISTER_DDL = tuple(
     f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY ({PRIMARY_KEYS[table]}))"
     for table, columns in COLUMNS.items()
@@ -125,7 +131,7 @@ TABLES = (
     "CREATE INDEX IF NOT EXISTS rm_kpis_project ON rm_kpis (project_id)",
     "CREATE INDEX IF NOT EXISTS rm_links_to ON rm_links (to_id)",
     "CREATE INDEX IF NOT EXISTS rm_events_record ON rm_events (record_id, version)",
-    "CREATE INDEX IF NOT EXISTS rm_events_recorded ON rm_events (recorded_at)",
+    "CREATE INDEX IF NOT EXISTS rm_events_recorded_position ON rm_events (recorded_at, position)",
     "CREATE INDEX IF NOT EXISTS rm_events_real ON rm_events (real_on)",
     "CREATE INDEX IF NOT EXISTS rm_events_actor ON rm_events (actor)",
 )

@@ -18,7 +18,7 @@ from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from portfolio import timetravel
-from portfolio.readmodels.schema import DROP, SCHEMA_VERSION, TABLES
+from portfolio.readmodels.schema import DROP, POSTGRES_ONLY, SCHEMA_VERSION, TABLES
 
 PROJECTION_NAME = "portfolio_read_models"
 READ_MODELS_LOCK = 7_311_202_611  # an arbitrary advisory-lock key for the read models
@@ -47,6 +47,8 @@ class ReadModelMixin:
     """Shared behaviour; subclasses say how parameters and locks are written."""
 
     datastore: Any
+    extra_ddl: tuple[str, ...] = ()  # what only this database has (PostgreSQL's range indexes)
+    ranges = False  # whether time travel may use those range indexes
 
     def _sql(self, sql: str) -> str:
         return sql
@@ -65,14 +67,14 @@ class ReadModelMixin:
         their position reset, so the projector rebuilds them. Returns True if that happened."""
         with self.datastore.transaction(commit=True) as c:
             self._serialize(c)
-            for ddl in TABLES:
+            for ddl in (*TABLES, *self.extra_ddl):
                 c.execute(ddl)
             c.execute(self._sql("SELECT value FROM rm_meta WHERE name = 'schema_version'"))
             row = c.fetchone()
             found = row[0] if row and not isinstance(row, dict) else (row or {}).get("value")
             reset = found != str(SCHEMA_VERSION)
             if reset:
-                for ddl in (*DROP, *TABLES):
+                for ddl in (*DROP, *TABLES, *self.extra_ddl):
                     c.execute(ddl)
                 c.execute(
                     self._sql("INSERT INTO rm_meta (name, value) VALUES ('schema_version', :version)"),
@@ -131,7 +133,7 @@ class ReadModelMixin:
         """Rows of `sql`; while viewing the past (see `portfolio.timetravel`), rows as they were then."""
         as_of = timetravel.current()
         if as_of is not None:
-            sql, params = timetravel.shadowed(sql, as_of), {**(params or {}), **as_of.params()}
+            sql, params = timetravel.shadowed(sql, as_of, self.ranges), {**(params or {}), **as_of.params()}
         with self.datastore.transaction(commit=False) as c:
             c.execute(self._sql(sql), params or {})
             return [dict(row) for row in c.fetchall()]
@@ -146,6 +148,9 @@ _NAMED = re.compile(r"(?<!:):(\w+)")
 
 
 class PostgresReadModels(ReadModelMixin, PostgresTrackingRecorder):
+    extra_ddl = POSTGRES_ONLY
+    ranges = True
+
     def _sql(self, sql: str) -> str:
         return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 

@@ -32,7 +32,12 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     """The app under gunicorn-free `flask run`, on a fresh SQLite file with the scenario and accounts."""
     db = tmp_path_factory.mktemp("browser") / "portfolio.db"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "PORTFOLIO_SECRET_KEY": "browser-tests"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "PORTFOLIO_SECRET_KEY": "browser-tests",
+        "AUDIT_KEY": "browser-tests",
+    }
     seed = (
         "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
         "from tests.portfolio.scenario import build; app = Portfolio(); build(app)\n"

@@ -12,10 +12,10 @@ from domain.money import Money
 
 
 @pytest.fixture
-def history(sqlite_url, open_portfolio):
+def history(store_url, open_portfolio):
     """A grant prospected on 1 March, submitted on 5 March, awarded on 20 March (recorded on the 25th
     with its real date of 18 March)."""
-    app = open_portfolio(sqlite_url)
+    app = open_portfolio(store_url)
 
     def at(day: int):
         return clock_set_to(datetime(2023, 3, day, 10, tzinfo=UTC))

@@ -30,3 +30,8 @@ def test_win_rates_count_decisions_per_funder_and_year(history):
     assert (rate.funder, rate.year, rate.won, rate.lost, rate.percent) == ("GIZ", 2023, 1, 0, 100)
     table = app.win_rate_table()
     assert table["years"] == [2023] and table["rows"][0][0] == "GIZ"
+
+
+def test_an_empty_portfolio_has_no_stage_times_or_win_rates(sqlite_url, open_portfolio):
+    app = open_portfolio(sqlite_url)
+    assert app.stage_times("project") == [] and app.win_rate_table() == {"years": [], "rows": []}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -181,3 +182,18 @@ def test_the_changes_between_two_moments_are_the_difference_of_the_two_views(ste
 def _amount(row: dict, prefix: str) -> str | None:
     amount = row[f"{prefix}_amount"]
     return None if amount is None else f"{amount} {row[f'{prefix}_currency']}"
+
+
+def test_the_registers_as_of_a_moment_equal_a_replay_on_postgresql_too(postgres_url, open_portfolio, tmp_path):
+    """PostgreSQL finds past rows through a range index: the same property, on fixed random steps."""
+    generator = random.Random(5)
+    steps = [(generator.randrange(10), generator.randrange(50), generator.randrange(100)) for _ in range(80)]
+    app = open_portfolio(postgres_url)
+    moments = random_history.run(app, steps)
+    for moment in (moments[10], moments[45], moments[-1]):
+        as_of = app.as_of(moment + timedelta(seconds=30))
+        with timetravel.viewing(as_of):
+            seen = register_tables(app)
+        replica = replayed_up_to(app, as_of.position, tmp_path)
+        assert seen == register_tables(replica)
+        replica.close()

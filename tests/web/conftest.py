@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
-from domain.context import recording
-from domain.enums import Role
+from domain.context import clock_set_to, recording
+from domain.enums import Category, Priority, Role
+from tests.portfolio.scenario import build
 from web import create_app
 
 PASSWORD = "correct horse battery"
@@ -51,3 +53,16 @@ def signed_in(app):
         return client
 
     return client_for
+
+
+@pytest.fixture
+def dated_ids(app):
+    """The scenario recorded on 1 January 2023, and one more project proposed on 1 June 2023."""
+    portfolio = app.extensions["portfolio"]
+    with clock_set_to(datetime(2023, 1, 1, 12, tzinfo=UTC)):
+        ids = build(portfolio)
+    with clock_set_to(datetime(2023, 6, 1, 12, tzinfo=UTC)), recording("taras"):
+        ids["later"] = portfolio.propose_project(
+            "LATE-1", "A project proposed in June", ids["cluster"], "Taras", Priority.HOW, Category.VALUE_CHAINS
+        )
+    return ids

@@ -5,27 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import UTC, datetime
 
 import pytest
 
-from domain.context import clock_set_to, recording
-from domain.enums import Category, Priority
-from tests.portfolio.scenario import build
 from tests.web.conftest import csrf_token
 
 
 @pytest.fixture
-def ids(app):
-    """The scenario recorded on 1 January 2023, and one more project proposed on 1 June 2023."""
-    portfolio = app.extensions["portfolio"]
-    with clock_set_to(datetime(2023, 1, 1, 12, tzinfo=UTC)):
-        ids = build(portfolio)
-    with clock_set_to(datetime(2023, 6, 1, 12, tzinfo=UTC)), recording("taras"):
-        ids["later"] = portfolio.propose_project(
-            "LATE-1", "A project proposed in June", ids["cluster"], "Taras", Priority.HOW, Category.VALUE_CHAINS
-        )
-    return ids
+def ids(dated_ids):
+    return dated_ids
 
 
 def test_every_detail_page_links_to_the_history_of_its_record(signed_in, ids):
@@ -167,3 +155,9 @@ def test_a_mistaken_award_is_corrected_and_the_register_shows_the_corrected_amou
     html = client.get("/grants/").get_data(as_text=True)
     assert "4\xa0400\xa0000,00" in html
     assert "присудження виправлено" in client.get(f"/audit/records/{ids['grant']}").get_data(as_text=True)
+
+
+def test_filtering_a_register_of_the_past_stays_in_the_past(signed_in, ids):
+    html = signed_in("board").get("/projects/?as_of=2023-03-01").get_data(as_text=True)
+    form = html.split('id="projects-filters"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="as_of" value="2023-03-01">' in form
