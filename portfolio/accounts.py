@@ -10,6 +10,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from domain.account import Account, account_id
 from domain.enums import Role
 from domain.errors import DomainError
+from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 
@@ -46,7 +47,7 @@ class AccountUseCases(PortfolioCore):
     def account(self, username: str) -> dict[str, Any] | None:
         """The account's public facts (never its password hash), or None."""
         try:
-            found = self._load(Account, self._account_id(username))
+            found = self._current_account(username)
         except NotFoundError:
             return None
         return {"id": found.id, "username": found.username, "role": found.role, "disabled": found.disabled}
@@ -54,13 +55,19 @@ class AccountUseCases(PortfolioCore):
     def authenticate(self, username: str, password: str) -> dict[str, Any] | None:
         """The account if the password is right and the account is enabled; otherwise None."""
         try:
-            found = self._load(Account, self._account_id(username))
+            found = self._current_account(username)
         except NotFoundError:
             check_password_hash(_DUMMY_HASH, password or "")  # same time whether or not the name exists
             return None
         if not check_password_hash(found.password_hash, password or "") or found.disabled:
             return None
         return {"id": found.id, "username": found.username, "role": found.role, "disabled": False}
+
+    def _current_account(self, username: str) -> Account:
+        """The account as it is now, even while a page views the past: who may sign in and with
+        which role is never a question about the past."""
+        with timetravel.viewing(None):
+            return self._load(Account, self._account_id(username))
 
     @staticmethod
     def _account_id(username: str) -> UUID:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, OperationalError
 from eventsourcing.postgres import PostgresDatastore
 
 from domain.errors import DomainError
@@ -22,6 +23,7 @@ from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
 from portfolio.transcodings import register_all
 
 R = TypeVar("R", bound=Record)
+logger = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -131,4 +133,7 @@ class PortfolioCore(Application):
                 current.version,
             ) from error
         self.projector.catch_up()
-        self.chain.extend()
+        try:
+            self.chain.extend()
+        except OperationalError:  # the change is saved; the next write (or start) links it
+            logger.warning("The audit chain could not be extended now; it will be on the next write.", exc_info=True)

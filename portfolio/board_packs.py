@@ -14,7 +14,7 @@ from uuid import UUID
 from domain.board_pack import BoardPack
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
-from portfolio.errors import NotFoundError
+from portfolio.errors import NotFoundError, RuleBrokenError
 from portfolio.timetravel import AsOf
 
 PACK_COLUMNS = "id, title, as_of, position, chain_link, previous_id, previous_position, created_at, updated_by"
@@ -25,20 +25,23 @@ class BoardPackUseCases(PortfolioCore):
 
     def issue_board_pack(self, title: str, moment: datetime) -> UUID:
         """Pin the portfolio as recorded at `moment` for the board; compared with the latest earlier pack."""
+        self.chain.extend()
         position = self.as_of(moment).position
         previous = self.read_models.query(
             f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE position <= :p ORDER BY position DESC, created_at DESC "
             "LIMIT 1",
             {"p": position},
         )
-        chain_link = self.chain.link_at(position) or ""
+        chain_link = self.chain.link_at(position)
+        if chain_link is None and position:
+            raise RuleBrokenError(f"The event log has no chain link at event #{position}: verify the log first.")
         earlier = previous[0] if previous else None
         return self._create(
             lambda: BoardPack.issue(
                 title,
                 moment,
                 position,
-                chain_link,
+                chain_link or "",
                 UUID(earlier["id"]) if earlier else None,
                 earlier["position"] if earlier else None,
             )
@@ -64,5 +67,7 @@ class BoardPackUseCases(PortfolioCore):
         if pack["previous_position"] is not None:
             before = AsOf(as_of.moment, pack["previous_position"])
             pack["changes"] = self.compare(before, as_of)
-        pack["intact"] = self.chain.link_at(pack["position"]) == pack["chain_link"]
+        # Whether the chain still holds the stamped link; `audit verify --expect POSITION:LINK` (or the
+        # chain page) recomputes every event up to it.
+        pack["stamp_matches"] = self.chain.link_at(pack["position"]) == pack["chain_link"]
         return pack

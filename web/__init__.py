@@ -28,6 +28,7 @@ from web.organizations import organizations
 from web.overview import overview
 from web.projects import projects
 from web.rates import rates
+from web.registers import link_args
 from web.roadmap import roadmap
 from web.security import init_security, kept_secret
 from web.timetravel import init_time_travel
@@ -54,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(
         may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount
     )
+    app.jinja_env.globals.update(link_args=link_args)
     app.jinja_env.globals.update(
         event_label=event_label,
         field_label=field_label,

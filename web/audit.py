@@ -15,12 +15,14 @@ from flask_login import current_user
 
 from domain.localtime import KYIV
 from portfolio.audit.log import LogFilter
+from portfolio.audit.verification import verify
 from web import timetravel
 from web.access import ADMINS, AUDITORS, EVERYONE, allow
 from web.registers import int_arg
 
 audit = Blueprint("audit", __name__, url_prefix="/audit")
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "position", "recorded_at", "real_on", "effective_on", "actor", "record_type", "record_id", "title",
     "version", "event", "reason", "summary",
@@ -29,12 +31,7 @@ CSV_COLUMNS = (
 
 def _day(name: str) -> date | None:
     text = request.args.get(name, "").strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
+    return timetravel.parse_moment(text)[0].date() if text else None
 
 
 def log_filter() -> LogFilter:
@@ -71,7 +68,7 @@ def log_csv() -> Response:
         writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({key: _cell(value) for key, value in row.items()})
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -102,7 +99,7 @@ def changes() -> str:
 def chain() -> str:
     """The state of the hash chain and its checkpoints; `?verify=1` recomputes it now."""
     portfolio = current_app.extensions["portfolio"]
-    verdict = portfolio.chain.verify() if request.args.get("verify") else None
+    verdict = verify(portfolio.chain) if request.args.get("verify") else None
     position, head = portfolio.chain.head()
     return render_template(
         "audit/chain.html",
@@ -112,6 +109,7 @@ def chain() -> str:
         checkpoints=list(reversed(portfolio.chain.checkpoints())),
         verdict=verdict,
         can_sign=bool(portfolio.chain.key),
+        starts=portfolio.chain.starts(),
     )
 
 
@@ -120,6 +118,13 @@ def chain() -> str:
 def checkpoint() -> Response:
     current_app.extensions["portfolio"].chain.checkpoint(current_user.username)
     return redirect(url_for("audit.chain"))
+
+
+def _cell(value: object) -> object:
+    """A text that a spreadsheet would run as a formula is written as text."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 @audit.get("/records/<uuid:record_id>")

@@ -209,6 +209,9 @@ def record_type_label(name: str) -> str:
 
 PROBLEMS = {
     "missing": _l("the event stored there is gone"),
+    "unlinked": _l("an event is stored there that the chain never linked"),
+    "truncated": _l("a signed checkpoint lies beyond the end of the chain: the log was cut short"),
+    "expected": _l("the link kept outside the system for this event differs from the chain"),
     "altered": _l("the event stored there, or its place in the order, differs from what was chained"),
     "checkpoint": _l("the link signed at this checkpoint differs from the chain recomputed from the events"),
     "signature": _l("the checkpoint here is not signed with this audit key"),

@@ -50,9 +50,19 @@ def render_register(name: str, title: str, filters: list[Filter], folder: str = 
     return render_template("registers/page.html", **context)
 
 
+MAX_INT_ARG = 1_000_000
+
+
 def int_arg(name: str, default: int) -> int:
-    """A positive whole number from the URL, or the default when it is missing or not one."""
+    """A whole number from 1 to a million from the URL, or the default when it is missing or not one."""
     try:
-        return max(int(request.args.get(name) or default), 1)
+        return min(max(int(request.args.get(name) or default), 1), MAX_INT_ARG)
     except ValueError:
         return default
+
+
+def link_args(**changes: object) -> dict[str, object]:
+    """The page's query arguments with some changed, for its links; names that `url_for` keeps for
+    itself (`endpoint`, `_external`…) are left out."""
+    kept = {key: value for key, value in request.args.items() if key != "endpoint" and not key.startswith("_")}
+    return {**kept, **changes}

@@ -8,7 +8,7 @@ forms that change records are hidden (and refused if posted).
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from flask import Flask, abort, current_app, g, request
@@ -18,20 +18,28 @@ from domain.localtime import KYIV
 from portfolio import timetravel
 from portfolio.timetravel import AsOf
 
-# Pages about the present or about the person: links to them never carry `as_of`.
+EARLIEST, LATEST = 1900, 2100  # years a moment may name; beyond them dates overflow
+
+# Pages about the present or about the person: they never view the past, and links to them never
+# carry `as_of`.
 PRESENT_ONLY = ("static", "auth.", "i18n.", "audit.chain", "audit.checkpoint")
 
 
 def parse_moment(text: str) -> tuple[datetime, bool]:
-    """A Kyiv date or date-time; a bare date means the end of that day. Returns (moment, is_day)."""
+    """A Kyiv date or date-time (one with its own offset is converted); a bare date means the end
+    of that day. Returns (moment, is_day)."""
     try:
         if "T" in text or " " in text:
-            return datetime.fromisoformat(text.replace(" ", "T")).replace(tzinfo=KYIV), False
-        day = datetime.fromisoformat(text).date()
-    except ValueError:
+            moment = datetime.fromisoformat(text.replace(" ", "T"))
+            moment, is_day = (moment.replace(tzinfo=KYIV) if moment.tzinfo is None else moment.astimezone(KYIV)), False
+        else:
+            day = datetime.fromisoformat(text).date()
+            moment, is_day = datetime.combine(day, time.max, KYIV), True
+    except (ValueError, OverflowError):
+        moment, is_day = None, False
+    if moment is None or not EARLIEST <= moment.year <= LATEST:
         abort(400, _("'%(text)s' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM.", text=text[:40]))
-    end = datetime.combine(day, time(), KYIV) + timedelta(days=1) - timedelta(microseconds=1)
-    return end, True
+    return moment, is_day
 
 
 def resolve(text: str, basis: str) -> AsOf:
@@ -45,7 +53,7 @@ def resolve(text: str, basis: str) -> AsOf:
 def enter_the_past() -> None:
     text = request.args.get("as_of", "").strip()
     g.as_of = None
-    if text:
+    if text and not (request.endpoint or "").startswith(PRESENT_ONLY):
         g.as_of = resolve(text, request.args.get("basis", ""))
         g.as_of_text = text
         g.as_of_basis = "real" if g.as_of.real_on else "recorded"

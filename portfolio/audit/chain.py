@@ -1,19 +1,24 @@
 """Tamper evidence: a hash chain over the event log in its global order, and signed checkpoints.
 
-Link n = SHA-256(link n-1, position n, the stored event's record, version, topic and state bytes).
-The links are kept in `audit_chain`, apart from the read models (a rebuild never recomputes them
-from events that may have been altered since). `verify` recomputes every link from the stored
-events and names the first position where the log and the chain part ways. A checkpoint is the
-link at a position signed with HMAC-SHA-256 under the configured `AUDIT_KEY`, so even someone who
-rewrites events and chain alike cannot make the checkpoints agree without the key.
+Link n = SHA-256(the previous link, the n-th stored event's record, version, topic and state
+bytes), kept at the event's position in the log in `audit_chain`, apart from the read models (a
+rebuild never recomputes them from events that may have been altered since); the chain is
+extended after every write. Positions may have gaps (PostgreSQL spends a number on an insert that
+fails); each chain row names the position it follows, so a gap cannot be made or filled later
+unnoticed.
+
+A checkpoint is the link at a position signed with HMAC-SHA-256 under the configured `AUDIT_KEY`:
+someone who rewrites events and chain alike cannot make the checkpoints agree without the key. One
+is signed as the chain passes every `CHECKPOINT_EVERY` positions, and on demand. When the chain is
+started over events already stored (a first start, or a chain that was wiped), that is recorded in
+`audit_chain_starts`, and the events it found are not signed automatically: only what the chain saw
+being written is vouched for. `portfolio.audit.verification` checks it all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,53 +28,35 @@ from portfolio.readmodels.store import ReadModelMixin, Statement
 
 GENESIS = "0" * 64
 BATCH = 5000
-CHECKPOINT_EVERY = 1000  # positions; a checkpoint is signed as the chain passes each multiple
+CHECKPOINT_EVERY = 1000
 
 TABLES = (
     """CREATE TABLE IF NOT EXISTS audit_chain (
-        position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, version INTEGER NOT NULL, link TEXT NOT NULL)""",
+        position BIGINT PRIMARY KEY, after BIGINT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
+        link TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit_checkpoints (
         position BIGINT PRIMARY KEY, link TEXT NOT NULL, signed_at TEXT NOT NULL, signed_by TEXT NOT NULL,
         signature TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit_chain_starts (
+        started_at TEXT PRIMARY KEY, already_stored BIGINT NOT NULL)""",
 )
 
-Progress = Callable[[int, int], None]
 
-PROBLEMS = {  # what each kind of break means, for operators (the web page has its own, translated)
-    "missing": "the event stored there is gone",
-    "altered": "the event stored there, or its place in the order, differs from what was chained",
-    "checkpoint": "the link signed at this checkpoint differs from the chain recomputed from the events",
-    "signature": "the checkpoint here is not signed with this AUDIT_KEY (another key, or forged)",
-}
-
-
-def link(previous: str, position: int, originator_id: Any, version: int, topic: str, state: bytes) -> str:
-    digest = hashlib.sha256(f"{previous}\n{position}\n{originator_id}\n{version}\n{topic}\n".encode())
+def link(previous: str, originator_id: Any, version: int, topic: str, state: bytes) -> str:
+    """The next link. Positions are not hashed, so a restored log (numbered afresh) ends in the same
+    head; where each link sits is checked by position instead."""
+    digest = hashlib.sha256(f"{previous}\n{originator_id}\n{version}\n{topic}\n".encode())
     digest.update(state)
     return digest.hexdigest()
 
 
 def link_of(previous: str, notification: Notification) -> str:
     n = notification
-    return link(previous, n.id, n.originator_id, n.originator_version, n.topic, bytes(n.state))
+    return link(previous, n.originator_id, n.originator_version, n.topic, bytes(n.state))
 
 
 def sign(key: str, position: int, chain_link: str) -> str:
     return hmac.new(key.encode(), f"{position}:{chain_link}".encode(), hashlib.sha256).hexdigest()
-
-
-@dataclass(frozen=True)
-class Verdict:
-    ok: bool
-    count: int  # events checked
-    head: str  # the last link that checked out
-    broken_at: int | None = None
-    record_id: str | None = None  # the record the event at `broken_at` belongs to, as the chain knows it
-    # "missing" (the event is gone), "altered" (it or its order changed), "checkpoint" (a signed link
-    # differs from the recomputed one), "signature" (a checkpoint not signed with this key)
-    problem: str = ""
-    unchained: int = 0  # events after the chain's head, not yet linked
-    checkpoints: list[dict[str, Any]] = field(default_factory=list)
 
 
 class AuditChain:
@@ -85,7 +72,10 @@ class AuditChain:
         rows = self.store.query("SELECT link FROM audit_chain WHERE position = :p", {"p": position})
         return rows[0]["link"] if rows else None
 
-    def extend(self, actor: str = "system") -> int:
+    def starts(self) -> list[dict[str, Any]]:
+        return self.store.query("SELECT started_at, already_stored FROM audit_chain_starts ORDER BY started_at")
+
+    def extend(self, actor: str = "system", sign_checkpoints: bool = True) -> int:
         """Link every event after the chain's head; returns how many were linked."""
         linked = 0
         while True:
@@ -93,19 +83,21 @@ class AuditChain:
             notifications = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
             if not notifications:
                 return linked
-            statements = []
+            statements, vouch_after = [], self._found_at_start()
+            if position == 0:  # the chain starts over the events stored now: say so, and vouch for none
+                vouch_after = self.recorder.max_notification_id() or 0
+                statements.append(self._start_row(vouch_after))
             for notification in notifications:
-                if notification.id != position + 1:
-                    return linked  # a gap: an event is missing; `verify` will name it
-                previous, position = link_of(previous, notification), notification.id
-                statements.append(self._chain_row(notification, previous))
-                if self.key and position % CHECKPOINT_EVERY == 0:
+                passed = notification.id // CHECKPOINT_EVERY > position // CHECKPOINT_EVERY
+                after, previous, position = position, link_of(previous, notification), notification.id
+                statements.append(self._chain_row(notification, after, previous))
+                if passed and sign_checkpoints and self.key and position > vouch_after:
                     statements.append(self._checkpoint_row(position, previous, actor))
             try:
                 self.store.write(statements)
             except IntegrityError:
                 continue  # another process linked these first
-            linked += len(statements)
+            linked += len(notifications)
 
     def checkpoint(self, actor: str) -> dict[str, Any]:
         """Sign the chain's head now."""
@@ -126,60 +118,47 @@ class AuditChain:
 
     def chain_rows(self, after: int, until: int) -> dict[int, dict[str, Any]]:
         rows = self.store.query(
-            "SELECT position, record_id, version, link FROM audit_chain WHERE position > :a AND position <= :b",
+            "SELECT position, after, record_id, version, link FROM audit_chain WHERE position > :a AND position <= :b",
             {"a": after, "b": until},
         )
         return {row["position"]: row for row in rows}
 
-    def verify(self, progress: Progress | None = None) -> Verdict:
-        """Recompute the chain from the stored events and compare it with the links and checkpoints."""
-        chain_head, _ = self.head()
-        checkpoints = {c["position"]: c for c in self.checkpoints()}
-        previous, checked = GENESIS, 0
-        for position, notification, row in self._walk(chain_head, progress):
-            if notification is None:
-                return self._broken(checked, previous, position, row["record_id"], "missing", checkpoints)
-            current = link_of(previous, notification)
-            if current != row["link"]:
-                return self._broken(checked, previous, position, row["record_id"], "altered", checkpoints)
-            checkpoint = checkpoints.get(position)
-            if checkpoint and checkpoint["link"] != current:
-                return self._broken(checked, previous, position, row["record_id"], "checkpoint", checkpoints)
-            if checkpoint and not checkpoint["signature_valid"]:
-                return self._broken(checked, previous, position, row["record_id"], "signature", checkpoints)
-            previous, checked = current, checked + 1
-        head_id = self.recorder.max_notification_id() or 0
-        return Verdict(True, checked, previous, unchained=max(head_id - chain_head, 0),
-                       checkpoints=list(checkpoints.values()))  # fmt: skip
+    def restore_checkpoints(self, checkpoints: list[dict[str, Any]]) -> None:
+        """Put back checkpoints exported elsewhere (their signatures are checked by `verify`)."""
+        self.store.write(
+            [
+                Statement(
+                    "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) "
+                    "VALUES (:position, :link, :signed_at, :signed_by, :signature) ON CONFLICT (position) DO NOTHING",
+                    checkpoint,
+                )
+                for checkpoint in checkpoints
+            ]
+        )
 
-    def _walk(self, until: int, progress: Progress | None) -> Iterator[tuple[int, Notification | None, dict]]:
-        """Each chained position with the stored event found there (None if it is gone)."""
-        start = 0
-        while start < until:
-            rows = self.chain_rows(start, min(start + BATCH, until))
-            found = self.recorder.select_notifications(start, BATCH, stop=start + BATCH, inclusive_of_start=False)
-            by_position = {n.id: n for n in found}
-            for position in sorted(rows):
-                yield position, by_position.get(position), rows[position]
-            start = min(start + BATCH, until)
-            if progress:
-                progress(start, until)
+    def _found_at_start(self) -> int:
+        """How many events were already stored when the chain (last) started."""
+        rows = self.store.query("SELECT already_stored FROM audit_chain_starts ORDER BY started_at DESC LIMIT 1")
+        return rows[0]["already_stored"] if rows else 0
 
-    def _broken(self, checked: int, head: str, position: int, record_id: str, problem: str, checkpoints) -> Verdict:
-        return Verdict(False, checked, head, position, record_id, problem, checkpoints=list(checkpoints.values()))
-
-    def _chain_row(self, notification: Notification, chain_link: str) -> Statement:
+    def _start_row(self, already_stored: int) -> Statement:
         return Statement(
-            "INSERT INTO audit_chain (position, record_id, version, link) VALUES (:p, :r, :v, :l)",
-            {"p": notification.id, "r": str(notification.originator_id), "v": notification.originator_version,
-             "l": chain_link},
-        )  # fmt: skip
+            "INSERT INTO audit_chain_starts (started_at, already_stored) VALUES (:t, :n)",
+            {"t": datetime.now(UTC).isoformat(), "n": already_stored},
+        )
+
+    def _chain_row(self, notification: Notification, after: int, chain_link: str) -> Statement:
+        n = notification
+        return Statement(
+            "INSERT INTO audit_chain (position, after, record_id, version, link) VALUES (:p, :a, :r, :v, :l)",
+            {"p": n.id, "a": after, "r": str(n.originator_id), "v": n.originator_version, "l": chain_link},
+        )
 
     def _checkpoint_row(self, position: int, chain_link: str, actor: str, conflict: str = "") -> Statement:
         assert self.key
+        signature = sign(self.key, position, chain_link)
         return Statement(
             "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) "
             "VALUES (:p, :l, :t, :a, :s)" + (f" ON CONFLICT (position) {conflict}" if conflict else ""),
-            {"p": position, "l": chain_link, "t": datetime.now(UTC).isoformat(), "a": actor,
-             "s": sign(self.key, position, chain_link)},
-        )  # fmt: skip
+            {"p": position, "l": chain_link, "t": datetime.now(UTC).isoformat(), "a": actor, "s": signature},
+        )

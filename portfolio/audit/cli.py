@@ -9,16 +9,19 @@ import click
 from flask.cli import AppGroup
 
 from portfolio.audit.archive import ArchiveError, export_log, import_log
-from portfolio.audit.chain import PROBLEMS
+from portfolio.audit.verification import PROBLEMS, verify
 from portfolio.cli import show_progress, the_portfolio
 
 audit = AppGroup("audit", help="Tamper evidence: verify the event log, sign checkpoints, export and restore.")
 
 
 @audit.command("verify")
-def audit_verify() -> None:
+@click.option(
+    "--expect", metavar="POSITION:LINK", help="Also check a link kept outside the system (a board pack's stamp)."
+)
+def audit_verify(expect: str | None) -> None:
     """Recompute the hash chain from the stored events; exit status 1 if anything differs."""
-    verdict = the_portfolio().chain.verify(show_progress("verifying"))
+    verdict = verify(the_portfolio().chain, show_progress("verifying"), _expected(expect))
     click.echo("", err=True)
     signed = sum(1 for c in verdict.checkpoints if c["signature_valid"])
     if not verdict.ok:
@@ -29,8 +32,20 @@ def audit_verify() -> None:
         sys.exit(1)
     click.echo(f"OK {verdict.count:,} events, head {verdict.head}")
     click.echo(f"{len(verdict.checkpoints)} checkpoints, {signed} with a valid signature.")
+    for start in verdict.starts:
+        when, found = start["started_at"][:19], start["already_stored"]
+        click.echo(f"The chain was started on {when} over {found:,} events already stored.")
     if verdict.unchained:
         click.echo(f"{verdict.unchained:,} newer events are not chained yet (they are linked on the next write).")
+
+
+def _expected(text: str | None) -> tuple[int, str] | None:
+    if not text:
+        return None
+    position, _, chain_link = text.partition(":")
+    if not position.isdigit() or len(chain_link) != 64:
+        raise click.BadParameter("use POSITION:LINK, e.g. 1204:3fa9… (64 hex digits)", param_hint="--expect")
+    return int(position), chain_link
 
 
 @audit.command("checkpoint")
@@ -53,6 +68,7 @@ def audit_export(file: Path) -> None:
         with file.open("w", encoding="utf-8") as out:
             header = export_log(the_portfolio(), out, show_progress("exporting"))
     except ArchiveError as error:
+        file.unlink()  # an incomplete export must not pass for a backup
         raise click.ClickException(str(error)) from error
     click.echo(f"\nexported {header['events']:,} events to {file}; head {header['head']}")
 

@@ -52,6 +52,12 @@ class LogFilter:
         if self.until:
             conditions.append("recorded_at < :until")
             params["until"] = _utc(self.until + timedelta(days=1))
+        as_of = timetravel.current()
+        if as_of is not None:  # the log as it stood then: nothing recorded later
+            conditions.append("position <= :as_of_position")
+            params.update(as_of.params())
+            if as_of.real_on is not None:
+                conditions.append("real_on <= :as_of_real_on")
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import UTC, datetime
 
 import pytest
 
+from domain.context import clock_set_to, recording
+from domain.enums import Role
 from tests.web.conftest import csrf_token
 
 
@@ -161,3 +164,48 @@ def test_filtering_a_register_of_the_past_stays_in_the_past(signed_in, ids):
     html = signed_in("board").get("/projects/?as_of=2023-03-01").get_data(as_text=True)
     form = html.split('id="projects-filters"')[1].split("</form>")[0]
     assert '<input type="hidden" name="as_of" value="2023-03-01">' in form
+
+
+def test_signing_in_is_never_judged_by_the_past(app, signed_in, ids):
+    portfolio = app.extensions["portfolio"]
+    with clock_set_to(datetime(2023, 1, 1, tzinfo=UTC)), recording("admin"):
+        portfolio.open_account("maria", Role.FUNDRAISER, "the old password")
+    with clock_set_to(datetime(2023, 6, 1, tzinfo=UTC)), recording("admin"):
+        portfolio.change_password("maria", "the new password")
+    client = app.test_client()
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    old = {"username": "maria", "password": "the old password", "csrf_token": token}
+    assert client.post("/login?as_of=2023-03-01", data=old).status_code != 302
+
+
+def test_a_disabled_account_stays_out_when_it_asks_for_the_past(app, signed_in, ids):
+    client = signed_in("fundraiser")
+    with recording("admin"):
+        app.extensions["portfolio"].disable_account("fundraiser", "left the team")
+    response = client.get("/projects/?as_of=2023-03-01")
+    assert response.status_code == 302 and "/login" in response.location
+
+
+@pytest.mark.parametrize("url", ["/projects/?as_of=9999-12-31", "/audit/changes?from=0001-01-01T00:00",
+                                 "/audit/?since=0001-01-01"])  # fmt: skip
+def test_dates_beyond_the_calendar_get_a_clear_message(signed_in, ids, url):
+    assert signed_in("board").get(url).status_code == 400
+
+
+@pytest.mark.parametrize("url", ["/audit/?endpoint=x", "/projects/?endpoint=x&_external=1",
+                                 "/audit/?page=99999999999999999999"])  # fmt: skip
+def test_odd_query_arguments_do_not_break_a_page(signed_in, ids, url):
+    assert signed_in("board").get(url).status_code == 200
+
+
+def test_the_csv_never_hands_a_spreadsheet_a_formula(app, signed_in, ids):
+    with recording("olena"):
+        app.extensions["portfolio"].describe_project(ids["project"], '=HYPERLINK("http://example.org")', "")
+    text = signed_in("auditor").get("/audit/log.csv?event=Described").get_data(as_text=True)
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["title"].startswith("'=HYPERLINK")
+
+
+def test_the_audit_log_of_the_past_leaves_out_what_was_recorded_later(signed_in, ids):
+    html = signed_in("auditor").get("/audit/?as_of=2023-03-01").get_data(as_text=True)
+    assert "A project proposed in June" not in html and "ClusteRISE" in html
