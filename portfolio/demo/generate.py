@@ -77,11 +77,11 @@ def generate(app: Any, events: int, seed: int = 7, progress: Progress | None = N
                 touched[record.id] = record
         pending = sum(len(r.pending_events) for r in touched.values())
         app.save(*touched.values())
+        app.chain.extend("generator")  # linked as written, as every write is
         shown, recorded = recorded, recorded + pending
         if progress and recorded // 5000 > shown // 5000:  # every 5,000 events
             progress(min(recorded, events), events)
     app.projector.catch_up(progress)
-    app.chain.extend()
     return recorded
 
 
