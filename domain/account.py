@@ -1,17 +1,29 @@
-"""Account: a person who signs in, with one role. Only a password hash is ever recorded."""
+"""Account: a person who signs in, with one role, and the personal tokens they issue for programs
+(the API) and calendar apps. Only a password hash and token digests are ever recorded."""
 
 from __future__ import annotations
 
 import re
-from uuid import NAMESPACE_URL, UUID, uuid5
+from dataclasses import dataclass
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.domain import event
 
 from domain.enums import Role
 from domain.errors import DomainError
-from domain.record import Record, require_reason
+from domain.record import Record, find, require_reason, require_text
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+TOKEN_PURPOSES = ("api", "calendar")
+
+
+@dataclass
+class Token:
+    id: UUID
+    name: str
+    purpose: str  # "api" (Authorization: Bearer) or "calendar" (a secret feed URL)
+    digest: str  # SHA-256 of the token; the token itself is shown once and never stored
+    revoked: bool = False
 
 
 class Account(Record):
@@ -24,6 +36,7 @@ class Account(Record):
     def __init__(self, username: str, role: Role, password_hash: str) -> None:
         self.username, self.role, self.password_hash = username, role, password_hash
         self.disabled = False
+        self.tokens: dict[UUID, Token] = {}
 
     @classmethod
     def open(cls, username: str, role: Role, password_hash: str) -> Account:
@@ -44,6 +57,30 @@ class Account(Record):
     @event("PasswordChanged")
     def _password_changed(self, password_hash: str) -> None:
         self.password_hash = password_hash
+
+    def issue_token(self, name: str, purpose: str, digest: str) -> UUID:
+        name = require_text(name, "The token's name")
+        if purpose not in TOKEN_PURPOSES:
+            raise DomainError(f"A token is for {' or '.join(TOKEN_PURPOSES)}, not '{purpose}'.")
+        if any(t.name == name and not t.revoked for t in self.tokens.values()):
+            raise DomainError(f"{self.username} already has a token named '{name}'.")
+        token_id = uuid4()
+        self._token_issued(token_id=token_id, name=name, purpose=purpose, digest=digest)
+        return token_id
+
+    @event("TokenIssued")
+    def _token_issued(self, token_id: UUID, name: str, purpose: str, digest: str) -> None:
+        self.tokens[token_id] = Token(token_id, name, purpose, digest)
+
+    def revoke_token(self, token_id: UUID) -> None:
+        token = find(self.tokens, token_id, "token")
+        if token.revoked:
+            raise DomainError(f"The token '{token.name}' is already revoked.")
+        self._token_revoked(token_id=token_id)
+
+    @event("TokenRevoked")
+    def _token_revoked(self, token_id: UUID) -> None:
+        self.tokens[token_id].revoked = True
 
     def disable(self, reason: str) -> None:
         if self.disabled:

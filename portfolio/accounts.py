@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from typing import Any
 from uuid import UUID
 
@@ -52,6 +54,32 @@ class AccountUseCases(PortfolioCore):
             return None
         return {"id": found.id, "username": found.username, "role": found.role, "disabled": found.disabled}
 
+    def issue_token(self, username: str, name: str, purpose: str) -> str:
+        """A new personal token, returned once: only its SHA-256 digest is recorded."""
+        token = f"pt_{secrets.token_urlsafe(32)}"
+        self._change(Account, self._account_id(username), lambda a: a.issue_token(name, purpose, _digest(token)))
+        return token
+
+    def revoke_token(self, username: str, token_id: UUID) -> int:
+        return self._change(Account, self._account_id(username), lambda a: a.revoke_token(token_id))
+
+    def tokens(self, username: str) -> list[dict[str, Any]]:
+        return self.read_models.query(
+            "SELECT token_id, name, purpose, issued_at, revoked FROM rm_tokens WHERE account_id = :id "
+            "ORDER BY issued_at DESC",
+            {"id": str(self._account_id(username))},
+        )
+
+    def account_for_token(self, token: str, purpose: str) -> dict[str, Any] | None:
+        """The enabled account a live token of this purpose belongs to, or None."""
+        rows = self.read_models.query(
+            "SELECT a.username FROM rm_tokens t JOIN rm_accounts a ON a.id = t.account_id "
+            "WHERE t.digest = :digest AND t.purpose = :purpose AND t.revoked = 0",
+            {"digest": _digest(token or ""), "purpose": purpose},
+        )
+        account = self.account(rows[0]["username"]) if rows else None
+        return account if account and not account["disabled"] else None
+
     def authenticate(self, username: str, password: str) -> dict[str, Any] | None:
         """The account if the password is right and the account is enabled; otherwise None."""
         try:
@@ -78,3 +106,8 @@ class AccountUseCases(PortfolioCore):
 
 
 _DUMMY_HASH = generate_password_hash("not a real password")
+
+
+def _digest(token: str) -> str:
+    """Tokens are long and random, so a plain SHA-256 stores them safely (no slow hash needed)."""
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -7,6 +7,7 @@ from portfolio.analytics import AnalyticsQueries
 from portfolio.audit.compare import ComparisonQueries
 from portfolio.audit.log import AuditQueries
 from portfolio.board_packs import BoardPackUseCases
+from portfolio.calendar import CalendarQueries
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
@@ -17,7 +18,7 @@ from portfolio.pipeline import PipelineQueries
 from portfolio.projects import ProjectUseCases
 from portfolio.queries import Queries
 from portfolio.register_specs import REGISTERS
-from portfolio.registers import ListRequest, Page, distinct_values, list_rows
+from portfolio.registers import ListRequest, Page, all_rows, distinct_values, list_rows
 from portfolio.roadmap_board import RoadmapBoardQueries
 
 
@@ -36,6 +37,7 @@ class Portfolio(
     ComparisonQueries,
     BoardPackUseCases,
     AnalyticsQueries,
+    CalendarQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         super().__init__(url, env, audit_key)
@@ -44,6 +46,10 @@ class Portfolio(
     def list_register(self, name: str, request: ListRequest) -> Page:
         """One page of a register (projects, grants, memoranda, initiatives, organizations)."""
         return list_rows(self.read_models, REGISTERS[name], request)
+
+    def register_rows(self, name: str, request: ListRequest) -> list[dict]:
+        """Every row of a register for a request, all pages, in its order (for exports)."""
+        return all_rows(self.read_models, REGISTERS[name], request)
 
     def filter_values(self, name: str, key: str) -> list[str]:
         return distinct_values(self.read_models, REGISTERS[name], key)

@@ -10,6 +10,7 @@ import os
 import secrets
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import click
 from flask import current_app
@@ -27,6 +28,7 @@ demo = AppGroup("demo", help="The demo portfolio.")
 users = AppGroup("users", help="Accounts of the people who sign in.")
 
 SETUP_ACTOR = "setup"
+T = TypeVar("T")
 
 
 def the_portfolio() -> Portfolio:
@@ -155,6 +157,17 @@ def users_disable(name: str, reason: str, acting: str) -> None:
     click.echo(f"{name} is disabled.")
 
 
+@users.command("token")
+@click.argument("name")
+@click.option("--name", "token_name", default="command line", show_default=True, help="What the token is for.")
+@click.option("--as", "acting", metavar="NAME", required=True)
+def users_token(name: str, token_name: str, acting: str) -> None:
+    """Issue a personal API token for NAME and print it (it is shown only now)."""
+    with recording(_acting_account(acting, Role.ADMIN)):
+        token = _run(lambda: the_portfolio().issue_token(name, token_name, "api"))
+    click.echo(token)
+
+
 @users.command("list")
 def users_list() -> None:
     """List the accounts."""
@@ -163,8 +176,8 @@ def users_list() -> None:
         click.echo(f"{row['username']:<24} {row['role']:<11} {state}")
 
 
-def _run(command: Callable[[], object]) -> None:
+def _run(command: Callable[[], T]) -> T:
     try:
-        command()
+        return command()
     except PortfolioError as error:
         raise click.ClickException(str(error)) from error

@@ -53,6 +53,24 @@ class Page:
 
 
 def list_rows(store: ReadModelMixin, register: Register, request: ListRequest) -> Page:
+    base, params, order, sort = _query(register, request)
+    per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
+    page = max(request.page, 1)
+    total = store.query(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
+    rows = store.query(
+        f"SELECT {register.select} {base} {order} LIMIT {per_page} OFFSET {(page - 1) * per_page}", params
+    )
+    return Page(rows, total, ListRequest(request.filters, request.q, sort, request.descending, page, per_page), sort)
+
+
+def all_rows(store: ReadModelMixin, register: Register, request: ListRequest) -> list[dict[str, Any]]:
+    """Every row the register shows for this request, on every page, in its order (for exports)."""
+    base, params, order, _ = _query(register, request)
+    return store.query(f"SELECT {register.select} {base} {order}", params)
+
+
+def _query(register: Register, request: ListRequest) -> tuple[str, dict[str, Any], str, str]:
+    """FROM … WHERE …, its parameters, ORDER BY …, and the sort key used."""
     where, params = [], {}
     for key, value in request.filters.items():
         if key in register.filters and value:
@@ -64,16 +82,8 @@ def list_rows(store: ReadModelMixin, register: Register, request: ListRequest) -
     sql_where = f" WHERE {' AND '.join(where)}" if where else ""
     sort = request.sort if request.sort in register.sorts else register.default_sort
     direction = "DESC" if request.descending else "ASC"
-    per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
-    page = max(request.page, 1)
-    base = f"FROM {register.table} t {register.joins}{sql_where}"
-    total = store.query(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
-    rows = store.query(
-        f"SELECT {register.select} {base} ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id "
-        f"LIMIT {per_page} OFFSET {(page - 1) * per_page}",
-        params,
-    )
-    return Page(rows, total, ListRequest(request.filters, request.q, sort, request.descending, page, per_page), sort)
+    order = f"ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id"
+    return f"FROM {register.table} t {register.joins}{sql_where}", params, order, sort
 
 
 def _condition(expression: str, placeholder: str) -> str:

@@ -14,11 +14,14 @@ from portfolio.cli import demo, projections, users
 from portfolio.config import database_url
 from web import labels
 from web.access import PUBLIC, check_access, may
+from web.account import account
 from web.audit import audit
 from web.auth import init_auth
 from web.board_packs import board_packs
+from web.calendar import calendar
 from web.dashboard import dashboard
 from web.errors import init_errors
+from web.exports import exports
 from web.formatting import amount, day, moment, money, shown
 from web.grants import grants
 from web.history_labels import event_label, field_label, problem_label, record_type_label
@@ -33,7 +36,21 @@ from web.roadmap import roadmap
 from web.security import init_security, kept_secret
 from web.timetravel import init_time_travel
 
-BLUEPRINTS = (overview, dashboard, projects, grants, memoranda, roadmap, organizations, rates, audit, board_packs)
+BLUEPRINTS = (
+    overview,
+    dashboard,
+    projects,
+    grants,
+    memoranda,
+    roadmap,
+    organizations,
+    rates,
+    audit,
+    board_packs,
+    account,
+    calendar,
+    exports,
+)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -62,18 +79,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         record_type_label=record_type_label,
         problem_label=problem_label,
     )
-    for blueprint in (
-        overview,
-        dashboard,
-        projects,
-        grants,
-        memoranda,
-        roadmap,
-        organizations,
-        rates,
-        audit,
-        board_packs,
-    ):
+    for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))

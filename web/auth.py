@@ -45,6 +45,16 @@ def load_user(username: str) -> User | None:
     return User(account)
 
 
+@login_manager.request_loader
+def load_user_from_token(request_: Any) -> User | None:
+    """Programs sign in with a personal API token: `Authorization: Bearer pt_…`."""
+    scheme, _, token = request_.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return None
+    account = current_app.extensions["portfolio"].account_for_token(token.strip(), "api")
+    return User(account) if account else None
+
+
 def _sign_in_key() -> str:
     return f"{get_remote_address()}:{(request.form.get('username') or '').strip().lower()}"
 

@@ -27,12 +27,17 @@ class Change:
 
 
 def state(record: Any) -> dict[str, Any]:
-    """The record's fields as plain values, without private attributes and secrets."""
-    return {
-        key: plain(value)
-        for key, value in vars(record).items()
-        if not key.startswith("_") and key not in SECRET_ATTRIBUTES
-    }
+    """The record's fields as plain values, without private attributes and secrets (at any depth)."""
+    fields = {key: value for key, value in vars(record).items() if not key.startswith("_")}
+    return _public({key: plain(value) for key, value in fields.items()})
+
+
+def _public(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _public(item) for key, item in value.items() if key not in SECRET_ATTRIBUTES}
+    if isinstance(value, list):
+        return [_public(item) for item in value]
+    return value
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:

@@ -243,7 +243,48 @@ def _rate(e: Any) -> list[Statement]:
     return [Statement(sql, {**params, "record": str(e.originator_id)})]
 
 
+def _due(kind: str, item: str, title: Callable[[Any], str]) -> Callable[[Any], list[Statement]]:
+    """A milestone or a report due: a dated item inside a record."""
+
+    def statements(e: Any) -> list[Statement]:
+        sql = (
+            "INSERT INTO rm_due_dates (item_id, record_id, kind, title, due_on) "
+            "VALUES (:item, :record, :kind, :title, :due_on)"
+        )
+        values = {"item": str(getattr(e, item)), "record": str(e.originator_id), "kind": kind, "title": title(e),
+                  "due_on": e.due_on.isoformat()}  # fmt: skip
+        return [Statement(sql, values)]
+
+    return statements
+
+
+def _due_set(item: str, column: str, attribute: str) -> Callable[[Any], list[Statement]]:
+    sql = f"UPDATE rm_due_dates SET {column} = :value WHERE item_id = :item"
+    return lambda e: [Statement(sql, {"item": str(getattr(e, item)), "value": getattr(e, attribute).isoformat()})]
+
+
+def _token_issued(e: Any) -> list[Statement]:
+    sql = (
+        "INSERT INTO rm_tokens (digest, token_id, account_id, name, purpose, issued_at) "
+        "VALUES (:digest, :token_id, :account_id, :name, :purpose, :issued_at)"
+    )
+    values = {"token_id": e.token_id, "account_id": e.originator_id, "issued_at": e.timestamp,
+              **fields("digest", "name", "purpose")(e)}  # fmt: skip
+    return [Statement(sql, {k: cell(v) for k, v in values.items()})]
+
+
+def _token_revoked(e: Any) -> list[Statement]:
+    return [Statement("UPDATE rm_tokens SET revoked = 1 WHERE token_id = :id", {"id": str(e.token_id)})]
+
+
 SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
+    "Account.TokenIssued": _token_issued,
+    "Project.MilestoneAdded": _due("milestone", "milestone_id", lambda e: e.title),
+    "Project.MilestoneRescheduled": _due_set("milestone_id", "due_on", "due_on"),
+    "Project.MilestoneReached": _due_set("milestone_id", "done_on", "done_on"),
+    "GrantApplication.ReportingDutyAdded": _due("report", "duty_id", lambda e: e.kind.value),
+    "GrantApplication.ReportSubmitted": _due_set("duty_id", "done_on", "submitted_on"),
+    "Account.TokenRevoked": _token_revoked,
     "ExchangeRates.Opened": _rate,
     "ExchangeRates.RateRecorded": _rate,
     "Project.KpiDefined": _kpi_defined,

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _folds(table: str) -> str:
@@ -117,6 +117,14 @@ TABLES = (
     f"""CREATE TABLE IF NOT EXISTS rm_board_packs (
         id TEXT PRIMARY KEY, title TEXT NOT NULL, as_of TEXT NOT NULL, position BIGINT NOT NULL,
         chain_link TEXT NOT NULL, previous_id TEXT, previous_position BIGINT, {_COMMON})""",
+    """CREATE TABLE IF NOT EXISTS rm_tokens (
+        digest TEXT PRIMARY KEY, token_id TEXT NOT NULL, account_id TEXT NOT NULL, name TEXT NOT NULL,
+        purpose TEXT NOT NULL, issued_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)""",
+    # Dates inside records (milestones, reports due), for calendars and reminders.
+    """CREATE TABLE IF NOT EXISTS rm_due_dates (
+        item_id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL,
+        due_on TEXT NOT NULL, done_on TEXT)""",
+    "CREATE INDEX IF NOT EXISTS rm_due_dates_due ON rm_due_dates (due_on)",
     # One row per event: the audit log's index, and how a moment becomes a position.
     """CREATE TABLE IF NOT EXISTS rm_events (
         position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, record_type TEXT NOT NULL,
@@ -141,6 +149,8 @@ READ_MODEL_TABLES = (
     *(f"{table}_history" for table in COLUMNS),
     "rm_accounts",
     "rm_board_packs",
+    "rm_tokens",
+    "rm_due_dates",
     "rm_events",
     "rm_meta",
 )

@@ -1,0 +1,62 @@
+"""The signed-in person's own page: their personal tokens for the API and for calendar apps."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from marshmallow import ValidationError, fields, validate
+from werkzeug.wrappers import Response
+
+from domain.account import TOKEN_PURPOSES
+from portfolio.errors import RuleBrokenError
+from web.access import EVERYONE, allow
+from web.actions import field_errors
+from web.schemas import REQUIRED, FormSchema, text
+
+account = Blueprint("account", __name__, url_prefix="/account")
+
+
+class TokenSchema(FormSchema):
+    name = text(max_length=80, metadata={"label": _l("What it is for")})
+    purpose = fields.String(required=True, validate=validate.OneOf(TOKEN_PURPOSES), error_messages=REQUIRED)
+
+
+def _page(status: int = 200, **context) -> tuple[str, int]:
+    tokens = current_app.extensions["portfolio"].tokens(current_user.username)
+    context = {"values": {}, "errors": {}, "message": None, "new_token": None, **context}
+    return render_template("account/index.html", tokens=tokens, **context), status
+
+
+@account.get("/")
+@allow(EVERYONE)
+def index() -> tuple[str, int]:
+    return _page()
+
+
+@account.post("/tokens")
+@allow(EVERYONE)
+def issue_token() -> tuple[str, int]:
+    """A new token, shown on the page this once."""
+    values = request.form.to_dict()
+    try:
+        data = TokenSchema().load_form(values)
+    except ValidationError as error:
+        return _page(422, values=values, errors=field_errors(error))
+    try:
+        token = current_app.extensions["portfolio"].issue_token(current_user.username, data["name"], data["purpose"])
+    except RuleBrokenError as error:
+        return _page(422, values=values, message=str(error))
+    return _page(new_token={"token": token, "purpose": data["purpose"], "name": data["name"]})
+
+
+@account.post("/tokens/<uuid:token_id>/revoke")
+@allow(EVERYONE)
+def revoke_token(token_id: UUID) -> Response | tuple[str, int]:
+    try:
+        current_app.extensions["portfolio"].revoke_token(current_user.username, token_id)
+    except RuleBrokenError as error:
+        return _page(422, message=str(error))
+    return redirect(url_for("account.index"))

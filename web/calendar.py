@@ -1,0 +1,72 @@
+"""A person's calendar feed (iCalendar) at a secret address made on their account page."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+from flask import Blueprint, Response, abort, current_app, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from icalendar import Calendar, Event
+
+from domain.localtime import KYIV
+from portfolio.calendar import DueItem
+from web.access import PUBLIC, allow
+
+calendar = Blueprint("calendar", __name__, url_prefix="/calendar")
+
+PAST_DAYS = 90  # how far back the feed goes
+KINDS = {
+    "deadline": _l("Call deadline"),
+    "milestone": _l("Milestone"),
+    "report": _l("Report due"),
+    "expiry": _l("Memorandum expires"),
+    "target": _l("Initiative target date"),
+}
+DETAILS = {
+    "grant": ("grants.detail", "grant_id"),
+    "project": ("projects.detail", "project_id"),
+    "memorandum": ("memoranda.detail", "memorandum_id"),
+    "initiative": ("roadmap.detail", "initiative_id"),
+}
+
+
+@calendar.get("/<token>.ics")
+@allow(PUBLIC)  # the secret address is the credential, as calendar apps cannot sign in
+def feed(token: str) -> Response:
+    portfolio = current_app.extensions["portfolio"]
+    account = portfolio.account_for_token(token, "calendar")
+    if account is None:
+        abort(404)
+    items = portfolio.due_items(datetime.now(KYIV).date() - timedelta(days=PAST_DAYS))
+    body = _calendar(items).to_ical()
+    return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=900"})
+
+
+def _calendar(items: list[DueItem]) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", "-//Cluster portfolio//uk")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", _("Cluster portfolio: what falls due"))
+    for item in items:
+        cal.add_component(_event(item))
+    return cal
+
+
+def _event(item: DueItem) -> Event:
+    event = Event()
+    detail = hashlib.sha256(item.detail.encode()).hexdigest()[:12]  # stable, so calendar apps update in place
+    event.add("uid", f"{item.kind}-{item.record_id}-{detail}@portfolio")
+    event.add("summary", f"{KINDS[item.kind]}: {item.title}" + (f" — {item.detail}" if item.detail else ""))
+    if item.at is not None:
+        event.add("dtstart", item.at)
+        event.add("dtend", item.at + timedelta(minutes=30))
+    else:
+        event.add("dtstart", item.on)
+        event.add("dtend", item.on + timedelta(days=1))
+    event.add("dtstamp", datetime.now(KYIV))
+    endpoint, argument = DETAILS[item.record_kind]
+    event.add("url", url_for(endpoint, _external=True, **{argument: item.record_id}))
+    event.add("description", _("Lead: %(owner)s", owner=item.owner))
+    return event
