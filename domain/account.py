@@ -14,6 +14,7 @@ from domain.errors import DomainError
 from domain.record import Record, find, require_reason, require_text
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TOKEN_PURPOSES = ("api", "calendar")
 
 
@@ -36,6 +37,7 @@ class Account(Record):
     def __init__(self, username: str, role: Role, password_hash: str) -> None:
         self.username, self.role, self.password_hash = username, role, password_hash
         self.disabled = False
+        self.email = ""
         self.tokens: dict[UUID, Token] = {}
 
     @classmethod
@@ -57,6 +59,18 @@ class Account(Record):
     @event("PasswordChanged")
     def _password_changed(self, password_hash: str) -> None:
         self.password_hash = password_hash
+
+    def set_email(self, email: str) -> None:
+        """Where reminders go; empty for none."""
+        email = (email or "").strip().lower()
+        if email and (len(email) > 200 or not _EMAIL.match(email)):
+            raise DomainError(f"'{email}' is not an e-mail address.")
+        if email != self.email:
+            self._email_set(email=email)
+
+    @event("EmailSet")
+    def _email_set(self, email: str) -> None:
+        self.email = email
 
     def issue_token(self, name: str, purpose: str, digest: str) -> UUID:
         name = require_text(name, "The token's name")

@@ -52,7 +52,11 @@ class AccountUseCases(PortfolioCore):
             found = self._current_account(username)
         except NotFoundError:
             return None
-        return {"id": found.id, "username": found.username, "role": found.role, "disabled": found.disabled}
+        return {"id": found.id, "username": found.username, "role": found.role, "disabled": found.disabled,
+                "email": found.email}  # fmt: skip
+
+    def set_email(self, username: str, email: str) -> int:
+        return self._change(Account, self._account_id(username), lambda a: a.set_email(email))
 
     def issue_token(self, username: str, name: str, purpose: str) -> str:
         """A new personal token, returned once: only its SHA-256 digest is recorded."""

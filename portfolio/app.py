@@ -7,7 +7,6 @@ from portfolio.analytics import AnalyticsQueries
 from portfolio.audit.compare import ComparisonQueries
 from portfolio.audit.log import AuditQueries
 from portfolio.board_packs import BoardPackUseCases
-from portfolio.calendar import CalendarQueries
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
@@ -19,6 +18,7 @@ from portfolio.projects import ProjectUseCases
 from portfolio.queries import Queries
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest, Page, all_rows, distinct_values, list_rows
+from portfolio.reminders import ReminderQueries
 from portfolio.roadmap_board import RoadmapBoardQueries
 
 
@@ -37,7 +37,7 @@ class Portfolio(
     ComparisonQueries,
     BoardPackUseCases,
     AnalyticsQueries,
-    CalendarQueries,
+    ReminderQueries,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         super().__init__(url, env, audit_key)

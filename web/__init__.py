@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
+from domain.localtime import KYIV
 from portfolio.app import Portfolio
 from portfolio.audit.cli import audit as audit_commands
 from portfolio.cli import demo, projections, users
@@ -15,10 +16,11 @@ from portfolio.config import database_url
 from web import labels
 from web.access import PUBLIC, check_access, may
 from web.account import account
+from web.api import api
 from web.audit import audit
 from web.auth import init_auth
 from web.board_packs import board_packs
-from web.calendar import calendar
+from web.calendar import calendar, due_kind
 from web.dashboard import dashboard
 from web.errors import init_errors
 from web.exports import exports
@@ -32,6 +34,7 @@ from web.overview import overview
 from web.projects import projects
 from web.rates import rates
 from web.registers import link_args
+from web.reminders import reminders
 from web.roadmap import roadmap
 from web.security import init_security, kept_secret
 from web.timetravel import init_time_travel
@@ -50,6 +53,7 @@ BLUEPRINTS = (
     account,
     calendar,
     exports,
+    api,
 )
 
 
@@ -72,7 +76,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(
         may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount
     )
-    app.jinja_env.globals.update(link_args=link_args)
+    app.jinja_env.globals.update(link_args=link_args, due_kind=due_kind, kyiv=KYIV)
     app.jinja_env.globals.update(
         event_label=event_label,
         field_label=field_label,
@@ -84,6 +88,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))
     init_time_travel(app)  # after the access check: strangers are sent to sign in first
-    for group in (projections, demo, users, audit_commands):
+    for group in (projections, demo, users, audit_commands, reminders):
         app.cli.add_command(group)
     return app

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, Response, abort, current_app, g, redirect, request, url_for
+from flask import Flask, Response, abort, current_app, g, jsonify, redirect, request, url_for
 from flask_login import current_user
 
 from domain.enums import Role
@@ -70,6 +70,11 @@ def check_access(app: Flask) -> Response | None:
 
 
 def _to_sign_in() -> Response:
+    if request.blueprint == "api":  # programs get a status, not a page
+        response = jsonify({"status": 401, "message": "Sign in with a personal API token: Authorization: Bearer pt_…"})
+        response.status_code = 401
+        response.headers["WWW-Authenticate"] = "Bearer"
+        return response
     target = url_for("auth.login", next=request.full_path if request.method == "GET" else None)
     if request.headers.get("HX-Request") == "true":
         response = Response(status=401)

@@ -1,4 +1,4 @@
-"""The signed-in person's own page: their personal tokens for the API and for calendar apps."""
+"""The signed-in person's own page: where reminders go, and personal tokens for the API and calendars."""
 
 from __future__ import annotations
 
@@ -25,9 +25,11 @@ class TokenSchema(FormSchema):
 
 
 def _page(status: int = 200, **context) -> tuple[str, int]:
-    tokens = current_app.extensions["portfolio"].tokens(current_user.username)
+    portfolio = current_app.extensions["portfolio"]
+    tokens = portfolio.tokens(current_user.username)
+    email = portfolio.account(current_user.username)["email"]
     context = {"values": {}, "errors": {}, "message": None, "new_token": None, **context}
-    return render_template("account/index.html", tokens=tokens, **context), status
+    return render_template("account/index.html", tokens=tokens, email=email, **context), status
 
 
 @account.get("/")
@@ -50,6 +52,25 @@ def issue_token() -> tuple[str, int]:
     except RuleBrokenError as error:
         return _page(422, values=values, message=str(error))
     return _page(new_token={"token": token, "purpose": data["purpose"], "name": data["name"]})
+
+
+class EmailSchema(FormSchema):
+    email = fields.String(load_default="", validate=validate.Length(max=200))
+
+
+@account.post("/email")
+@allow(EVERYONE)
+def set_email() -> Response | tuple[str, int]:
+    """Where reminders go (empty: no reminders)."""
+    values = request.form.to_dict()
+    try:
+        data = EmailSchema().load_form(values)
+        current_app.extensions["portfolio"].set_email(current_user.username, data["email"])
+    except ValidationError as error:
+        return _page(422, values=values, errors=field_errors(error))
+    except RuleBrokenError as error:
+        return _page(422, values=values, errors={"email": [str(error)]})
+    return redirect(url_for("account.index"))
 
 
 @account.post("/tokens/<uuid:token_id>/revoke")

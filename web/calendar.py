@@ -44,6 +44,10 @@ def feed(token: str) -> Response:
     return Response(body, mimetype="text/calendar", headers={"Cache-Control": "private, max-age=900"})
 
 
+def due_kind(kind: str) -> str:
+    return str(KINDS.get(kind, kind))
+
+
 def _calendar(items: list[DueItem]) -> Calendar:
     cal = Calendar()
     cal.add("prodid", "-//Cluster portfolio//uk")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from typing import Any
+
+from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Conflict, HTTPException, NotFound
@@ -20,8 +22,22 @@ MESSAGES = {
 CSRF_MESSAGE = _l("The form is out of date or has no security (CSRF) token. Reload the page and try again.")
 
 
-def render_error(error: HTTPException) -> tuple[str, int]:
+def json_error(code: int, message: Any, version: int | None = None) -> tuple[Response, int]:
+    """The API's errors: {status, message, fields (for bad input), version (on a conflict)}."""
+    body: dict[str, Any] = {"status": code}
+    if isinstance(message, dict):  # marshmallow's messages by field
+        body["message"], body["fields"] = "Some fields are not valid.", message
+    else:
+        body["message"] = str(message)
+    if version is not None:
+        body["version"] = version
+    return jsonify(body), code
+
+
+def render_error(error: HTTPException) -> tuple[str, int] | tuple[Response, int]:
     code = error.code or 500
+    if request.blueprint == "api":
+        return json_error(code, error.description)
     message = CSRF_MESSAGE if isinstance(error, CSRFError) else MESSAGES.get(code, error.description)
     if code == 400 and error.description != type(error).description:  # a message that names the bad value
         message = error.description
@@ -29,12 +45,14 @@ def render_error(error: HTTPException) -> tuple[str, int]:
     return render_template(template, code=code, message=message), code
 
 
-def render_not_found(error: NotFoundError) -> tuple[str, int]:
+def render_not_found(error: NotFoundError) -> tuple[str, int] | tuple[Response, int]:
     return render_error(NotFound(str(error)))
 
 
-def render_conflict(error: ConflictError) -> tuple[str, int]:
+def render_conflict(error: ConflictError) -> tuple[str, int] | tuple[Response, int]:
     """A conflict that no form handled itself: say so, never a 500."""
+    if request.blueprint == "api":
+        return json_error(409, str(error), error.version)
     return render_error(Conflict(str(error)))
 
 

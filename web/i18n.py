@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, redirect, request, session
+from flask import Blueprint, Flask, has_request_context, redirect, request, session
 from flask_babel import Babel
 from werkzeug.wrappers import Response
 
@@ -15,7 +15,8 @@ i18n = Blueprint("i18n", __name__)
 
 
 def chosen_locale() -> str:
-    return session.get("language") or DEFAULT
+    """The person's language; outside a request (a command, a reminder) the default."""
+    return (session.get("language") if has_request_context() else None) or DEFAULT
 
 
 @i18n.post("/language")

@@ -78,6 +78,7 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "Account.RoleChanged": fields("role"),
     "Account.Disabled": const(disabled=1),
     "Account.Enabled": const(disabled=0),
+    "Account.EmailSet": fields("email"),
     # Board pack
     "BoardPack.Issued": fields("title", "as_of", "position", "chain_link", "previous_id", "previous_position"),
     # Project

@@ -1,0 +1,115 @@
+"""The API's routes: registers, records, their history, and the event log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from flask import current_app, g, jsonify, request
+from marshmallow import EXCLUDE, Schema, ValidationError
+from werkzeug.exceptions import NotFound, UnprocessableEntity
+
+from domain.money import Money
+from portfolio.audit.log import LogFilter
+from portfolio.register_specs import REGISTERS
+from portfolio.registers import ListRequest
+from web.access import EVERYONE, allow
+from web.api import api, schemas
+
+# register: (its row schema, the query that reads one record)
+KINDS: dict[str, tuple[type[Schema], str]] = {
+    "projects": (schemas.ProjectRow, "project_detail"),
+    "grants": (schemas.GrantRow, "grant_detail"),
+    "memoranda": (schemas.MemorandumRow, "memorandum_detail"),
+    "initiatives": (schemas.InitiativeRow, "initiative_detail"),
+    "organizations": (schemas.OrganizationRow, "organization_detail"),
+}
+PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _) in KINDS.items()}
+
+
+def jsonable(value: Any) -> Any:
+    """Domain values as JSON: money as {amount (text), currency}, enums by value, ids and dates as text."""
+    if isinstance(value, Money):
+        return {"amount": str(value.amount), "currency": value.currency}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [jsonable(item) for item in value]
+    return value
+
+
+def _load(schema: Schema) -> dict[str, Any]:
+    try:
+        return schema.load(request.args, unknown=EXCLUDE)
+    except ValidationError as error:
+        raise UnprocessableEntity(description=error.messages) from error
+
+
+def _known(kind: str) -> None:
+    if kind not in KINDS:
+        raise NotFound(f"There is no register '{kind}'.")
+
+
+def _as_of() -> dict[str, Any] | None:
+    as_of = g.get("as_of")
+    if as_of is None:
+        return None
+    return {"moment": as_of.moment.isoformat(), "position": as_of.position,
+            "real_on": as_of.real_on.isoformat() if as_of.real_on else None}  # fmt: skip
+
+
+@api.get("/<kind>")
+@allow(EVERYONE)
+def list_records(kind: str):
+    _known(kind)
+    query = _load(schemas.ListQuery())
+    filters = {key: request.args[key] for key in REGISTERS[kind].filters if request.args.get(key)}
+    wanted = ListRequest(filters, query.get("q", ""), query.get("sort", ""), query.get("dir") == "desc",
+                         query.get("page", 1), query.get("per_page", 25))  # fmt: skip
+    page = current_app.extensions["portfolio"].list_register(kind, wanted)
+    body = {"items": page.rows, "total": page.total, "page": page.request.page, "per_page": page.request.per_page,
+            "pages": page.pages, "as_of": _as_of()}  # fmt: skip
+    return jsonify(PAGES[kind]().dump(body))
+
+
+@api.get("/<kind>/<uuid:record_id>")
+@allow(EVERYONE)
+def read_record(kind: str, record_id: UUID):
+    _known(kind)
+    detail = getattr(current_app.extensions["portfolio"], KINDS[kind][1])(record_id)
+    return jsonify(jsonable(detail))
+
+
+@api.get("/<kind>/<uuid:record_id>/history")
+@allow(EVERYONE)
+def record_history(kind: str, record_id: UUID):
+    _known(kind)
+    entries = current_app.extensions["portfolio"].record_history(record_id)
+    items = [jsonable({**vars(entry), "changes": [vars(change) for change in entry.changes]}) for entry in entries]
+    return jsonify(schemas.History().dump({"items": items}))
+
+
+@api.get("/events")
+@allow(EVERYONE)
+def events():
+    query = _load(schemas.EventQuery())
+    chosen = LogFilter(
+        record_type=query.get("record_type", ""),
+        record_id=str(query.get("record_id", "")),
+        actor=query.get("actor", ""),
+        event=query.get("event", ""),
+        since=query.get("since"),
+        until=query.get("until"),
+    )
+    page = current_app.extensions["portfolio"].audit_log(chosen, query.get("page", 1), query.get("per_page", 50))
+    body = {"items": page.rows, "total": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages}
+    return jsonify(schemas.EventPage().dump(body))
