@@ -36,7 +36,7 @@ from web.rates import rates
 from web.registers import link_args
 from web.reminders import reminders
 from web.roadmap import roadmap
-from web.security import init_security, kept_secret
+from web.security import csrf, init_security, kept_secret
 from web.timetravel import init_time_travel
 
 BLUEPRINTS = (
@@ -70,6 +70,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["portfolio"] = Portfolio(app.config["DATABASE_URL"], audit_key=app.config["AUDIT_KEY"])
     Htmx(app)
     init_security(app)
+    csrf.exempt(api)  # its writes need a bearer token, which no cross-site page can send
     init_auth(app)
     init_errors(app)
     init_i18n(app)

@@ -105,12 +105,8 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
         data = action.schema().load_form(values)
     except ValidationError as error:
         return _render_form(panel, load(record_id), action, values, field_errors(error), None), 422
-    version, effective = data.pop("version"), data.pop("effective_date")
-    reason = data["reason"] if "reason" in action.fields else data.pop("reason")
-    data = action.prepare(data) if action.prepare else data
     try:
-        with recording(current_user.username, reason, effective):
-            getattr(portfolio, action.method)(record_id, **data, expected_version=version)
+        run_action(action, record_id, data)
     except RuleBrokenError as error:
         return _render_form(panel, load(record_id), action, values, {}, str(error)), 422
     except ConflictError as error:
@@ -122,6 +118,18 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
     if request.htmx:
         return _render_detail(panel, load(record_id))
     return redirect(back or url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
+
+
+def run_action(action: Action, record_id: UUID, data: dict[str, Any], version: int | None = None) -> Any:
+    """Do an action with its loaded fields, as the signed-in person, against the version they saw
+    (from the form's `version`, or given, as the API's If-Match)."""
+    form_version = data.pop("version", None)
+    version = form_version if version is None else version
+    effective = data.pop("effective_date", None)
+    reason = data["reason"] if "reason" in action.fields else data.pop("reason", None)
+    data = action.prepare(data) if action.prepare else data
+    with recording(current_user.username, reason, effective):
+        return getattr(current_app.extensions["portfolio"], action.method)(record_id, **data, expected_version=version)
 
 
 def _render_detail(panel: StagePanel, record: dict[str, Any], conflict: str | None = None, status: int = 200):

@@ -26,7 +26,8 @@ def json_error(code: int, message: Any, version: int | None = None) -> tuple[Res
     """The API's errors: {status, message, fields (for bad input), version (on a conflict)}."""
     body: dict[str, Any] = {"status": code}
     if isinstance(message, dict):  # marshmallow's messages by field
-        body["message"], body["fields"] = "Some fields are not valid.", message
+        fields = {str(name): found if isinstance(found, list) else [found] for name, found in message.items()}
+        body["message"], body["fields"] = "Some fields are not valid.", fields
     else:
         body["message"] = str(message)
     if version is not None:

@@ -15,8 +15,12 @@ i18n = Blueprint("i18n", __name__)
 
 
 def chosen_locale() -> str:
-    """The person's language; outside a request (a command, a reminder) the default."""
-    return (session.get("language") if has_request_context() else None) or DEFAULT
+    """The person's language; for a program, its Accept-Language; outside a request the default."""
+    if not has_request_context():
+        return DEFAULT
+    if request.blueprint == "api":
+        return request.accept_languages.best_match(LANGUAGES) or DEFAULT
+    return session.get("language") or DEFAULT
 
 
 @i18n.post("/language")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -43,7 +42,7 @@ def amount_field(label: Any, required: bool = True) -> fields.Decimal:
         required=required,
         places=None,
         allow_nan=False,
-        validate=validate.Range(min=Decimal(0), error=_l("An amount cannot be negative.")),
+        validate=validate.Range(min=0, error=_l("An amount cannot be negative.")),
         error_messages={**REQUIRED, "invalid": _l("Enter a number such as 43000 or 43000.50.")},
         metadata={"label": label},
     )

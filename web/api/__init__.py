@@ -11,4 +11,4 @@ from flask import Blueprint
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from web.api import openapi, resources  # noqa: E402, F401 (their routes join the blueprint)
+from web.api import openapi, resources, writes  # noqa: E402, F401 (their routes join the blueprint)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from apispec import APISpec
@@ -12,6 +13,7 @@ from portfolio.register_specs import REGISTERS
 from web.access import PUBLIC, allow
 from web.api import api, schemas
 from web.api.resources import KINDS, PAGES
+from web.api.writes import CREATE, PANELS
 
 ERRORS = {
     "401": {"description": "no valid token or session", "content": {"application/json": {"schema": "Error"}}},
@@ -41,6 +43,7 @@ def document() -> dict[str, Any]:
     )
     spec.components.security_scheme("token", {"type": "http", "scheme": "bearer"})
     spec.components.schema("Error", schema=schemas.Error)
+    spec.components.schema("Record", schema=schemas.Record)
     for kind in KINDS:
         filters = [{"name": key, "in": "query", "schema": {"type": "string"}} for key in REGISTERS[kind].filters]
         spec.path(
@@ -53,7 +56,7 @@ def document() -> dict[str, Any]:
             path=f"/{kind}/{{record_id}}",
             operations={"get": {"summary": f"One of the {kind}, with every field and sub-record", "tags": [kind],
                                 "parameters": [_uuid_parameter()],
-                                "responses": _ok(schemas.Record, "the record")}},
+                                "responses": _ok("Record", "the record")}},
         )  # fmt: skip
         spec.path(
             path=f"/{kind}/{{record_id}}/history",
@@ -61,15 +64,65 @@ def document() -> dict[str, Any]:
                                 "parameters": [_uuid_parameter()],
                                 "responses": _ok(schemas.History, "every change, oldest first")}},
         )  # fmt: skip
+    _writes(spec)
     spec.path(
         path="/events",
         operations={"get": {"summary": "The event log, newest first", "tags": ["audit"],
                             "parameters": [{"in": "query", "schema": schemas.EventQuery}],
                             "responses": _ok(schemas.EventPage, "a page of events")}},
     )  # fmt: skip
-    result = spec.to_dict()
+    result = _numbers(spec.to_dict())
     result["security"] = [{"token": []}]
     return result
+
+
+def _numbers(value: Any) -> Any:
+    """Bounds of decimal fields come out as Decimal; JSON Schema wants numbers."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {key: _numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_numbers(item) for item in value]
+    return value
+
+
+WRITE_ERRORS = {
+    code: {"description": text, "content": {"application/json": {"schema": "Error"}}}
+    for code, text in (("401", "no valid token"), ("403", "not with a token, or the role may not"),
+                       ("404", "no such record or action"), ("409", "the record changed: see its current version"),
+                       ("422", "a field is not valid, or the rules refuse it"), ("428", "If-Match is missing"))
+}  # fmt: skip
+
+
+def _writes(spec: APISpec) -> None:
+    """Creating each kind of record, and each action on one, with the fields its form asks for."""
+    record = {"application/json": {"schema": "Record"}}
+    for kind, panel in PANELS.items():
+        name = kind.title()
+        spec.components.schema(f"New{name}", schema=CREATE[kind].action.schema())
+        spec.path(
+            path=f"/{kind}",
+            operations={"post": {"summary": f"Create one of the {kind}", "tags": [kind],
+                                 "requestBody": {"required": True,
+                                                 "content": {"application/json": {"schema": f"New{name}"}}},
+                                 "responses": {"201": {"description": "created", "content": record},
+                                               **WRITE_ERRORS}}},
+        )  # fmt: skip
+        for action in panel.actions.values():
+            component = f"{name}{action.name.title().replace('-', '')}"
+            spec.components.schema(component, schema=action.schema())
+            if_match = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "integer"},
+                        "description": "the version of the record the change was made against"}  # fmt: skip
+            spec.path(
+                path=f"/{kind}/{{record_id}}/{action.name}",
+                operations={"post": {"summary": str(action.label), "tags": [kind],
+                                     "parameters": [_uuid_parameter(), if_match],
+                                     "requestBody": {"required": True,
+                                                     "content": {"application/json": {"schema": component}}},
+                                     "responses": {"200": {"description": "the changed record", "content": record},
+                                                   **WRITE_ERRORS}}},
+            )  # fmt: skip
 
 
 @api.get("/openapi.json")

@@ -1,0 +1,123 @@
+"""Writing through the API: create a record, or do one of its actions (each its own endpoint, with
+the same fields and rules as the pages), against the version the program saw (`If-Match`).
+
+Writes need a personal API token: a cross-site page cannot send that header, so these routes are
+safe without the CSRF token that forms carry, and a browser session alone cannot write here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from flask import current_app, jsonify, request
+from flask_login import current_user
+from marshmallow import EXCLUDE, ValidationError
+from werkzeug.exceptions import Forbidden, HTTPException, NotFound, UnprocessableEntity
+
+from domain.context import recording
+from portfolio.errors import RuleBrokenError
+from web import (
+    create_forms,
+    grant_actions,
+    initiative_actions,
+    memorandum_actions,
+    organization_actions,
+    project_actions,
+)
+from web.access import ROADMAP_EDITORS, allow
+from web.actions import Action, StagePanel, run_action
+from web.api import api
+from web.api.resources import KINDS, jsonable
+from web.creation import CreateForm
+
+PANELS: dict[str, StagePanel] = {
+    "projects": project_actions.PANEL,
+    "grants": grant_actions.PANEL,
+    "memoranda": memorandum_actions.PANEL,
+    "initiatives": initiative_actions.PANEL,
+    "organizations": organization_actions.PANEL,
+}
+CREATE: dict[str, CreateForm] = {
+    "projects": create_forms.PROJECT,
+    "grants": create_forms.GRANT,
+    "memoranda": create_forms.MEMORANDUM,
+    "initiatives": create_forms.INITIATIVE,
+    "organizations": create_forms.ORGANIZATION,
+}
+
+
+class PreconditionRequired(HTTPException):
+    code = 428
+    description = "Send the version you saw in the If-Match header (the record's `version`)."
+
+
+def _writer(kind: str) -> None:
+    """Refuse a write to an unknown register, without a token, or by a role that may not."""
+    if kind not in PANELS:
+        raise NotFound(f"There is no register '{kind}'.")
+    if not request.headers.get("Authorization", "").lower().startswith("bearer "):
+        raise Forbidden("Writing through the API needs a personal API token (Authorization: Bearer pt_…).")
+    if current_user.role not in PANELS[kind].roles:
+        raise Forbidden("Your role may not make this change.")
+
+
+def _body(action: Action) -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise UnprocessableEntity(description={"_schema": ["Send a JSON object."]})
+    try:
+        return action.schema().load(body, unknown=EXCLUDE)
+    except ValidationError as error:
+        raise UnprocessableEntity(description=error.messages) from error
+
+
+def _record(kind: str, record_id: UUID, status: int = 200):
+    record = getattr(current_app.extensions["portfolio"], KINDS[kind][1])(record_id)
+    response = jsonify(jsonable(record))
+    response.status_code = status
+    response.headers["ETag"] = f'"{record["version"]}"'
+    return response
+
+
+@api.post("/<kind>")
+@allow(ROADMAP_EDITORS)
+def create(kind: str):
+    _writer(kind)
+    form = CREATE[kind]
+    data = form.prepare(_body(form.action))
+    data.pop("version", None)
+    effective, reason = data.pop("effective_date", None), data.pop("reason", None)
+    try:
+        with recording(current_user.username, reason, effective):
+            record_id = getattr(current_app.extensions["portfolio"], form.action.method)(**data)
+    except RuleBrokenError as error:
+        raise UnprocessableEntity(description=str(error)) from error
+    response = _record(kind, record_id, 201)
+    response.headers["Location"] = f"/api/v1/{kind}/{record_id}"
+    return response
+
+
+@api.post("/<kind>/<uuid:record_id>/<action_name>")
+@allow(ROADMAP_EDITORS)
+def act(kind: str, record_id: UUID, action_name: str):
+    _writer(kind)
+    action = PANELS[kind].actions.get(action_name)
+    if action is None:
+        raise NotFound(f"A record of '{kind}' has no action '{action_name}'.")
+    version = _if_match()
+    data = _body(action)
+    try:
+        run_action(action, record_id, data, version)
+    except RuleBrokenError as error:
+        raise UnprocessableEntity(description=str(error)) from error
+    return _record(kind, record_id)
+
+
+def _if_match() -> int:
+    text = request.headers.get("If-Match", "").strip().strip('"').removeprefix("W/").strip('"')
+    if not text:
+        raise PreconditionRequired()
+    if not text.isdigit():
+        raise UnprocessableEntity(description={"If-Match": ["Send the record's version, a whole number."]})
+    return int(text)
