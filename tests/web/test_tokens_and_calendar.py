@@ -94,3 +94,8 @@ def test_an_admin_issues_an_api_token_from_the_command_line(app, ids):
     token = result.output.strip()
     assert result.exit_code == 0 and token.startswith("pt_")
     assert app.test_client().get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_the_account_page_is_always_about_the_present(signed_in, ids):
+    html = signed_in("fundraiser").get("/account/?as_of=2023-01-01").get_data(as_text=True)
+    assert "time-travel past" not in html and 'action="/account/tokens"' in html
