@@ -10,17 +10,19 @@ from typing import Any
 from portfolio.application import PortfolioCore
 
 SOURCES = (  # (kind of item, kind of record, SQL giving id, title, due, owner, [detail])
-    ("deadline", "grant", "SELECT id, title, deadline AS due, owner, '' AS detail FROM rm_grants "
+    ("deadline", "grant", "SELECT id, id AS item, title, deadline AS due, owner, '' AS detail FROM rm_grants "
                           "WHERE deadline IS NOT NULL AND stage IN ('prospect', 'drafting')"),
-    ("milestone", "project", "SELECT p.id, p.title, d.due_on AS due, p.owner, d.title AS detail "
+    ("milestone", "project", "SELECT p.id, d.item_id AS item, p.title, d.due_on AS due, p.owner, d.title AS detail "
                              "FROM rm_due_dates d JOIN rm_projects p ON p.id = d.record_id "
-                             "WHERE d.kind = 'milestone' AND d.done_on IS NULL"),
-    ("report", "grant", "SELECT g.id, g.title, d.due_on AS due, g.owner, d.title AS detail FROM rm_due_dates d "
-                        "JOIN rm_grants g ON g.id = d.record_id WHERE d.kind = 'report' AND d.done_on IS NULL"),
-    ("expiry", "memorandum", "SELECT id, subject AS title, valid_until AS due, owner, '' AS detail FROM rm_memoranda "
-                             "WHERE valid_until IS NOT NULL AND stage IN ('signed', 'active')"),
-    ("target", "initiative", "SELECT id, title, target_on AS due, owner, roadmap AS detail FROM rm_initiatives "
-                             "WHERE status NOT IN ('done', 'not_done', 'dropped')"),
+                             "WHERE d.kind = 'milestone' AND d.done_on IS NULL "
+                             "AND p.stage NOT IN ('cancelled', 'completed')"),
+    ("report", "grant", "SELECT g.id, d.item_id AS item, g.title, d.due_on AS due, g.owner, d.title AS detail "
+                        "FROM rm_due_dates d JOIN rm_grants g ON g.id = d.record_id "
+                        "WHERE d.kind = 'report' AND d.done_on IS NULL AND g.stage NOT IN ('withdrawn', 'rejected')"),
+    ("expiry", "memorandum", "SELECT id, id AS item, subject AS title, valid_until AS due, owner, '' AS detail "
+                             "FROM rm_memoranda WHERE valid_until IS NOT NULL AND stage IN ('signed', 'active')"),
+    ("target", "initiative", "SELECT id, id AS item, title, target_on AS due, owner, roadmap AS detail "
+                             "FROM rm_initiatives WHERE status NOT IN ('done', 'not_done', 'dropped')"),
 )  # fmt: skip
 
 
@@ -29,6 +31,7 @@ class DueItem:
     kind: str  # deadline, milestone, report, expiry, target
     record_kind: str  # grant, project, memorandum, initiative
     record_id: str
+    item_id: str  # the milestone or report, or the record itself: stable across changes of date
     title: str
     detail: str  # the milestone's title, the report's kind, the roadmap
     on: date
@@ -52,4 +55,4 @@ def _item(kind: str, record_kind: str, row: dict[str, Any]) -> DueItem:
     due = row["due"]
     at = datetime.fromisoformat(due) if "T" in due else None
     on = at.date() if at else date.fromisoformat(due)
-    return DueItem(kind, record_kind, row["id"], row["title"], row["detail"] or "", on, at, row["owner"])
+    return DueItem(kind, record_kind, row["id"], row["item"], row["title"], row["detail"] or "", on, at, row["owner"])

@@ -9,7 +9,17 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from uuid import UUID
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, stream_with_context, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -131,6 +141,8 @@ def _cell(value: object) -> object:
 @allow(EVERYONE)
 def history(record_id: UUID) -> str:
     portfolio = current_app.extensions["portfolio"]
-    entries = portfolio.record_history(record_id)
     record = portfolio.record_title(record_id)
+    if record["kind"] == "account" and current_user.role not in AUDITORS:
+        abort(403)  # who holds which role and tokens is for auditors and admins
+    entries = portfolio.record_history(record_id)
     return render_template("audit/history.html", entries=reversed(entries), record=record, title=_("History"))

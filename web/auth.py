@@ -47,7 +47,9 @@ def load_user(username: str) -> User | None:
 
 @login_manager.request_loader
 def load_user_from_token(request_: Any) -> User | None:
-    """Programs sign in with a personal API token: `Authorization: Bearer pt_…`."""
+    """Programs sign in to the API (and only the API) with a personal token: `Authorization: Bearer pt_…`."""
+    if request_.blueprint != "api":
+        return None
     scheme, _, token = request_.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timedelta
 
 from flask import Blueprint, Response, abort, current_app, url_for
@@ -60,8 +59,7 @@ def _calendar(items: list[DueItem]) -> Calendar:
 
 def _event(item: DueItem) -> Event:
     event = Event()
-    detail = hashlib.sha256(item.detail.encode()).hexdigest()[:12]  # stable, so calendar apps update in place
-    event.add("uid", f"{item.kind}-{item.record_id}-{detail}@portfolio")
+    event.add("uid", f"{item.kind}-{item.item_id}@portfolio")  # stable, so calendar apps update items in place
     event.add("summary", f"{KINDS[item.kind]}: {item.title}" + (f" — {item.detail}" if item.detail else ""))
     if item.at is not None:
         event.add("dtstart", item.at)

@@ -21,7 +21,7 @@ from portfolio.readmodels.store import Statement
 BASE_ATTRIBUTES = frozenset(
     {"originator_id", "originator_version", "timestamp", "actor", "reason", "effective_date", "originator_topic"}
 )
-SECRET_ATTRIBUTES = frozenset({"password_hash", "digest"})  # never shown, exported as a payload only
+SECRET_ATTRIBUTES = frozenset({"password_hash", "digest", "email"})  # never shown, exported as a payload only
 
 
 def event_fields(event: Any) -> dict[str, Any]:

@@ -158,3 +158,25 @@ def test_an_auditors_token_reads_but_cannot_write(app, token, ids):
         headers={"Authorization": f"Bearer {token}", "If-Match": "1"},
     )
     assert response.status_code == 403
+
+
+def test_a_session_with_a_made_up_token_cannot_write(app, signed_in, ids):
+    session = signed_in("fundraiser")
+    headers = {"Authorization": "Bearer pt_made_up", "If-Match": "7"}
+    url = f"/api/v1/grants/{ids['grant']}/probability"
+    assert session.post(url, json={"percent": 7}, headers=headers).status_code == 401
+
+
+def test_a_token_opens_the_api_and_nothing_else(app, token):
+    assert app.test_client().get("/account/", headers={"Authorization": f"Bearer {token}"}).status_code == 302
+
+
+@pytest.mark.parametrize("value", ["²", 'W/"x"', "1" * 40])
+def test_an_odd_if_match_is_refused_cleanly(writer, ids, value):
+    url = f"/api/v1/grants/{ids['grant']}/probability"
+    assert writer(url, {"percent": 1}, **{"If-Match": value}).status_code == 422
+
+
+def test_an_accounts_history_is_not_a_register_record(api, app, ids):
+    account_id = app.extensions["portfolio"].account("auditor")["id"]
+    assert api(f"/api/v1/projects/{account_id}/history").status_code == 404

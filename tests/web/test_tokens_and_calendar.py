@@ -39,13 +39,13 @@ def test_an_api_token_signs_a_program_in_as_its_person_until_it_is_revoked(app, 
     response, token, _ = make_token(client, "api")
     assert response.status_code == 200 and token.startswith("pt_")
     program = app.test_client()
-    assert program.get("/projects/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
-    assert program.get("/projects/", headers={"Authorization": "Bearer pt_wrong"}).status_code == 302
+    assert program.get("/api/v1/projects", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert program.get("/api/v1/projects", headers={"Authorization": "Bearer pt_wrong"}).status_code == 401
     assert token not in client.get("/account/").get_data(as_text=True)  # shown once only
     [row] = app.extensions["portfolio"].tokens("fundraiser")
     page = client.get("/account/").get_data(as_text=True)
     client.post(f"/account/tokens/{row['token_id']}/revoke", data={"csrf_token": csrf_token(page)})
-    assert program.get("/projects/", headers={"Authorization": f"Bearer {token}"}).status_code == 302
+    assert program.get("/api/v1/projects", headers={"Authorization": f"Bearer {token}"}).status_code == 401
 
 
 def test_a_token_is_kept_only_as_a_digest_and_never_shown_in_history(app, signed_in, ids):
@@ -63,10 +63,10 @@ def test_a_token_of_a_disabled_account_or_of_another_purpose_does_not_sign_in(ap
     _, calendar_token, _ = make_token(client, "calendar")
     _, api_token, _ = make_token(client, "api", "script")
     program = app.test_client()
-    assert program.get("/projects/", headers={"Authorization": f"Bearer {calendar_token}"}).status_code == 302
+    assert program.get("/api/v1/projects", headers={"Authorization": f"Bearer {calendar_token}"}).status_code == 401
     with recording("admin"):
         app.extensions["portfolio"].disable_account("fundraiser", "left")
-    assert program.get("/projects/", headers={"Authorization": f"Bearer {api_token}"}).status_code == 302
+    assert program.get("/api/v1/projects", headers={"Authorization": f"Bearer {api_token}"}).status_code == 401
 
 
 def test_bad_token_input_is_refused_with_a_message(signed_in, ids):
@@ -93,9 +93,27 @@ def test_an_admin_issues_an_api_token_from_the_command_line(app, ids):
     result = app.test_cli_runner().invoke(args=["users", "token", "board", "--as", "admin"])
     token = result.output.strip()
     assert result.exit_code == 0 and token.startswith("pt_")
-    assert app.test_client().get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert app.test_client().get("/api/v1/projects", headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
 def test_the_account_page_is_always_about_the_present(signed_in, ids):
     html = signed_in("fundraiser").get("/account/?as_of=2023-01-01").get_data(as_text=True)
     assert "time-travel past" not in html and 'action="/account/tokens"' in html
+
+
+def test_each_item_has_its_own_calendar_uid_and_finished_records_drop_out(app, signed_in, ids):
+    from domain.enums import ReportKind
+
+    portfolio = app.extensions["portfolio"]
+    ahead = datetime.now(UTC).date() + timedelta(days=40)
+    with recording("olena"):
+        portfolio.add_reporting_duty(ids["grant"], ReportKind.INTERIM, ahead)
+        portfolio.add_reporting_duty(ids["grant"], ReportKind.INTERIM, ahead + timedelta(days=90))
+    _, token, _ = make_token(signed_in("fundraiser"), "calendar")
+    events = Calendar.from_ical(app.test_client().get(f"/calendar/{token}.ics").data).walk("VEVENT")
+    uids = [str(e["uid"]) for e in events]
+    assert len(uids) == len(set(uids)) and sum("Board retreat" in str(e["summary"]) for e in events) == 1
+    with recording("olena"):
+        portfolio.cancel_project(ids["project"], "no money after all")
+    events = Calendar.from_ical(app.test_client().get(f"/calendar/{token}.ics").data).walk("VEVENT")
+    assert not any("Board retreat" in str(e["summary"]) for e in events)

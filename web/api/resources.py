@@ -20,14 +20,14 @@ from web.access import EVERYONE, allow
 from web.api import api, schemas
 
 # register: (its row schema, the query that reads one record)
-KINDS: dict[str, tuple[type[Schema], str]] = {
-    "projects": (schemas.ProjectRow, "project_detail"),
-    "grants": (schemas.GrantRow, "grant_detail"),
-    "memoranda": (schemas.MemorandumRow, "memorandum_detail"),
-    "initiatives": (schemas.InitiativeRow, "initiative_detail"),
-    "organizations": (schemas.OrganizationRow, "organization_detail"),
+KINDS: dict[str, tuple[type[Schema], str, str]] = {  # register: (row schema, detail query, kind of record)
+    "projects": (schemas.ProjectRow, "project_detail", "project"),
+    "grants": (schemas.GrantRow, "grant_detail", "grant"),
+    "memoranda": (schemas.MemorandumRow, "memorandum_detail", "memorandum"),
+    "initiatives": (schemas.InitiativeRow, "initiative_detail", "initiative"),
+    "organizations": (schemas.OrganizationRow, "organization_detail", "organization"),
 }
-PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _) in KINDS.items()}
+PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _, _) in KINDS.items()}
 
 
 def jsonable(value: Any) -> Any:
@@ -93,7 +93,10 @@ def read_record(kind: str, record_id: UUID):
 @allow(EVERYONE)
 def record_history(kind: str, record_id: UUID):
     _known(kind)
-    entries = current_app.extensions["portfolio"].record_history(record_id)
+    portfolio = current_app.extensions["portfolio"]
+    if portfolio.record_title(record_id)["kind"] != KINDS[kind][2]:
+        raise NotFound(f"No record {record_id} in {kind}.")
+    entries = portfolio.record_history(record_id)
     items = [jsonable({**vars(entry), "changes": [vars(change) for change in entry.changes]}) for entry in entries]
     return jsonify(schemas.History().dump({"items": items}))
 

@@ -7,13 +7,14 @@ safe without the CSRF token that forms carry, and a browser session alone cannot
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from uuid import UUID
 
 from flask import current_app, jsonify, request
 from flask_login import current_user
 from marshmallow import EXCLUDE, ValidationError
-from werkzeug.exceptions import Forbidden, HTTPException, NotFound, UnprocessableEntity
+from werkzeug.exceptions import Forbidden, HTTPException, NotFound, Unauthorized, UnprocessableEntity
 
 from domain.context import recording
 from portfolio.errors import RuleBrokenError
@@ -56,8 +57,14 @@ def _writer(kind: str) -> None:
     """Refuse a write to an unknown register, without a token, or by a role that may not."""
     if kind not in PANELS:
         raise NotFound(f"There is no register '{kind}'.")
-    if not request.headers.get("Authorization", "").lower().startswith("bearer "):
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
         raise Forbidden("Writing through the API needs a personal API token (Authorization: Bearer pt_…).")
+    holder = current_app.extensions["portfolio"].account_for_token(token.strip(), "api")
+    if holder is None:
+        raise Unauthorized("The API token is not valid.")
+    if holder["username"] != current_user.username:  # a browser session never lends its person to a token
+        raise Forbidden("The token and the signed-in session belong to different people.")
     if current_user.role not in PANELS[kind].roles:
         raise Forbidden("Your role may not make this change.")
 
@@ -118,6 +125,6 @@ def _if_match() -> int:
     text = request.headers.get("If-Match", "").strip().strip('"').removeprefix("W/").strip('"')
     if not text:
         raise PreconditionRequired()
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]{1,18}", text):
         raise UnprocessableEntity(description={"If-Match": ["Send the record's version, a whole number."]})
     return int(text)
