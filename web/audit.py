@@ -28,11 +28,11 @@ from portfolio.audit.log import LogFilter
 from portfolio.audit.verification import verify
 from web import timetravel
 from web.access import ADMINS, AUDITORS, EVERYONE, allow
+from web.formatting import spreadsheet_safe
 from web.registers import int_arg
 
 audit = Blueprint("audit", __name__, url_prefix="/audit")
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "position", "recorded_at", "real_on", "effective_on", "actor", "record_type", "record_id", "title",
     "version", "event", "reason", "summary",
@@ -78,7 +78,7 @@ def log_csv() -> Response:
         writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _cell(value) for key, value in row.items()})
+            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -128,13 +128,6 @@ def chain() -> str:
 def checkpoint() -> Response:
     current_app.extensions["portfolio"].chain.checkpoint(current_user.username)
     return redirect(url_for("audit.chain"))
-
-
-def _cell(value: object) -> object:
-    """A text that a spreadsheet would run as a formula is written as text."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value
-    return value
 
 
 @audit.get("/records/<uuid:record_id>")

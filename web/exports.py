@@ -22,12 +22,12 @@ from openpyxl import Workbook
 
 from portfolio.register_specs import REGISTERS
 from web.access import EVERYONE, allow
+from web.formatting import spreadsheet_safe
 from web.i18n import LANGUAGES, chosen_locale
 from web.labels import label
 from web.registers import list_request
 
 exports = Blueprint("exports", __name__, url_prefix="/export")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,6 @@ def table(name: str) -> tuple[list[str], list[list[Any]]]:
     return headers, cells
 
 
-def _safe(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula is written as text."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-
-
 @exports.get("/<register>.csv")
 @allow(EVERYONE)
 def as_csv(register: str) -> Response:
@@ -103,7 +98,7 @@ def as_csv(register: str) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headers)
-    writer.writerows([[_safe(cell) if cell is not None else "" for cell in row] for row in rows])
+    writer.writerows([[spreadsheet_safe(cell) if cell is not None else "" for cell in row] for row in rows])
     response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")  # the BOM makes Excel read UTF-8
     response.headers["Content-Disposition"] = f"attachment; filename={register}.csv"
     return response
@@ -120,7 +115,7 @@ def as_xlsx(register: str) -> Response:
     sheet.title = register
     sheet.append(headers)
     for row in rows:
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([spreadsheet_safe(cell) for cell in row])
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

@@ -72,3 +72,11 @@ def amount(text: str | None) -> str:
         return "—"
     value, currency = text.split(" ", 1)
     return money(value, currency)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula, written as text (CSV and XLSX exports)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
