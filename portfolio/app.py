@@ -10,6 +10,7 @@ from portfolio.board_packs import BoardPackUseCases
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
+from portfolio.imports import ImportUseCases
 from portfolio.initiatives import InitiativeUseCases
 from portfolio.memoranda import MemorandumUseCases
 from portfolio.organizations import OrganizationUseCases
@@ -33,6 +34,7 @@ class Portfolio(
     DashboardQueries,
     RoadmapBoardQueries,
     DetailQueries,
+    ImportUseCases,
     AuditQueries,
     ComparisonQueries,
     BoardPackUseCases,

@@ -132,6 +132,10 @@ class PortfolioCore(Application):
                 "Someone else changed this record at the same moment; your change was not saved.",
                 current.version,
             ) from error
+        self._after_save()
+
+    def _after_save(self) -> None:
+        """Bring the read models and the audit chain up to what was just saved."""
         self.projector.catch_up()
         try:
             self.chain.extend()

@@ -32,9 +32,10 @@ GRANTS = Register(
     select=(
         "t.id, t.title, t.stage, t.programme, t.owner, t.requested_amount, t.requested_currency, "
         "t.awarded_amount, t.awarded_currency, t.deadline, t.submitted_on, t.decided_on, "
-        "t.win_probability, t.version, o.name_uk AS funder"
+        "t.contract_signed_on, t.period_start, t.period_end, t.win_probability, t.version, "
+        "o.name_uk AS funder, a.name_uk AS applicant"
     ),
-    joins=_ORG.format(column="funder_id"),
+    joins=f"{_ORG.format(column='funder_id')} LEFT JOIN rm_organizations a ON a.id = t.applicant_id",
     sorts={
         "title": "t.title", "funder": "o.name_uk", "stage": "t.stage", "owner": "t.owner",
         "requested": "CAST(t.requested_amount AS NUMERIC)", "awarded": "CAST(t.awarded_amount AS NUMERIC)",

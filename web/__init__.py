@@ -28,6 +28,7 @@ from web.formatting import amount, day, moment, money, shown
 from web.grants import grants
 from web.history_labels import event_label, field_label, problem_label, record_type_label
 from web.i18n import init_i18n
+from web.imports import imports
 from web.memoranda import memoranda
 from web.organizations import organizations
 from web.overview import overview
@@ -53,6 +54,7 @@ BLUEPRINTS = (
     account,
     calendar,
     exports,
+    imports,
     api,
 )
 

@@ -61,7 +61,7 @@ def init_security(app: Flask) -> None:
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_CONTENT_LENGTH"] or MAX_UPLOAD
-    app.config["MAX_FORM_MEMORY_SIZE"] = 1024 * 1024
+    app.config["MAX_FORM_MEMORY_SIZE"] = MAX_UPLOAD  # an import's confirmation carries its file in a field
     app.session_interface = SessionOverHttps()
     csrf.init_app(app)
     app.after_request(add_security_headers)

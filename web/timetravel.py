@@ -22,7 +22,9 @@ EARLIEST, LATEST = 1900, 2100  # years a moment may name; beyond them dates over
 
 # Pages about the present or about the person: they never view the past, and links to them never
 # carry `as_of`.
-PRESENT_ONLY = ("static", "auth.", "i18n.", "account.", "calendar.", "board_packs.", "audit.chain", "audit.checkpoint")
+PRESENT_ONLY = (
+    "static", "auth.", "i18n.", "account.", "calendar.", "board_packs.", "imports.", "audit.chain", "audit.checkpoint",
+)  # fmt: skip
 
 
 def parse_moment(text: str) -> tuple[datetime, bool]:

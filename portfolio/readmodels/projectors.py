@@ -137,7 +137,12 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "GrantApplication.AwardCorrected": lambda e: {"decided_on": e.decided_on, **money("awarded", e.amount)},
     "GrantApplication.Rejected": lambda e: {"stage": "rejected", "decided_on": e.decided_on},
     "GrantApplication.Withdrawn": const(stage="withdrawn"),
-    "GrantApplication.Contracted": const(stage="contracted"),
+    "GrantApplication.Contracted": lambda e: {
+        "stage": "contracted",
+        "contract_signed_on": e.signed_on,
+        "period_start": e.period_start,
+        "period_end": e.period_end,
+    },
     "GrantApplication.ImplementationStarted": const(stage="in_implementation"),
     "GrantApplication.Closed": const(stage="closed"),
     "GrantApplication.StageCorrected": lambda e: {

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _folds(table: str) -> str:
@@ -43,7 +43,8 @@ COLUMNS = {
         owner TEXT NOT NULL, project_id TEXT, stage TEXT NOT NULL,
         requested_amount TEXT NOT NULL, requested_currency TEXT NOT NULL,
         awarded_amount TEXT, awarded_currency TEXT, deadline TEXT, submitted_on TEXT,
-        decided_on TEXT, win_probability INTEGER, {_COMMON}""",
+        decided_on TEXT, contract_signed_on TEXT, period_start TEXT, period_end TEXT,
+        win_probability INTEGER, {_COMMON}""",
     "rm_memoranda": f"""id TEXT NOT NULL, {_folds("rm_memoranda")}kind TEXT NOT NULL, subject TEXT NOT NULL,
         owner TEXT NOT NULL, stage TEXT NOT NULL, signed_on TEXT, valid_until TEXT,
         parties INTEGER NOT NULL DEFAULT 0, commitments INTEGER NOT NULL DEFAULT 0,

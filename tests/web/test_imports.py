@@ -1,0 +1,223 @@
+"""Import from CSV and XLSX: a preview row by row, all or nothing, attributed to the importer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from domain.context import recording
+from domain.enums import GrantStage, ProjectStage, Role
+from portfolio.demo import load_demo
+from portfolio.registers import ListRequest
+from tests.web.conftest import PASSWORD, csrf_token, make_app, sign_in
+from web import create_app
+
+
+def xlsx(rows: list[list]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_file(rows: list[list], delimiter: str = ",", encoding: str = "utf-8-sig") -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+def preview(client, kind: str, data: bytes, filename: str):
+    token = csrf_token(client.get("/import/").get_data(as_text=True))
+    return client.post(
+        f"/import/{kind}/preview",
+        data={"csrf_token": token, "file": (io.BytesIO(data), filename)},
+        content_type="multipart/form-data",
+    )
+
+
+def confirmation(html: str) -> dict[str, str]:
+    """The hidden fields of the preview's confirm form."""
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+
+
+def import_file(client, kind: str, data: bytes, filename: str):
+    shown = preview(client, kind, data, filename)
+    assert shown.status_code == 200, shown.get_data(as_text=True)
+    return client.post(f"/import/{kind}", data=confirmation(shown.get_data(as_text=True)))
+
+
+ORG_HEADER = ["Name", "Latin name", "Kind", "Region", "Country", "Authority level"]
+GRANT_HEADER = ["Title", "Funder", "Applicant", "Stage", "Requested", "Currency", "Awarded", "Currency", "Deadline",
+                "Owner", "Submitted", "Decided"]  # fmt: skip
+
+
+def test_a_preview_lists_what_each_row_would_record_and_saves_nothing(app, signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    events_before = app.extensions["portfolio"].recorder.max_notification_id()
+    data = xlsx([
+        ORG_HEADER,
+        ["Нова асоціація", "New Association", "association", "Львівська", "UA", ""],
+        ["Нова асоціація", "", "association", "", "UA", ""],
+        ["Інша", "", "planet", "", "UA", ""],
+    ])  # fmt: skip
+    page = preview(client, "organizations", data, "orgs.xlsx")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 422
+    assert "Нова асоціація" in html and "Рядок 2 уже називає цей запис." in html
+    assert "«planet» — не одне з" in html
+    assert app.extensions["portfolio"].recorder.max_notification_id() == events_before
+
+
+def test_a_file_with_errors_records_nothing_and_reports_every_bad_row(app, signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    portfolio = app.extensions["portfolio"]
+    events_before = portfolio.recorder.max_notification_id()
+    data = csv_file([
+        GRANT_HEADER,
+        ["Good one", "GIZ", "Kharkiv IAM", "prospect", "1000", "EUR", "", "", "", "olena", "", ""],
+        ["Unknown funder", "Nobody Foundation", "ClusteRISE", "", "1000", "EUR", "", "", "", "olena", "", ""],
+        ["Bad amount", "GIZ", "Kharkiv IAM", "", "a lot", "EUR", "", "", "", "olena", "", ""],
+        ["Bad date", "GIZ", "Kharkiv IAM", "", "10", "EUR", "", "", "31.02.2024", "olena", "", ""],
+        ["Bad stage", "GIZ", "Kharkiv IAM", "dreaming", "10", "EUR", "", "", "", "olena", "", ""],
+        ["No decision", "GIZ", "Kharkiv IAM", "awarded", "10", "EUR", "5", "EUR", "", "olena", "", ""],
+    ], delimiter=";")  # fmt: skip
+    page = preview(client, "grants", data, "grants.csv")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 422
+    for message in ("Немає організації з назвою «Nobody Foundation».", "«a lot» — не сума.",
+                    "«31.02.2024» — не дата", "«dreaming» — не одне з", "потрібне поле «Рішення»"):  # fmt: skip
+        assert message in html
+    assert html.count('class="outcome-error"') == 5
+    assert 'name="content"' not in html  # nothing to confirm
+    assert portfolio.recorder.max_notification_id() == events_before
+
+
+def test_a_confirmed_import_saves_all_rows_attributed_to_the_importer_with_the_file_name(app, signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    portfolio = app.extensions["portfolio"]
+    data = csv_file([
+        GRANT_HEADER,
+        ["Horizon call", "GIZ", "Kharkiv IAM", "under review", "250 000,50", "eur", "", "", "2024-03-15",
+         "olena", "2024-03-01", ""],
+        ["Won call", "GIZ", "Kharkiv IAM", "перемога", "1000", "EUR", "900", "EUR", "", "taras",
+         "2023-01-10", "2023-03-01"],
+    ])  # fmt: skip
+    response = import_file(client, "grants", data, "grants 2024.csv")
+    assert response.status_code == 302
+    rows = {row["title"]: row for row in portfolio.register_rows("grants", ListRequest())}
+    horizon, won = rows["Horizon call"], rows["Won call"]
+    assert horizon["stage"] == GrantStage.UNDER_REVIEW.value and horizon["submitted_on"] == "2024-03-01"
+    assert Decimal(horizon["requested_amount"]) == Decimal("250000.50") and horizon["requested_currency"] == "EUR"
+    assert horizon["deadline"].startswith("2024-03-15T21:59")  # 23:59 in Kyiv
+    assert won["stage"] == "awarded" and Decimal(won["awarded_amount"]) == 900 and won["decided_on"] == "2023-03-01"
+    history = portfolio.record_history(__import__("uuid").UUID(won["id"]))
+    assert [entry.event for entry in history] == ["Prospected", "Submitted", "Awarded"]
+    assert {(entry.actor, entry.reason) for entry in history} == {("fundraiser", "Імпорт з grants_2024.csv")}
+    assert "Імпортовано grants_2024.csv: створено 2" in client.get(response.location).get_data(as_text=True)
+
+
+def test_a_row_that_names_an_existing_record_changes_it_and_unchanged_rows_record_nothing(app, signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    portfolio = app.extensions["portfolio"]
+    export = client.get("/export/projects.xlsx?headers=en")
+    sheet = load_workbook(io.BytesIO(export.data)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    code = rows[0].index("Code")
+    target = next(row for row in rows[1:] if row[code] == "CR-1")
+    target[rows[0].index("Lead")] = "Mykola"
+    target[rows[0].index("Stage")] = "in implementation"
+    events_before = portfolio.recorder.max_notification_id()
+    page = preview(client, "projects", xlsx(rows), "projects.xlsx")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200, html
+    assert html.count('class="outcome-change"') == 1 and 'class="outcome-create"' not in html
+    assert "Mykola" in html
+    client.post("/import/projects", data=confirmation(html))
+    events = [row["event"] for row in portfolio.read_models.query(
+        "SELECT event FROM rm_events WHERE position > :p ORDER BY position", {"p": events_before})]  # fmt: skip
+    assert events == ["HandedOver", "Started"]
+
+
+def test_a_confirmation_saves_only_what_was_previewed(app, signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    data = xlsx([ORG_HEADER, ["Нова асоціація", "", "association", "", "UA", ""]])
+    html = preview(client, "organizations", data, "orgs.xlsx").get_data(as_text=True)
+    first = client.post("/import/organizations", data=confirmation(html))
+    assert first.status_code == 302
+    again = client.post("/import/organizations", data=confirmation(html))  # the same confirmation, sent twice
+    assert again.status_code == 409
+    assert "змінилися після попереднього перегляду" in again.get_data(as_text=True)
+    names = [row["name_uk"] for row in app.extensions["portfolio"].register_rows("organizations", ListRequest())]
+    assert names.count("Нова асоціація") == 1
+
+
+def test_files_that_cannot_be_imported_are_refused_with_the_reason(signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    wrong = preview(client, "organizations", xlsx([["Name", "Colour"], ["X", "red"]]), "o.xlsx")
+    assert wrong.status_code == 422
+    text = wrong.get_data(as_text=True)
+    assert "Colour" in text and "Бракує колонок: Вид" in text
+    assert preview(client, "organizations", b"not a workbook", "o.xlsx").status_code == 422
+    assert preview(client, "organizations", csv_file([ORG_HEADER]), "o.csv").status_code == 422
+    token = csrf_token(client.get("/import/").get_data(as_text=True))
+    lost = client.post("/import/organizations", data={"csrf_token": token, "content": "%%%", "filename": "x"})
+    assert lost.status_code == 422
+
+
+def test_only_editors_import(signed_in, dated_ids):
+    assert signed_in("board").get("/import/").status_code == 403
+    assert signed_in("auditor").get("/import/grants/template.xlsx").status_code == 403
+
+
+def test_each_kind_has_a_template_that_explains_its_columns(signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    book = load_workbook(io.BytesIO(client.get("/import/grants/template.xlsx?").data))
+    assert [cell.value for cell in book.worksheets[0][1]][:4] == ["Назва", "Програма", "Донор", "Стадія"]
+    assert len(list(book.worksheets[1].iter_rows())) == 1 + len(book.worksheets[0][1])
+    header = client.get("/import/projects/template.csv").get_data(as_text=True).lstrip("\ufeff")
+    assert header.startswith("Код,Назва")
+
+
+@pytest.fixture
+def demo_app(store_url):
+    flask_app = create_app({"DATABASE_URL": store_url, "TESTING": True, "SECRET_KEY": "test", "AUDIT_KEY": "test"})
+    load_demo(flask_app.extensions["portfolio"])
+    with recording("setup"):
+        flask_app.extensions["portfolio"].open_account("fundraiser", Role.FUNDRAISER, PASSWORD)
+    yield flask_app
+    flask_app.extensions["portfolio"].close()
+
+
+@pytest.fixture
+def empty_app(another_store_url):
+    flask_app = make_app(another_store_url)
+    yield flask_app
+    flask_app.extensions["portfolio"].close()
+
+
+def exported(client, register: str) -> list[list]:
+    sheet = load_workbook(io.BytesIO(client.get(f"/export/{register}.xlsx").data)).active
+    header, *rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    return [header, *sorted(rows, key=lambda row: [str(cell) for cell in row])]
+
+
+@pytest.mark.parametrize("store_url", ["sqlite", "postgres"], indirect=True)
+def test_round_trip_export_to_xlsx_import_into_an_empty_store_and_the_registers_match(demo_app, empty_app):
+    source, target = demo_app.test_client(), empty_app.test_client()
+    for client in (source, target):
+        sign_in(client, "fundraiser")
+    for register in ("organizations", "projects", "grants"):  # organizations first: the others name them
+        data = source.get(f"/export/{register}.xlsx").data
+        response = import_file(target, register, data, f"{register}.xlsx")
+        assert response.status_code == 302, response.get_data(as_text=True)
+    for register in ("organizations", "projects", "grants"):
+        assert exported(target, register) == exported(source, register)
+    stages = {row["stage"] for row in empty_app.extensions["portfolio"].register_rows("projects", ListRequest())}
+    assert ProjectStage.IN_IMPLEMENTATION.value in stages

@@ -1,0 +1,184 @@
+"""The columns of each register as a spreadsheet: how the export writes each one and how the
+import reads it back, so a file the export wrote can be imported as it is.
+
+A cell is read by the column's type: text (a leading apostrophe that the export put before text a
+spreadsheet would run is taken off), an amount (a number, or text such as "4 500 000,50"), a date
+(a date cell, 2024-03-15 or 15.03.2024), a deadline (a date means the end of that day in Kyiv), or a
+word of a vocabulary (its stored value or its name in Ukrainian or English, in any case).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from domain.enums import (
+    AuthorityLevel,
+    Category,
+    GrantStage,
+    Health,
+    InitiativeStatus,
+    MemorandumKind,
+    MemorandumStage,
+    OrganizationKind,
+    Priority,
+    ProjectStage,
+)
+from domain.localtime import KYIV, kyiv_day
+from portfolio.imports import fold
+from web.formatting import FORMULA_STARTS
+from web.i18n import LANGUAGES
+from web.labels import label
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: Any
+    value: Callable[[Row], Any]  # the exported cell of a register row
+    field: str | None = None  # the import's field this column fills; None: not read back
+    read: Callable[[Any], Any] | None = None  # a cell to the field's value; ValueError if it cannot
+
+
+def _text_cell(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = str(cell).strip()
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
+def text(header: Any, key: str, field: str | None = None) -> Column:
+    return Column(header, lambda row: row.get(key) or "", field or key, _text_cell)
+
+
+def vocab(header: Any, key: str, enum: type[Enum]) -> Column:
+    return Column(header, lambda row: label(row.get(key)) if row.get(key) else "", key, _word_of(enum))
+
+
+def number(header: Any, key: str, field: str) -> Column:
+    return Column(header, lambda row: None if row.get(key) is None else Decimal(str(row[key])), field, read_amount)
+
+
+def day(header: Any, key: str) -> Column:
+    return Column(header, lambda row: date.fromisoformat(row[key][:10]) if row.get(key) else None, key, read_date)
+
+
+def deadline(header: Any, key: str) -> Column:
+    """A moment, exported as its day in Kyiv (as the register shows it)."""
+    return Column(header, lambda row: kyiv_day(datetime.fromisoformat(row[key])) if row.get(key) else None, key,
+                  read_deadline)  # fmt: skip
+
+
+def read_amount(cell: Any) -> Decimal | None:
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, bool):
+        raise ValueError(_("«%(value)s» is not an amount.", value=cell))
+    if isinstance(cell, int | float | Decimal):
+        return Decimal(str(cell))
+    text = re.sub(r"[\s\u00a0\u202f]", "", _text_cell(cell))
+    text = text.replace(",", "") if "." in text else text.replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(_("«%(value)s» is not an amount.", value=cell)) from None
+    if not value.is_finite():
+        raise ValueError(_("«%(value)s» is not an amount.", value=cell))
+    return value
+
+
+def read_date(cell: Any) -> date | None:
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    text = _text_cell(cell)
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(_("«%(value)s» is not a date (write 2024-03-15 or 15.03.2024).", value=cell))
+
+
+def read_deadline(cell: Any) -> datetime | None:
+    """A deadline with a time is Kyiv time unless it says otherwise; a date alone is the end of that day."""
+    moment = cell
+    if isinstance(cell, str) and ":" in cell:
+        try:
+            moment = datetime.fromisoformat(cell.strip())
+        except ValueError:
+            raise ValueError(_("«%(value)s» is not a date and time (write 2024-03-15 17:00).", value=cell)) from None
+    if isinstance(moment, datetime):
+        return moment if moment.tzinfo else moment.replace(tzinfo=KYIV)
+    day_ = read_date(cell)
+    return None if day_ is None else datetime.combine(day_, time(23, 59), KYIV)
+
+
+def _word_of(enum: type[Enum]) -> Callable[[Any], Enum | None]:
+    """A reader that knows each value of the vocabulary by its stored value and its names."""
+
+    names: dict[str, Enum] = {}
+
+    def read(cell: Any) -> Enum | None:
+        text = _text_cell(cell)
+        if not text:
+            return None
+        if not names:  # on first use, inside a request: the names need the translations
+            for member in enum:
+                names[fold(member.value)] = member
+                for language in LANGUAGES:
+                    with force_locale(language):
+                        names[fold(label(member.value))] = member
+        if fold(text) in names:
+            return names[fold(text)]
+        known = ", ".join(label(member.value) for member in enum)
+        raise ValueError(_("«%(value)s» is not one of: %(known)s.", value=cell, known=known))
+
+    return read
+
+
+COLUMNS: dict[str, list[Column]] = {
+    "projects": [text(_l("Code"), "code"), text(_l("Title"), "title"), text(_l("Organization"), "organization"),
+                 Column(_l("Priority"), lambda r: (r.get("priority") or "").upper(), "priority", _word_of(Priority)),
+                 vocab(_l("Category"), "category", Category), vocab(_l("Stage"), "stage", ProjectStage),
+                 text(_l("Lead"), "owner"), number(_l("Budget"), "budget_amount", "budget"),
+                 text(_l("Currency"), "budget_currency"), day(_l("Planned end"), "planned_end"),
+                 day(_l("Planned start"), "planned_start")],
+    "grants": [text(_l("Title"), "title"), text(_l("Programme"), "programme"), text(_l("Funder"), "funder"),
+               vocab(_l("Stage"), "stage", GrantStage),
+               number(_l("Requested"), "requested_amount", "requested"), text(_l("Currency"), "requested_currency"),
+               number(_l("Awarded"), "awarded_amount", "awarded"), text(_l("Currency"), "awarded_currency"),
+               deadline(_l("Deadline"), "deadline"), text(_l("Owner"), "owner"),
+               text(_l("Applicant"), "applicant"), day(_l("Submitted"), "submitted_on"),
+               day(_l("Decided"), "decided_on"), day(_l("Contract signed"), "contract_signed_on"),
+               day(_l("Period start"), "period_start"), day(_l("Period end"), "period_end")],
+    "memoranda": [text(_l("Subject"), "subject"), vocab(_l("Kind"), "kind", MemorandumKind),
+                  vocab(_l("Stage"), "stage", MemorandumStage),
+                  day(_l("Signed"), "signed_on"), day(_l("Valid until"), "valid_until"),
+                  number(_l("Commitments"), "commitments", "commitments"), text(_l("Owner"), "owner")],
+    "initiatives": [text(_l("Roadmap"), "roadmap"), text(_l("Direction"), "direction"),
+                    text(_l("Initiative"), "title"), day(_l("Target"), "target_on"),
+                    vocab(_l("Health"), "health", Health), number(_l("Progress"), "progress", "progress"),
+                    vocab(_l("Status"), "status", InitiativeStatus), text(_l("Owner"), "owner")],
+    "organizations": [text(_l("Name"), "name_uk"), text(_l("Latin name"), "name_latin"),
+                      vocab(_l("Kind"), "kind", OrganizationKind), text(_l("Region"), "region"),
+                      text(_l("Country"), "country"), vocab(_l("Authority level"), "authority_level", AuthorityLevel)],
+}  # fmt: skip
+
+# The registers a file can be imported into.
+IMPORTED = ("organizations", "projects", "grants")
