@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any
 from uuid import UUID
@@ -25,6 +26,7 @@ from domain import context
 from domain.enums import GrantStage, ProjectStage
 from domain.errors import DomainError
 from domain.grant import ORDER, WON, GrantApplication
+from domain.localtime import KYIV, kyiv_day
 from domain.organization import Organization
 from domain.project import MAIN_LINE, Project
 from domain.record import Record
@@ -140,6 +142,16 @@ def _gives(record: Any, values: dict[str, Any], *names: str) -> bool:
     return any(values.get(name) is not None and values[name] != getattr(record, name) for name in names)
 
 
+def _deadline(grant: Any, values: dict[str, Any]) -> None:
+    """A deadline given as a day is the end of that day in Kyiv, and names no change when it is the
+    day of the record's deadline (an export gives only the day)."""
+    given = values.get("deadline")
+    if isinstance(given, date) and not isinstance(given, datetime):
+        recorded = getattr(grant, "deadline", None)
+        same_day = recorded is not None and kyiv_day(recorded) == given
+        values["deadline"] = recorded if same_day else datetime.combine(given, time(23, 59), KYIV)
+
+
 def _reason(values: dict[str, Any]) -> str:
     return values.get("reason") or context.current_recording().reason or ""
 
@@ -152,9 +164,7 @@ class ImportUseCases(AuditQueries):
             raise RuleBrokenError(f"Only {', '.join(KINDS)} can be imported.")
         if len(rows) > MAX_ROWS:
             raise RuleBrokenError(f"A file can hold at most {MAX_ROWS} rows; this one has {len(rows)}.")
-        organizations = _Organizations(
-            self.read_models.query("SELECT id, name_uk, name_latin FROM rm_organizations WHERE archived = 0")
-        )
+        organizations = _Organizations(self.read_models.query("SELECT id, name_uk, name_latin FROM rm_organizations"))
         existing = self._existing(kind)
         name_of, build = {
             "organizations": (lambda v: [v.get("name_uk")], self._organization_row),
@@ -235,17 +245,25 @@ class ImportUseCases(AuditQueries):
     # Organizations ------------------------------------------------------------------------
     def _organization_row(self, org: Any, v: dict[str, Any], orgs: _Organizations) -> Organization:
         if org is None:
-            return Organization.register(
+            org = Organization.register(
                 v.get("name_uk", ""), v["kind"], v.get("name_latin", ""), v.get("region", ""),
                 v.get("country") or "UA", v.get("authority_level"),
             )  # fmt: skip
+        elif org.archived and v.get("archived") is False:
+            raise _Problems([Problem("archived", "unchangeable")])
+        self._update_organization(org, v)  # an archived organization refuses any change
+        if v.get("archived") and not org.archived:
+            org.archive(_reason(v))
+        return org
+
+    @staticmethod
+    def _update_organization(org: Organization, v: dict[str, Any]) -> None:
         if _differs(org, v, "name_latin"):
             org.rename(v.get("name_uk", org.name_uk), v["name_latin"])
         if _differs(org, v, "kind", "authority_level"):
             org.reclassify(v.get("kind", org.kind), v.get("authority_level", org.authority_level))
         if _differs(org, v, "region", "country"):
             org.relocate(v.get("region", org.region), v.get("country") or org.country)
-        return org
 
     # Projects -----------------------------------------------------------------------------
     def _project_row(self, project: Any, v: dict[str, Any], orgs: _Organizations) -> Project | None:
@@ -280,6 +298,7 @@ class ImportUseCases(AuditQueries):
         funder_id, applicant_id = orgs.find(v, "funder", problems), orgs.find(v, "applicant", problems)
         if problems:
             raise _Problems(problems)
+        _deadline(grant, v)
         if grant is None:
             if applicant_id is None:
                 raise _Problems([Problem("applicant", "missing")])
@@ -293,8 +312,7 @@ class ImportUseCases(AuditQueries):
             _move_grant(grant, v["stage"], v)
         if grant.awarded is not None and _gives(grant, v, "awarded", "decided_on"):
             grant.correct_award(v.get("awarded") or grant.awarded, v.get("decided_on") or grant.decided_on, _reason(v))
-        if v.get("awarded") is not None and grant.awarded is None:
-            raise _Problems([Problem("awarded", "not_at_stage", grant.stage.value)])
+        _check_facts(grant, v)
         return grant
 
 
@@ -309,10 +327,6 @@ class _Problems(DomainError):
 def _change_grant(grant: GrantApplication, v: dict[str, Any], applicant_id: UUID | None) -> None:
     if applicant_id is not None and applicant_id != grant.applicant_id:
         raise _Problems([Problem("applicant", "unchangeable")])
-    recorded = ("submitted_on", "contract_signed_on", "period_start", "period_end")
-    fixed = [name for name in recorded if getattr(grant, name) is not None and _gives(grant, v, name)]
-    if fixed:
-        raise _Problems([Problem(name, "unchangeable") for name in fixed])
     if _differs(grant, v, "title", "programme"):
         grant.describe_call(v.get("title", grant.title), v.get("programme", grant.programme), grant.call_name,
                             grant.call_reference, grant.call_url)  # fmt: skip
@@ -322,6 +336,19 @@ def _change_grant(grant: GrantApplication, v: dict[str, Any], applicant_id: UUID
         grant.change_request(v["requested"], grant.co_financing)
     if _differs(grant, v, "owner"):
         grant.hand_over(v["owner"])
+
+
+def _check_facts(grant: GrantApplication, v: dict[str, Any]) -> None:
+    """Every stage fact the file gives must be the record's now: none is dropped or left unsaid."""
+    problems = []
+    for name in ("submitted_on", "awarded", "decided_on", "contract_signed_on", "period_start", "period_end"):
+        given, recorded = v.get(name), getattr(grant, name)
+        if given is not None and recorded is None:
+            problems.append(Problem(name, "not_at_stage", grant.stage.value))
+        elif given is not None and given != recorded:
+            problems.append(Problem(name, "unchangeable"))
+    if problems:
+        raise _Problems(problems)
 
 
 # The facts that a stage action records, by the stage it reaches.

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
-from collections.abc import Iterator
 from typing import Any
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from domain.errors import DomainError
 from domain.money import Money
@@ -37,10 +34,8 @@ def read_rows(kind: str, filename: str, data: bytes) -> list[ImportRow]:
     """The file's rows, numbered as the spreadsheet numbers them, with the cells that did not read."""
     if len(data) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than %(size)s MB.", size=MAX_BYTES // 1024 // 1024))
-    table = _xlsx(data) if filename.lower().endswith(".xlsx") else _csv(data)
-    header = next(table, None)
-    if header is None:
-        raise ImportFileError(_("The file is empty."))
+    is_xlsx = data.startswith(b"PK") or filename.lower().endswith(".xlsx")  # an XLSX file is a ZIP archive
+    header, *table = _xlsx(data) if is_xlsx else _csv(data)
     columns = match_columns(kind, header)
     rows = []
     for line, cells in enumerate(table, start=2):
@@ -70,7 +65,10 @@ def match_columns(kind: str, header: list[Any]) -> list[Column | None]:
         if not name:
             matched.append(None)
             continue
-        free = [column for column in known.get(name, []) if column not in matched]  # "Currency" comes twice
+        free = [column for column in known.get(name, []) if column not in matched]
+        if len(free) > 1 and matched and matched[-1] is not None:  # "Currency" belongs to the amount before it
+            after = [column for column in free if column.field == MONEY.get(matched[-1].field or "")]
+            free = after or free
         if not free:
             unknown.append(str(cell))
         matched.append(free[0] if free else None)
@@ -98,8 +96,10 @@ def _row(line: int, columns: list[Column | None], cells: list[Any]) -> ImportRow
         except ValueError as error:
             row.problems.append(Problem(column.field, "invalid", str(error)))
     for amount, currency in MONEY.items():
-        if amount in row.values or currency in row.values:
+        if amount in row.values or amount in {p.field for p in row.problems}:
             _money(row, amount, currency)
+        else:
+            row.values.pop(currency, None)  # a currency alone says nothing about any amount
     return row
 
 
@@ -120,16 +120,38 @@ def _money(row: ImportRow, amount: str, currency: str) -> None:
         row.problems.append(Problem(currency, "invalid", str(error)))
 
 
-def _xlsx(data: bytes) -> Iterator[list[Any]]:
+def _xlsx(data: bytes) -> list[list[Any]]:
+    """The first sheet's cells. A formula is read as the value the spreadsheet last computed; one
+    never computed (a file written by a program) is refused rather than read as empty."""
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+        formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
+        rows = []
+        pairs = zip(values.iter_rows(values_only=True), formulas.iter_rows(values_only=True), strict=False)
+        for line, (cells, sources) in enumerate(pairs, start=1):
+            for cell, source in zip(cells, sources, strict=False):
+                if cell is None and isinstance(source, str) and source.startswith("="):
+                    raise ImportFileError(_uncomputed(line, source))
+            rows.append(list(cells))
+    except ImportFileError:
+        raise
+    except Exception:  # a damaged or odd workbook, whatever the parser trips on
         raise ImportFileError(_("The file cannot be read as an Excel (XLSX) workbook.")) from None
-    for row in book.worksheets[0].iter_rows(values_only=True):
-        yield list(row)
+    if not rows:
+        raise ImportFileError(_("The file is empty."))
+    return rows
 
 
-def _csv(data: bytes) -> Iterator[list[Any]]:
+def _uncomputed(line: int, formula: str) -> str:
+    return _(
+        "Row %(line)s has a formula without a computed value (%(formula)s). Open the file in a spreadsheet and "
+        "save it, or write the value itself.",
+        line=line,
+        formula=formula[:40],
+    )
+
+
+def _csv(data: bytes) -> list[list[Any]]:
     for encoding in ("utf-8-sig", "cp1251"):  # Excel in Ukrainian saves CSV in Windows-1251
         try:
             text = data.decode(encoding)
@@ -138,8 +160,15 @@ def _csv(data: bytes) -> Iterator[list[Any]]:
             continue
     else:
         raise ImportFileError(_("The file is neither UTF-8 nor Windows-1251 text."))
+    first = text.splitlines()[0] if text.strip() else ""
     try:
-        dialect: Any = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    yield from csv.reader(io.StringIO(text), dialect)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as error:
+        raise ImportFileError(_("The file cannot be read as CSV: %(error)s.", error=error)) from None
+    if not rows:
+        raise ImportFileError(_("The file is empty."))
+    return rows

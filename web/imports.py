@@ -12,13 +12,13 @@ import base64
 import binascii
 import csv
 import io
+import re
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from openpyxl import Workbook
-from werkzeug.utils import secure_filename
 
 from domain.context import recording
 from portfolio.errors import ConflictError, RuleBrokenError
@@ -62,7 +62,7 @@ def preview(kind: str) -> tuple[str, int]:
         abort(404)
     if upload is None or not upload.filename:
         return _page(kind, message=_("Choose a CSV or XLSX file."), status=422)
-    return _planned(kind, secure_filename(upload.filename) or "import", upload.read())
+    return _planned(kind, file_name(upload.filename), upload.read())
 
 
 @imports.post("/<kind>")
@@ -74,8 +74,14 @@ def confirm(kind: str) -> Response | tuple[str, int]:
         data = base64.b64decode(request.form.get("content", ""), validate=True)
     except binascii.Error:
         return _page(kind, message=_("The confirmation lost its file; upload it again."), status=422)
-    filename = secure_filename(request.form.get("filename", "")) or "import"
+    filename = file_name(request.form.get("filename", ""))
     return _planned(kind, filename, data, previewed=request.form.get("digest", ""))
+
+
+def file_name(given: str) -> str:
+    """The uploaded file's own name, as the reason of its events: no folders, no control characters."""
+    name = re.split(r"[\\/]", given)[-1]
+    return "".join(char for char in name if char.isprintable()).strip()[:120] or "import"
 
 
 def _planned(kind: str, filename: str, data: bytes, previewed: str | None = None) -> Response | tuple[str, int]:

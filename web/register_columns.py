@@ -81,20 +81,24 @@ def deadline(header: Any, key: str) -> Column:
                   read_deadline)  # fmt: skip
 
 
+MAX_AMOUNT = Decimal(10) ** 15
+YEARS = range(1900, 2101)
+
+
 def read_amount(cell: Any) -> Decimal | None:
+    """A number, or text in either convention: "4 500 000,50", "4,500,000.50" or "4.500.000,50"."""
     if cell is None or cell == "":
         return None
     if isinstance(cell, bool):
         raise ValueError(_("«%(value)s» is not an amount.", value=cell))
-    if isinstance(cell, int | float | Decimal):
-        return Decimal(str(cell))
-    text = re.sub(r"[\s\u00a0\u202f]", "", _text_cell(cell))
-    text = text.replace(",", "") if "." in text else text.replace(",", ".")
+    text = str(cell) if isinstance(cell, int | float | Decimal) else re.sub(r"[\s\u00a0\u202f']", "", _text_cell(cell))
+    decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+    text = text.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
     try:
         value = Decimal(text)
     except InvalidOperation:
         raise ValueError(_("«%(value)s» is not an amount.", value=cell)) from None
-    if not value.is_finite():
+    if not value.is_finite() or abs(value) >= MAX_AMOUNT:
         raise ValueError(_("«%(value)s» is not an amount.", value=cell))
     return value
 
@@ -102,31 +106,45 @@ def read_amount(cell: Any) -> Decimal | None:
 def read_date(cell: Any) -> date | None:
     if cell is None or cell == "":
         return None
-    if isinstance(cell, datetime):
-        return cell.date()
-    if isinstance(cell, date):
-        return cell
-    text = _text_cell(cell)
+    found = cell.date() if isinstance(cell, datetime) else cell if isinstance(cell, date) else None
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(_("«%(value)s» is not a date (write 2024-03-15 or 15.03.2024).", value=cell))
+        if found is None:
+            try:
+                found = datetime.strptime(_text_cell(cell), pattern).date()
+            except ValueError:
+                continue
+    if found is None or found.year not in YEARS:
+        raise ValueError(_("«%(value)s» is not a date (write 2024-03-15 or 15.03.2024).", value=cell))
+    return found
 
 
-def read_deadline(cell: Any) -> datetime | None:
-    """A deadline with a time is Kyiv time unless it says otherwise; a date alone is the end of that day."""
+def read_deadline(cell: Any) -> datetime | date | None:
+    """A deadline with a time is Kyiv time unless it says otherwise. A day alone (or a spreadsheet
+    date, which reads as midnight) stays a day: the import takes it as the end of that day."""
     moment = cell
     if isinstance(cell, str) and ":" in cell:
         try:
             moment = datetime.fromisoformat(cell.strip())
         except ValueError:
             raise ValueError(_("«%(value)s» is not a date and time (write 2024-03-15 17:00).", value=cell)) from None
-    if isinstance(moment, datetime):
-        return moment if moment.tzinfo else moment.replace(tzinfo=KYIV)
-    day_ = read_date(cell)
-    return None if day_ is None else datetime.combine(day_, time(23, 59), KYIV)
+    if not isinstance(moment, datetime) or (moment.tzinfo is None and moment.time() == time(0)):
+        return read_date(moment)
+    if moment.year not in YEARS:
+        raise ValueError(_("«%(value)s» is not a date (write 2024-03-15 or 15.03.2024).", value=cell))
+    return moment if moment.tzinfo else moment.replace(tzinfo=KYIV)
+
+
+def read_flag(cell: Any) -> bool | None:
+    text = fold(_text_cell(cell))
+    if not text:
+        return None
+    for language in LANGUAGES:
+        with force_locale(language):
+            if text in (fold(_("yes")), "true", "1"):
+                return True
+            if text in (fold(_("no")), "false", "0"):
+                return False
+    raise ValueError(_("«%(value)s» is neither yes nor no.", value=cell))
 
 
 def _word_of(enum: type[Enum]) -> Callable[[Any], Enum | None]:
@@ -177,7 +195,8 @@ COLUMNS: dict[str, list[Column]] = {
                     vocab(_l("Status"), "status", InitiativeStatus), text(_l("Owner"), "owner")],
     "organizations": [text(_l("Name"), "name_uk"), text(_l("Latin name"), "name_latin"),
                       vocab(_l("Kind"), "kind", OrganizationKind), text(_l("Region"), "region"),
-                      text(_l("Country"), "country"), vocab(_l("Authority level"), "authority_level", AuthorityLevel)],
+                      text(_l("Country"), "country"), vocab(_l("Authority level"), "authority_level", AuthorityLevel),
+                      Column(_l("Archived"), lambda r: _("yes") if r.get("archived") else "", "archived", read_flag)],
 }  # fmt: skip
 
 # The registers a file can be imported into.
