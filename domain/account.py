@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
 
+from domain import context
 from domain.enums import Role
 from domain.errors import DomainError
 from domain.record import Record, find, require_reason, require_text
@@ -78,7 +79,7 @@ class Account(Record):
             raise DomainError(f"A token is for {' or '.join(TOKEN_PURPOSES)}, not '{purpose}'.")
         if any(t.name == name and not t.revoked for t in self.tokens.values()):
             raise DomainError(f"{self.username} already has a token named '{name}'.")
-        token_id = uuid4()
+        token_id = context.new_id()
         self._token_issued(token_id=token_id, name=name, purpose=purpose, digest=digest)
         return token_id
 

@@ -6,11 +6,13 @@ created. Only the demo loader and the tests move the clock into the past.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from uuid import UUID, uuid4
 
 from domain.errors import DomainError
 
@@ -26,6 +28,7 @@ class Recording:
 
 _recording: ContextVar[Recording] = ContextVar("recording", default=Recording())  # noqa: B039 (frozen)
 _clock: ContextVar[datetime | None] = ContextVar("clock", default=None)
+_ids: ContextVar[random.Random | None] = ContextVar("ids", default=None)
 
 
 def current_recording() -> Recording:
@@ -60,3 +63,20 @@ def clock_set_to(moment: datetime) -> Iterator[None]:
         yield
     finally:
         _clock.reset(token)
+
+
+def new_id() -> UUID:
+    """A new id for a record or a sub-record: random, or drawn from a seed inside `ids_from`."""
+    source = _ids.get()
+    return uuid4() if source is None else UUID(int=source.getrandbits(128), version=4)
+
+
+@contextmanager
+def ids_from(seed: int) -> Iterator[None]:
+    """Draw every new id inside the block from `seed`, so the same run makes the same ids
+    (synthetic data and tests only)."""
+    token = _ids.set(random.Random(seed))
+    try:
+        yield
+    finally:
+        _ids.reset(token)

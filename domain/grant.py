@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain import context
 from domain.enums import GrantStage, ReportKind
 from domain.errors import DomainError
 from domain.money import Money
@@ -302,7 +303,7 @@ class GrantApplication(Record):
         assert self.awarded is not None
         if amount.currency != self.awarded.currency:
             raise DomainError(f"Tranches are paid in the award's currency ({self.awarded.currency}).")
-        disbursement_id = uuid4()
+        disbursement_id = context.new_id()
         self._disbursement_planned(disbursement_id=disbursement_id, amount=amount, expected_on=expected_on)
         return disbursement_id
 
@@ -341,7 +342,7 @@ class GrantApplication(Record):
 
     def add_reporting_duty(self, kind: ReportKind, due_on: date) -> UUID:
         self._check_won("add a reporting duty")
-        duty_id = uuid4()
+        duty_id = context.new_id()
         self._reporting_duty_added(duty_id=duty_id, kind=kind, due_on=due_on)
         return duty_id
 

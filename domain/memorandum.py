@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain import context
 from domain.enums import CommitmentStatus, MemorandumKind, MemorandumStage, PartyType
 from domain.errors import DomainError
 from domain.record import Record, find, require_order, require_reason, require_text
@@ -136,7 +137,7 @@ class Memorandum(Record):
     def make_commitment(self, party_id: UUID, description: str, owner: str, due_on: date | None) -> UUID:
         self._check_not_ended("add commitments to")
         find(self.parties, party_id, "party")
-        commitment_id = uuid4()
+        commitment_id = context.new_id()
         self._commitment_made(
             commitment_id=commitment_id,
             party_id=party_id,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from eventsourcing.domain import event
 
+from domain import context
 from domain.enums import Category, Priority, ProjectStage, ResultLevel
 from domain.errors import DomainError
 from domain.money import Money
@@ -227,7 +228,7 @@ class Project(Record):
     # KPIs ----------------------------------------------------------------------------------
     def define_kpi(self, name: str, unit: str, level: ResultLevel, baseline: Decimal, target: Decimal) -> UUID:
         self._check_open("add KPIs to")
-        kpi_id = uuid4()
+        kpi_id = context.new_id()
         self._kpi_defined(
             kpi_id=kpi_id,
             name=require_text(name, "The KPI name"),
@@ -300,7 +301,7 @@ class Project(Record):
     # Milestones ----------------------------------------------------------------------------
     def add_milestone(self, title: str, due_on: date) -> UUID:
         self._check_open("add milestones to")
-        milestone_id = uuid4()
+        milestone_id = context.new_id()
         self._milestone_added(milestone_id=milestone_id, title=require_text(title, "The milestone"), due_on=due_on)
         return milestone_id
 

@@ -41,6 +41,10 @@ class Record(Aggregate):
     class Created(Event, Aggregate.Created):
         pass
 
+    @staticmethod
+    def create_id(*_: Any, **__: Any) -> UUID:
+        return context.new_id()
+
 
 def require_text(value: str | None, what: str) -> str:
     text = (value or "").strip()

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain.context import clock_set_to, recording
+from domain.context import clock_set_to, ids_from, recording
 from domain.enums import (
     AuthorityLevel,
     Category,
@@ -48,8 +48,13 @@ Progress = Callable[[int, int], None]
 
 
 def generate(app: Any, events: int, seed: int = 7, progress: Progress | None = None) -> int:
-    """Record about `events` events into an empty store; returns how many were recorded."""
-    rng = random.Random(seed)
+    """Record about `events` events into an empty store; returns how many were recorded. The same
+    seed records the same events: the same ids, times, people and values."""
+    with ids_from(seed):
+        return _generate(app, events, random.Random(seed), progress)
+
+
+def _generate(app: Any, events: int, rng: random.Random, progress: Progress | None) -> int:
     organizations = _organizations(app, rng)
     clusters = [o for o in organizations if o.kind is OrganizationKind.CLUSTER]
     funders = [o for o in organizations if o.kind is OrganizationKind.FUNDER]

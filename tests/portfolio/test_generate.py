@@ -20,3 +20,15 @@ def test_a_generated_portfolio_has_the_asked_size_and_shape_and_a_sound_chain(sq
     incremental = read_models(app)
     app.projector.rebuild()
     assert read_models(app) == incremental
+
+
+def test_the_same_seed_records_the_same_events(tmp_path, open_portfolio):
+    def recorded(url: str, seed: int) -> list[tuple]:
+        app = open_portfolio(url)
+        generate(app, 800, seed=seed)
+        return [(n.originator_id, n.originator_version, n.topic, n.state)
+                for n in app.recorder.select_notifications(1, 10_000)]  # fmt: skip
+
+    first = recorded(f"sqlite:///{tmp_path / 'one.db'}", seed=3)
+    assert recorded(f"sqlite:///{tmp_path / 'two.db'}", seed=3) == first
+    assert recorded(f"sqlite:///{tmp_path / 'three.db'}", seed=4) != first
