@@ -46,6 +46,9 @@ def store_settings(url: str) -> dict[str, str]:
             "POSTGRES_POOL_SIZE": os.environ.get("POSTGRES_POOL_SIZE", "5"),
             "POSTGRES_MAX_OVERFLOW": os.environ.get("POSTGRES_MAX_OVERFLOW", "10"),
             "POSTGRES_LOCK_TIMEOUT": os.environ.get("POSTGRES_LOCK_TIMEOUT", "5"),
+            # How long a request waits for a connection. The library tries ten times, so with the
+            # server down a request fails (503) after about ten seconds instead of five minutes.
+            "POSTGRES_CONNECT_TIMEOUT": os.environ.get("POSTGRES_CONNECT_TIMEOUT", "1"),
             "POSTGRES_PRE_PING": "y",
             "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
         }

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventsourcing.persistence import InterfaceError, OperationalError
+
+# The store cannot be reached (PostgreSQL stopped, the network cut, SQLite locked too long).
+UNAVAILABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+
 
 class PortfolioError(Exception):
     pass

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Conflict, HTTPException, NotFound
 
-from portfolio.errors import ConflictError, NotFoundError
+from portfolio.errors import UNAVAILABLE, ConflictError, NotFoundError
 
 MESSAGES = {
     400: _l("The request could not be read."),
@@ -19,6 +19,10 @@ MESSAGES = {
     413: _l("The request is too large."),
     429: _l("Too many attempts. Wait a minute and try again."),
 }
+UNAVAILABLE_MESSAGE = _l(
+    "The database cannot be reached just now; the portfolio will be back by itself as soon as it is. "
+    "If you were saving a change, look whether it was recorded before you try again."
+)
 CSRF_MESSAGE = _l("The form is out of date or has no security (CSRF) token. Reload the page and try again.")
 
 
@@ -57,7 +61,20 @@ def render_conflict(error: ConflictError) -> tuple[str, int] | tuple[Response, i
     return render_error(Conflict(str(error)))
 
 
+def render_unavailable(error: Exception) -> tuple[str, int, dict[str, str]] | tuple[Response, int, dict[str, str]]:
+    """The store is down: 503 with a page that itself needs no database (not even the signed-in person)."""
+    current_app.logger.warning("The database is unavailable: %s", error)
+    headers = {"Retry-After": "10"}
+    if request.blueprint == "api":
+        response, code = json_error(503, str(UNAVAILABLE_MESSAGE))
+        return response, code, headers
+    page = current_app.jinja_env.get_template("errors/unavailable.html")  # no context processors: they load the person
+    return page.render(message=UNAVAILABLE_MESSAGE, retry=request.full_path), 503, headers
+
+
 def init_errors(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
+    for error in UNAVAILABLE:
+        app.register_error_handler(error, render_unavailable)
     app.register_error_handler(NotFoundError, render_not_found)
     app.register_error_handler(ConflictError, render_conflict)
