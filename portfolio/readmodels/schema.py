@@ -91,8 +91,12 @@ STILL_TRUE = 9_223_372_036_854_775_807
 
 # The positions for which a history row was true, as a PostgreSQL range: [valid_from, valid_to).
 SPAN = "int8range(valid_from, valid_to)"
-POSTGRES_ONLY = tuple(
-    f"CREATE INDEX IF NOT EXISTS {table}_history_during ON {table}_history USING gist ({SPAN})" for table in COLUMNS
+POSTGRES_ONLY = (
+    *(f"CREATE INDEX IF NOT EXISTS {table}_history_during ON {table}_history USING gist ({SPAN})" for table in COLUMNS),
+    # decimal_sum(text): the exact sum of amounts kept as text (SQLite gets the same from Python, see store.py).
+    "CREATE OR REPLACE FUNCTION decimal_add(numeric, text) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT "
+    "AS 'SELECT $1 + CAST($2 AS numeric)'",
+    "CREATE OR REPLACE AGGREGATE decimal_sum(text) (SFUNC = decimal_add, STYPE = numeric, INITCOND = '0')",
 )
 
 _REGISTER_DDL = tuple(

@@ -1,0 +1,30 @@
+"""The dashboard's sums are made by the database, exactly (never in floating point), on both stores."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from domain.context import recording
+from domain.enums import OrganizationKind
+from domain.money import Money
+
+
+def test_sums_by_stage_and_funder_are_exact_and_deadlines_are_the_next_30_days(store_url, open_portfolio):
+    app = open_portfolio(store_url)
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    with recording("olena"):
+        funder = app.register_organization("Фонд", OrganizationKind.FUNDER)
+        cluster = app.register_organization("Кластер", OrganizationKind.CLUSTER)
+        for n, amount in enumerate(["0.10", "0.20", "1000000000000.01"]):
+            app.prospect_application(f"G{n}", funder, cluster, "Olena", Money.of(amount, "EUR"),
+                                     deadline=now + timedelta(days=10 * n + 1))  # fmt: skip
+        won = app.prospect_application("Won", funder, cluster, "Olena", Money.of("5", "EUR"))
+        app.record_award(won, Money.of("4.05", "EUR"), now.date())
+    figures = app.dashboard("EUR", now)
+    by_stage = {row["name"]: (row["count"], row["value"].amount) for row in figures["by_stage"]}
+    assert by_stage == {"prospect": (3, Decimal("1000000000000.31")), "awarded": (1, Decimal("4.05"))}
+    assert figures["by_funder"][0]["value"].amount == Decimal("1000000000004.36")
+    assert figures["won"]["requested"].amount == Decimal("5") and figures["won"]["awarded"].amount == Decimal("4.05")
+    assert [g["title"] for g in figures["deadlines"]] == ["G0", "G1", "G2"]
+    assert figures["win_rate"] == {"won": 1, "lost": 0, "percent": 100}
