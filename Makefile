@@ -6,7 +6,7 @@ HTMX     := 2.0.11
 VENDOR   := web/static/vendor
 PYTHON   ?= python3
 
-.PHONY: install browser pango run serve test lint format translations clean bench
+.PHONY: install browser pango run serve test lint format translations clean bench load
 
 MO       := web/translations/uk/LC_MESSAGES/messages.mo
 
@@ -68,6 +68,11 @@ format: install
 clean:
 	rm -rf $(VENV) var/npm $(VENDOR)
 
-# Benchmarks (not part of the tests): BENCH_EVENTS=100000 by default; results in var/bench.json.
+# Benchmarks (not part of the tests): BENCH_EVENTS=1000000 by default; results in var/bench.json.
 bench: install
 	$(PY) bench/run.py
+
+# Load and faults: gunicorn with 4 workers on PostgreSQL, 50 sessions for 60 s, then a worker killed
+# and the database cut off under the same load; results in var/load.json.
+load: install
+	$(PY) bench/load.py
