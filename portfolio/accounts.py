@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -89,7 +90,7 @@ class AccountUseCases(PortfolioCore):
         try:
             found = self._current_account(username)
         except NotFoundError:
-            check_password_hash(_DUMMY_HASH, password or "")  # same time whether or not the name exists
+            check_password_hash(_dummy_hash(), password or "")  # same time whether or not the name exists
             return None
         if not check_password_hash(found.password_hash, password or "") or found.disabled:
             return None
@@ -109,7 +110,11 @@ class AccountUseCases(PortfolioCore):
             raise NotFoundError(f"There is no account '{username}'.") from None
 
 
-_DUMMY_HASH = generate_password_hash("not a real password")
+@cache
+def _dummy_hash() -> str:
+    """A hash to check unknown names against; made on first use, as scrypt takes a fifth of a
+    second that a starting worker need not spend."""
+    return generate_password_hash("not a real password")
 
 
 def _digest(token: str) -> str:

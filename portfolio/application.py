@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -23,6 +24,11 @@ from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
 from portfolio.transcodings import register_all
 
 R = TypeVar("R", bound=Record)
+
+# Records recently loaded stay in memory, and a later load reads only the events saved since (the
+# library's aggregate cache, fast-forwarded; each load gets its own deep copy). A change and the
+# page after it then replay nothing, however long the record's history.
+CACHE = {"AGGREGATE_CACHE_MAXSIZE": os.environ.get("AGGREGATE_CACHE_MAXSIZE", "2000")}
 logger = logging.getLogger(__name__)
 
 
@@ -48,7 +54,7 @@ class PortfolioCore(Application):
     name = "Portfolio"
 
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
-        settings = {**store_settings(url or database_url()), **(env or {})}
+        settings = {**CACHE, **store_settings(url or database_url()), **(env or {})}
         with startup_lock(settings):
             super().__init__(env=settings)
             store = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
