@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from eventsourcing.persistence import IntegrityError, Notification
+from eventsourcing.postgres import PostgresDatastore
 
 from portfolio.readmodels.store import ReadModelMixin, Statement
 
@@ -48,6 +49,22 @@ def link(previous: str, originator_id: Any, version: int, topic: str, state: byt
     digest = hashlib.sha256(f"{previous}\n{originator_id}\n{version}\n{topic}\n".encode())
     digest.update(state)
     return digest.hexdigest()
+
+
+# SQLite keeps a record's id as 32 hex digits; as text, a link hashes it in the usual 8-4-4-4-12 form.
+_SQLITE_UUID = (
+    "CASE WHEN length(originator_id) = 32 THEN substr(originator_id, 1, 8) || '-' || substr(originator_id, 9, 4) "
+    "|| '-' || substr(originator_id, 13, 4) || '-' || substr(originator_id, 17, 4) || '-' || substr(originator_id, 21) "
+    "ELSE originator_id END"
+)
+
+
+class StoredRow(NamedTuple):
+    position: int
+    record_id: str
+    version: int
+    topic: str
+    state: bytes
 
 
 def link_of(previous: str, notification: Notification) -> str:
@@ -115,6 +132,23 @@ class AuditChain:
                 row["signature"], sign(self.key or "", row["position"], row["link"])
             )
         return rows
+
+    def stored_rows(self, after: int, until: int) -> list[StoredRow]:
+        """The log's events at positions (after, until], read directly: position, record id as text,
+        version, topic, state. (The library would make a UUID and a Notification of each, which is
+        a third of what verifying costs; the link hashes the id as text anyway.)"""
+        recorder, datastore = self.recorder, self.recorder.datastore
+        table = recorder.events_table_name
+        if isinstance(datastore, PostgresDatastore):
+            table = f"{datastore.schema}.{table}" if datastore.schema else table
+            sql = (f"SELECT notification_id, originator_id::text, originator_version, topic, state FROM {table} "
+                   "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id")  # fmt: skip
+        else:
+            sql = (f"SELECT rowid, {_SQLITE_UUID}, originator_version, topic, state FROM {table} "
+                   "WHERE rowid > ? AND rowid <= ? ORDER BY rowid")  # fmt: skip
+        with datastore.transaction(commit=False) as c:
+            c.execute(sql, (after, until))
+            return [StoredRow(*(row.values() if isinstance(row, dict) else row)) for row in c.fetchall()]
 
     def chain_rows(self, after: int, until: int) -> dict[int, dict[str, Any]]:
         rows = self.store.query(

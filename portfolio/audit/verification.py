@@ -13,9 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventsourcing.persistence import Notification
-
-from portfolio.audit.chain import BATCH, GENESIS, AuditChain, link_of
+from portfolio.audit.chain import BATCH, GENESIS, AuditChain, StoredRow, link
 
 Progress = Callable[[int, int], None]
 
@@ -50,12 +48,12 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
     previous, last, checked, seen = GENESIS, 0, 0, {}
     for position, event, row in _walk(chain, chain_head, progress):
         if row is None:
-            return Verdict(False, checked, previous, position, str(event.originator_id), "unlinked", **context)
+            return Verdict(False, checked, previous, position, event.record_id, "unlinked", **context)
         if row["after"] != last:  # a position before this one is gone from both the store and the chain
             return Verdict(False, checked, previous, row["after"], None, "missing", **context)
         if event is None:
             return Verdict(False, checked, previous, position, row["record_id"], "missing", **context)
-        current = link_of(previous, event)
+        current = link(previous, event.record_id, event.version, event.topic, bytes(event.state))
         if current != row["link"]:
             return Verdict(False, checked, previous, position, row["record_id"], "altered", **context)
         checkpoint = checkpoints.get(position)
@@ -80,14 +78,13 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
 
 def _walk(
     chain: AuditChain, until: int, progress: Progress | None
-) -> Iterator[tuple[int, Notification | None, dict[str, Any] | None]]:
+) -> Iterator[tuple[int, StoredRow | None, dict[str, Any] | None]]:
     """Each position up to `until` that the chain or the store knows, with what each has there."""
     start = 0
     while start < until:
         end = min(start + BATCH, until)
         rows = chain.chain_rows(start, end)
-        found = chain.recorder.select_notifications(start, BATCH, stop=end, inclusive_of_start=False)
-        events = {n.id: n for n in found if n.id <= end}
+        events = {event.position: event for event in chain.stored_rows(start, end)}
         for position in sorted(rows.keys() | events.keys()):
             yield position, events.get(position), rows.get(position)
         start = end
