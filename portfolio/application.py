@@ -130,15 +130,26 @@ class PortfolioCore(Application):
         return getattr(last[0], "actor", "someone") if last else "someone"
 
     def _save(self, record: Record) -> None:
+        ours = [(event.originator_version, event.timestamp) for event in record.pending_events]
         try:
             self.save(record)
         except IntegrityError as error:
+            if self._already_saved(record.id, ours):  # the library retried a commit whose answer was lost
+                self._after_save()
+                return
             current = self.repository.get(record.id)
             raise ConflictError(
                 "Someone else changed this record at the same moment; your change was not saved.",
                 current.version,
             ) from error
         self._after_save()
+
+    def _already_saved(self, record_id: UUID, ours: list[tuple[int, Any]]) -> bool:
+        """Whether the store holds exactly these events (by version and time to the microsecond)."""
+        if not ours:
+            return False
+        stored = self.events.get(record_id, gt=ours[0][0] - 1, lte=ours[-1][0])
+        return [(event.originator_version, event.timestamp) for event in stored] == ours
 
     def _after_save(self) -> None:
         """Bring the read models and the audit chain up to what was just saved."""

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
+import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
+from psycopg_pool import PoolTimeout
 
-# The store cannot be reached (PostgreSQL stopped, the network cut, SQLite locked too long).
-UNAVAILABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+# What the library raises when the store fails; `unreachable` tells a store that cannot be reached
+# from a query or a rule that failed (those are bugs, and must not pass for an outage).
+STORE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+_CONNECTION_LOST = ("57P01", "57P02", "57P03")  # shut down by an administrator, by a crash; starting up
+
+
+def unreachable(error: BaseException) -> bool:
+    """Whether the store could not be reached or answered (PostgreSQL stopped, the network cut, no
+    connection to be had, SQLite locked by another writer for too long)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, PoolTimeout | psycopg.InterfaceError):
+            return True
+        if isinstance(cause, psycopg.OperationalError):
+            state = cause.sqlstate
+            return state is None or state.startswith("08") or state in _CONNECTION_LOST
+        if isinstance(cause, sqlite3.OperationalError):
+            return "database is locked" in str(cause)
+        cause = cause.__cause__
+    return False
 
 
 class PortfolioError(Exception):

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Conflict, HTTPException, NotFound
 
-from portfolio.errors import UNAVAILABLE, ConflictError, NotFoundError
+from portfolio.errors import STORE_ERRORS, ConflictError, NotFoundError, unreachable
 
 MESSAGES = {
     400: _l("The request could not be read."),
@@ -62,19 +62,28 @@ def render_conflict(error: ConflictError) -> tuple[str, int] | tuple[Response, i
 
 
 def render_unavailable(error: Exception) -> tuple[str, int, dict[str, str]] | tuple[Response, int, dict[str, str]]:
-    """The store is down: 503 with a page that itself needs no database (not even the signed-in person)."""
-    current_app.logger.warning("The database is unavailable: %s", error)
+    """The store is down: 503 with a page that itself needs no database (not even the signed-in
+    person). Any other failure of the store is a bug and stays a 500, with its traceback logged."""
+    if not unreachable(error):
+        raise error
+    current_app.logger.warning("The database cannot be reached: %s", error, exc_info=error)
     headers = {"Retry-After": "10"}
     if request.blueprint == "api":
         response, code = json_error(503, str(UNAVAILABLE_MESSAGE))
         return response, code, headers
+    retry = request.full_path if request.method == "GET" else _same_site(request.referrer)
     page = current_app.jinja_env.get_template("errors/unavailable.html")  # no context processors: they load the person
-    return page.render(message=UNAVAILABLE_MESSAGE, retry=request.full_path), 503, headers
+    return page.render(message=UNAVAILABLE_MESSAGE, retry=retry), 503, headers
+
+
+def _same_site(url: str | None) -> str:
+    """The page a form was sent from, to go back to (never another site)."""
+    return url if url and url.startswith(request.host_url) else "/"
 
 
 def init_errors(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
-    for error in UNAVAILABLE:
+    for error in STORE_ERRORS:
         app.register_error_handler(error, render_unavailable)
     app.register_error_handler(NotFoundError, render_not_found)
     app.register_error_handler(ConflictError, render_conflict)
