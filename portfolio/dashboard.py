@@ -97,15 +97,15 @@ class DashboardQueries(RateUseCases):
         return {"rows": self.read_models.query(f"{select} ORDER BY {order} LIMIT {LIMIT}"), "total": total}
 
     def _kpis(self) -> dict[str, Any]:
-        """The KPIs furthest behind their targets first (never measured last)."""
+        """The KPIs furthest behind their targets first (without a span next, never measured last)."""
         progress = (
-            "(CAST(k.actual AS REAL) - CAST(k.baseline AS REAL)) "
-            "/ NULLIF(CAST(k.target AS REAL) - CAST(k.baseline AS REAL), 0)"
-        )  # for the order only; the percent shown is exact
+            "(CAST(k.actual AS DOUBLE PRECISION) - CAST(k.baseline AS DOUBLE PRECISION)) "
+            "/ NULLIF(CAST(k.target AS DOUBLE PRECISION) - CAST(k.baseline AS DOUBLE PRECISION), 0)"
+        )  # for the order only (the same on both stores); the percent shown is exact
         listed = self._first(
             "SELECT k.id, k.name, k.unit, k.baseline, k.target, k.actual, p.id AS project_id, p.code, p.title, "
             f"{progress} AS progress FROM rm_kpis k JOIN rm_projects p ON p.id = k.project_id",
-            "CASE WHEN k.actual IS NULL THEN 1 ELSE 0 END, progress, p.code, k.name",
+            f"CASE WHEN k.actual IS NULL THEN 2 WHEN {progress} IS NULL THEN 1 ELSE 0 END, progress, p.code, k.name",
         )
         for row in listed["rows"]:
             target, baseline = Decimal(row["target"]), Decimal(row["baseline"])

@@ -9,6 +9,7 @@ a lock), so two processes catching up at once can never apply the same notificat
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -139,12 +140,11 @@ class ReadModelMixin:
         if as_of is not None:
             sql, params = timetravel.shadowed(sql, as_of, self.ranges), {**(params or {}), **as_of.params()}
         with self.datastore.transaction(commit=False) as c:
-            self._functions(c)
-            c.execute(self._sql(sql), params or {})
+            self._execute(c, self._sql(sql), params or {})
             return [dict(row) for row in c.fetchall()]
 
-    def _functions(self, c: Any) -> None:
-        """SQL functions the queries use that the database lacks (PostgreSQL has them as DDL)."""
+    def _execute(self, c: Any, sql: str, params: dict[str, Any]) -> None:
+        c.execute(sql, params)
 
 
 class DecimalSum:
@@ -170,8 +170,16 @@ class SQLiteReadModels(ReadModelMixin, SQLiteTrackingRecorder):
         c.execute("COMMIT")  # the library's BEGIN, before any statement: nothing to commit
         c.execute("BEGIN IMMEDIATE")
 
-    def _functions(self, c: Any) -> None:
-        c.sqlite_cursor.connection.create_aggregate("decimal_sum", 1, DecimalSum)
+    def _execute(self, c: Any, sql: str, params: dict[str, Any]) -> None:
+        """Run a query; `decimal_sum` is made known to a connection the first time one needs it
+        (defining it on every query would make SQLite prepare every statement afresh)."""
+        try:
+            c.execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if "no such function: decimal_sum" not in str(error):
+                raise
+            c.sqlite_cursor.connection.create_aggregate("decimal_sum", 1, DecimalSum)
+            c.execute(sql, params)
 
     def _batched(self, c: Any) -> AbstractContextManager[Any]:
         return nullcontext()
