@@ -7,7 +7,8 @@ The database is reached through a TCP proxy (the one the fault tests use), so cu
 stopped PostgreSQL without stopping the server other programs use. The client is a bounded thread
 pool of `requests` sessions on 127.0.0.1; each session signs in, then loops: a write hands a grant
 application over to a new, unique owner name (so each accepted write can be found in the log), a
-read is a register page, a detail page or the dashboard.
+read is a register page, a detail page or the dashboard. A write is timed from opening its form to
+the answer to its POST.
 """
 
 from __future__ import annotations
@@ -72,52 +73,51 @@ def sign_in(http: requests.Session, base: str) -> None:
 
 
 def session(base: str, grants: list[str], projects: list[str], tally: Tally, stop: float, n: int) -> None:
+    """One person: a write is the form and its POST, timed together; a failed request counts with
+    the time it took, under the kind of step it was."""
     rng = random.Random(n)
     http = requests.Session()
     written, signed_in = 0, False
     while time.monotonic() < stop:
+        kind, started = ("write" if rng.random() < 0.1 else "read"), time.perf_counter()
         try:
             if not signed_in:
                 sign_in(http, base)
-                signed_in = True
-            if rng.random() < 0.1:
-                grant = rng.choice(grants)
-                form = http.get(f"{base}/grants/{grant}/act/hand-over", timeout=30)
-                if form.status_code != 200:
-                    tally.note("read", time.perf_counter(), form.status_code)
-                    continue
-                owner = f"load-{n}-{written}"
-                data = {
-                    "csrf_token": CSRF.search(form.text).group(1),
-                    "version": VERSION.search(form.text).group(1),
-                    "owner": owner,
-                }
-                started = time.perf_counter()
-                response = http.post(
-                    f"{base}/grants/{grant}/act/hand-over", data=data, headers={"HX-Request": "true"}, timeout=30
-                )
-                tally.note("write", started, response.status_code)
-                if response.status_code == 200:
-                    with tally.lock:
-                        tally.accepted.append((grant, owner))
-                    written += 1
+                signed_in, started = True, time.perf_counter()
+            if kind == "write":
+                written += write(http, base, rng.choice(grants), f"load-{n}-{written}", tally, started)
             else:
-                url = rng.choice(
-                    [
-                        "/projects/?stage=in_implementation&sort=title&per_page=50",
-                        "/grants/?sort=deadline",
-                        f"/projects/{rng.choice(projects)}",
-                        f"/grants/{rng.choice(grants)}",
-                        "/dashboard/",
-                    ]
-                )
-                started = time.perf_counter()
-                response = http.get(f"{base}{url}", timeout=30)
+                response = http.get(f"{base}{rng.choice(reads(grants, projects, rng))}", timeout=30)
                 tally.note("read", started, response.status_code)
                 signed_in = not response.url.endswith("/login")
         except (requests.RequestException, AttributeError) as error:  # a dropped connection, a page without a form
-            tally.note("read", time.perf_counter(), type(error).__name__)
+            tally.note(kind, started, type(error).__name__)
             time.sleep(0.2)
+
+
+def reads(grants: list[str], projects: list[str], rng: random.Random) -> list[str]:
+    return [
+        "/projects/?stage=in_implementation&sort=title&per_page=50", "/grants/?sort=deadline",
+        f"/projects/{rng.choice(projects)}", f"/grants/{rng.choice(grants)}", "/dashboard/",
+    ]  # fmt: skip
+
+
+def write(http: requests.Session, base: str, grant: str, owner: str, tally: Tally, started: float) -> int:
+    """Hand a grant over to a new owner, as a person does: open the form, send it. 1 if accepted."""
+    form = http.get(f"{base}/grants/{grant}/act/hand-over", timeout=30)
+    if form.status_code != 200:
+        tally.note("write", started, form.status_code)
+        return 0
+    data = {"csrf_token": CSRF.search(form.text).group(1), "version": VERSION.search(form.text).group(1),
+            "owner": owner}  # fmt: skip
+    url = f"{base}/grants/{grant}/act/hand-over"
+    response = http.post(url, data=data, headers={"HX-Request": "true"}, timeout=30)
+    tally.note("write", started, response.status_code)
+    if response.status_code != 200:
+        return 0
+    with tally.lock:
+        tally.accepted.append((grant, owner))
+    return 1
 
 
 def p(values: list[float], q: int) -> float:
@@ -194,7 +194,10 @@ def main() -> None:
 
     server_address = urlparse(PG_SERVER)
     proxy = Proxy((server_address.hostname or "127.0.0.1", server_address.port or 5432)).start()
-    through_proxy = f"postgresql://{server_address.username or 'postgres'}@127.0.0.1:{proxy.port}/{name}"
+    credentials = server_address.username or "postgres"
+    if server_address.password:
+        credentials += f":{server_address.password}"
+    through_proxy = f"postgresql://{credentials}@127.0.0.1:{proxy.port}/{name}"
     env = {
         **os.environ,
         "PORTFOLIO_DATABASE_URL": through_proxy,

@@ -5,7 +5,8 @@ deterministic by seed) into a fresh database, then measure, through the whole Fl
 person would (routing, access, queries, templates):
 
 - write: one form POST that changes one record (validation, event, read models, chain, partial
-  response), p50 and p99, and its throughput as a ratio of the bare `eventsourcing`
+  response), round 50 records of the median history, p50 and p99, and its throughput as a ratio of
+  the bare `eventsourcing`
   `Application.save` of one comparable event on the same kind of store (goal >= 0.4);
 - read: a filtered, sorted register page of 50 rows (goal p50 <= 25 ms), the dashboard (<= 50 ms),
   a detail page and a record's history;
@@ -161,22 +162,27 @@ def pages(store: str, app, portfolio) -> list[dict]:
 
 
 def writes(store: str, app, portfolio, floor_url: str) -> list[dict]:
-    """One form POST that changes one grant application, end to end, as htmx sends it."""
+    """One form POST that changes one grant application, end to end, as htmx sends it. The writes go
+    round 50 open applications of the median history length, so the first write to each loads it
+    from the store and the later ones find it in the process's cache, as in use."""
     client = signed_in(app)
-    grant = portfolio.read_models.query(
+    open_grants = portfolio.read_models.query(
         "SELECT id, version FROM rm_grants WHERE stage IN ('prospect', 'drafting', 'submitted', 'under_review') "
-        "ORDER BY version LIMIT 1"
-    )[0]
-    form = client.get(f"/grants/{grant['id']}/act/probability").get_data(as_text=True)
+        "ORDER BY version"
+    )
+    middle = len(open_grants) // 2
+    grants = {row["id"]: row["version"] for row in open_grants[max(0, middle - 25) : middle + 25]}
+    form = client.get(f"/grants/{next(iter(grants))}/act/probability").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-    version, times = grant["version"], []
+    times, ids = [], list(grants)
     for n in range(WRITES):
-        data = {"csrf_token": token, "version": version, "percent": n % 100}
+        grant = ids[n % len(ids)]
+        data = {"csrf_token": token, "version": grants[grant], "percent": n % 100}
         started = time.perf_counter()
-        response = client.post(f"/grants/{grant['id']}/act/probability", data=data, headers={"HX-Request": "true"})
+        response = client.post(f"/grants/{grant}/act/probability", data=data, headers={"HX-Request": "true"})
         times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.get_data(as_text=True)[:500]
-        version += 1
+        grants[grant] += 1
     form_rate = 1000 / statistics.mean(times)
     floor_rate = floor_saves_per_second(floor_url, WRITES)
     ratio = form_rate / floor_rate
