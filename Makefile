@@ -35,7 +35,7 @@ translations: install
 
 run: install
 	$(FLASK) demo load
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(FLASK) run --host 127.0.0.1 --port 5000 --without-threads  # one request at a time, like a gunicorn sync worker
 
 serve: install
 	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:8000 wsgi:app

@@ -48,7 +48,8 @@ def server(tmp_path_factory):
     port = _free_port()
     log = (tmp_path_factory.mktemp("server") / "server.log").open("w+")
     process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port),
+         "--without-threads"],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     for _ in range(150):
