@@ -28,6 +28,9 @@ class Token:
     revoked: bool = False
 
 
+LANGUAGES = ("uk", "en")
+
+
 class Account(Record):
     @staticmethod
     def create_id(username: str, **_: object) -> UUID:
@@ -39,6 +42,7 @@ class Account(Record):
         self.username, self.role, self.password_hash = username, role, password_hash
         self.disabled = False
         self.email = ""
+        self.language: str | None = None  # the person's language for what is sent to them; None: the default
         self.tokens: dict[UUID, Token] = {}
 
     @classmethod
@@ -68,6 +72,16 @@ class Account(Record):
             raise DomainError(f"'{email}' is not an e-mail address.")
         if email != self.email:
             self._email_set(email=email)
+
+    def choose_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise DomainError(f"'{language}' is not one of the languages: {', '.join(LANGUAGES)}.")
+        if language != self.language:
+            self._language_chosen(language=language)
+
+    @event("LanguageChosen")
+    def _language_chosen(self, language: str) -> None:
+        self.language = language
 
     @event("EmailSet")
     def _email_set(self, email: str) -> None:

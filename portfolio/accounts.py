@@ -59,6 +59,10 @@ class AccountUseCases(PortfolioCore):
     def set_email(self, username: str, email: str) -> int:
         return self._change(Account, self._account_id(username), lambda a: a.set_email(email))
 
+    def choose_language(self, username: str, language: str) -> int:
+        """The language a person reads: kept so that what is sent to them (reminders) is in it."""
+        return self._change(Account, self._account_id(username), lambda a: a.choose_language(language))
+
     def issue_token(self, username: str, name: str, purpose: str) -> str:
         """A new personal token, returned once: only its SHA-256 digest is recorded."""
         token = f"pt_{secrets.token_urlsafe(32)}"

@@ -22,6 +22,7 @@ class Reminder:
     owner: str
     email: str  # "" when the owner has no account or no address: it cannot be sent
     items: list[DueItem]
+    language: str | None = None  # the language the owner chose in the app; None: the default
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,10 @@ class ReminderQueries(CalendarQueries):
         by_owner: dict[str, list[DueItem]] = defaultdict(list)
         for item in self.due_items(today, today + timedelta(days=days)):
             by_owner[item.owner].append(item)
-        emails = {row["username"]: row["email"] for row in self.read_models.query(
-            "SELECT username, email FROM rm_accounts WHERE disabled = 0")}  # fmt: skip
-        return [
-            Reminder(owner, emails.get(owner.strip().lower(), ""), items) for owner, items in sorted(by_owner.items())
-        ]
+        accounts = {row["username"]: row for row in self.read_models.query(
+            "SELECT username, email, language FROM rm_accounts WHERE disabled = 0")}  # fmt: skip
+        reminders = []
+        for owner, items in sorted(by_owner.items()):
+            account = accounts.get(owner.strip().lower(), {})
+            reminders.append(Reminder(owner, account.get("email", ""), items, account.get("language")))
+        return reminders

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, has_request_context, redirect, request, session
+from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session
 from flask_babel import Babel
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from domain.context import recording
 from web.access import PUBLIC, allow
 
 LANGUAGES = {"uk": "Українська", "en": "English"}
@@ -26,9 +28,13 @@ def chosen_locale() -> str:
 @i18n.post("/language")
 @allow(PUBLIC)
 def choose_language() -> Response:
+    """The session's language; a signed-in person's account keeps it too, for what is sent to them."""
     language = request.form.get("language", "")
     if language in LANGUAGES:
         session["language"] = language
+        if current_user.is_authenticated:
+            with recording(current_user.username):
+                current_app.extensions["portfolio"].choose_language(current_user.username, language)
     back = request.referrer or "/"
     return redirect(back if back.startswith(request.host_url) or back.startswith("/") else "/")
 

@@ -12,19 +12,23 @@ from email.message import EmailMessage
 import click
 from flask import current_app, render_template
 from flask.cli import AppGroup
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from domain.localtime import KYIV
 from portfolio.reminders import Reminder, send, smtp_from_environment
+from web.i18n import DEFAULT
 
 reminders = AppGroup("reminders", help="E-mail reminders of what falls due.")
 
 
 def message(reminder: Reminder, days: int) -> EmailMessage:
+    """The e-mail, in the language the owner reads the app in."""
     mail = EmailMessage()
     mail["To"] = reminder.email
-    mail["Subject"] = _("Due in the next %(days)s days: %(count)s items", days=days, count=len(reminder.items))
-    mail.set_content(render_template("mail/reminder.txt", reminder=reminder, days=days))
+    with force_locale(reminder.language or DEFAULT):
+        mail["Subject"] = _("Due in the next %(days)s days: %(count)s items", days=days, count=len(reminder.items))
+        mail.set_content(render_template("mail/reminder.txt", reminder=reminder, days=days))
     return mail
 
 

@@ -79,6 +79,7 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "Account.Disabled": const(disabled=1),
     "Account.Enabled": const(disabled=0),
     "Account.EmailSet": fields("email"),
+    "Account.LanguageChosen": fields("language"),
     # Board pack
     "BoardPack.Issued": fields("title", "as_of", "position", "chain_link", "previous_id", "previous_position"),
     # Project

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def _folds(table: str) -> str:
@@ -118,7 +118,7 @@ TABLES = (
     *_HISTORY_DDL,
     f"""CREATE TABLE IF NOT EXISTS rm_accounts (
         id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
-        disabled INTEGER NOT NULL DEFAULT 0, email TEXT NOT NULL DEFAULT '', {_COMMON})""",
+        disabled INTEGER NOT NULL DEFAULT 0, email TEXT NOT NULL DEFAULT '', language TEXT, {_COMMON})""",
     f"""CREATE TABLE IF NOT EXISTS rm_board_packs (
         id TEXT PRIMARY KEY, title TEXT NOT NULL, as_of TEXT NOT NULL, position BIGINT NOT NULL,
         chain_link TEXT NOT NULL, previous_id TEXT, previous_position BIGINT, {_COMMON})""",

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from aiosmtpd.controller import Controller
 
+from domain.account import account_id
 from domain.context import recording
 from tests.portfolio.scenario import build
 from tests.web.conftest import csrf_token
@@ -82,3 +83,18 @@ def test_a_bad_address_is_refused_on_the_account_page(signed_in, ids):
     page = client.get("/account/").get_data(as_text=True)
     response = client.post("/account/email", data={"csrf_token": csrf_token(page), "email": "not an address"})
     assert response.status_code == 422 and "is not an e-mail address" in response.get_data(as_text=True)
+
+
+def test_a_reminder_is_in_the_language_its_owner_chose_in_the_app(app, signed_in, ids, monkeypatch):
+    monkeypatch.delenv("SMTP_HOST", raising=False)
+    with recording("fundraiser"):
+        app.extensions["portfolio"].set_email("fundraiser", "f@example.org")
+    run = ["reminders", "send", "--days", "30", "--today", "2030-05-01"]
+    ukrainian = app.test_cli_runner().invoke(args=run).output
+    client = signed_in("fundraiser")
+    page = client.get("/account/").get_data(as_text=True)
+    client.post("/language", data={"csrf_token": csrf_token(page), "language": "en"})
+    english = app.test_cli_runner().invoke(args=run).output
+    assert "Due in the next 30 days" in english and "Due in the next 30 days" not in ukrainian
+    history = app.extensions["portfolio"].record_history(account_id("fundraiser"))
+    assert [entry.event for entry in history][-1] == "LanguageChosen"
