@@ -183,7 +183,8 @@ def main() -> None:
     url = f"{PG_SERVER}/{name}"
     print(f"generating {EVENTS:,} events", file=sys.stderr)
     app = Portfolio(url)
-    generate(app, EVENTS)
+    generate(app, EVENTS, progress=lambda done, total: print(f"\r  {done:,}/{total:,}", end="", file=sys.stderr))
+    print(file=sys.stderr)
     app.read_models.write([Statement("ANALYZE", {})])
     with recording("load"):
         app.open_account("load", Role.FUNDRAISER, PASSWORD)
