@@ -49,6 +49,11 @@ def read_rows(kind: str, filename: str, data: bytes) -> list[ImportRow]:
     return rows
 
 
+def required_fields(kind: str) -> set[str]:
+    """The fields a file of this kind must have a column for (a required amount's currency too)."""
+    return {*REQUIRED[kind], *(MONEY[name] for name in REQUIRED[kind] if name in MONEY)}
+
+
 def match_columns(kind: str, header: list[Any]) -> list[Column | None]:
     """The register's column under each header cell (None under an empty header)."""
     known: dict[str, list[Column]] = {}
@@ -73,7 +78,7 @@ def match_columns(kind: str, header: list[Any]) -> list[Column | None]:
             unknown.append(str(cell))
         matched.append(free[0] if free else None)
     fields = {column.field for column in matched if column is not None}
-    needed = {*REQUIRED[kind], *(MONEY[name] for name in REQUIRED[kind] if name in MONEY)}
+    needed = required_fields(kind)
     missing = [str(column.header) for column in COLUMNS[kind] if column.field in needed - fields]
     if unknown or missing:
         parts = []

@@ -22,9 +22,9 @@ from openpyxl import Workbook
 
 from domain.context import recording
 from portfolio.errors import ConflictError, RuleBrokenError
-from portfolio.imports import REQUIRED, ImportPlan, Problem
+from portfolio.imports import ImportPlan, Problem
 from web.access import EDITORS, allow
-from web.import_files import MONEY, ImportFileError, read_rows
+from web.import_files import MONEY, ImportFileError, read_rows, required_fields
 from web.labels import label
 from web.register_columns import COLUMNS, IMPORTED
 
@@ -164,7 +164,7 @@ def _template_book(kind: str, headers: list[str]) -> bytes:
     sheet.freeze_panes = "A2"
     help_sheet = book.create_sheet(_("Help"))
     help_sheet.append([_("Column"), _("Required"), _("What it takes")])
-    needed = {*REQUIRED[kind], *(MONEY[name] for name in REQUIRED[kind] if name in MONEY)}
+    needed = required_fields(kind)
     for column in COLUMNS[kind]:
         help_sheet.append([str(column.header), _("yes") if column.field in needed else "", _describe(column.field)])
     buffer = io.BytesIO()
