@@ -21,6 +21,9 @@ class Converted:
     unconverted: dict[str, Decimal]
 
 
+Rates = dict[str, tuple[Decimal, date]]  # the latest rate of each currency into one, and its date
+
+
 class RateUseCases(PortfolioCore):
     def record_exchange_rate(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> int:
         try:
@@ -37,20 +40,28 @@ class RateUseCases(PortfolioCore):
 
     def convert_totals(self, totals: dict[str, Decimal], currency: str) -> Converted:
         """Sum amounts held in several currencies into `currency` with the latest rate of each."""
-        latest = {
+        return convert(totals, currency, self.latest_rates(currency))
+
+    def latest_rates(self, currency: str) -> Rates:
+        """The latest rate into `currency` of each currency that has one, and its date."""
+        return {
             row["from_currency"]: (Decimal(row["rate"]), date.fromisoformat(row["on_date"]))
             for row in self.read_models.query(
                 "SELECT from_currency, rate, on_date FROM rm_rates WHERE to_currency = :currency ORDER BY on_date",
                 {"currency": currency},
             )
         }
-        amount, dates, unconverted = Decimal(0), set(), {}
-        for code, value in totals.items():
-            if code == currency:
-                amount += value
-            elif code in latest:
-                amount += value * latest[code][0]
-                dates.add(latest[code][1])
-            else:
-                unconverted[code] = value
-        return Converted(amount.quantize(Decimal("0.01")), currency, tuple(sorted(dates)), unconverted)
+
+
+def convert(totals: dict[str, Decimal], currency: str, rates: Rates) -> Converted:
+    """`totals` by currency summed into `currency` with `rates` (see `latest_rates`)."""
+    amount, dates, unconverted = Decimal(0), set(), {}
+    for code, value in totals.items():
+        if code == currency:
+            amount += value
+        elif code in rates:
+            amount += value * rates[code][0]
+            dates.add(rates[code][1])
+        else:
+            unconverted[code] = value
+    return Converted(amount.quantize(Decimal("0.01")), currency, tuple(sorted(dates)), unconverted)

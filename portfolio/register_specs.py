@@ -24,6 +24,9 @@ PROJECTS = Register(
         "direction": "t.direction", "organization": "o.name_uk", "currency": "t.budget_currency",
         "region": "t.regions_fold LIKE '%' || {p} || '%'",
     },
+    choices={
+        "organization": "organization_id", "direction": "direction", "owner": "owner", "currency": "budget_currency",
+    },
     default_sort="code",
 )  # fmt: skip
 
@@ -45,6 +48,7 @@ GRANTS = Register(
         "stage": "t.stage", "funder": "o.name_uk", "owner": "t.owner", "currency": "t.requested_currency",
         "programme": "t.programme",
     },
+    choices={"funder": "funder_id", "owner": "owner", "currency": "requested_currency", "programme": "programme"},
     default_sort="deadline",
 )  # fmt: skip
 
@@ -61,6 +65,7 @@ MEMORANDA = Register(
         "signed_on": "t.signed_on", "valid_until": "t.valid_until", "commitments": "t.commitments",
     },
     filters={"stage": "t.stage", "kind": "t.kind", "owner": "t.owner"},
+    choices={"owner": "owner"},
     default_sort="signed_on",
 )  # fmt: skip
 
@@ -79,6 +84,7 @@ INITIATIVES = Register(
         "roadmap": "t.roadmap", "direction": "t.direction", "status": "t.status", "health": "t.health",
         "owner": "t.owner",
     },
+    choices={"roadmap": "roadmap", "direction": "direction", "owner": "owner"},
     default_sort="target_on",
 )  # fmt: skip
 
@@ -93,6 +99,7 @@ ORGANIZATIONS = Register(
         "country": "t.country",
     },
     filters={"kind": "t.kind", "region": "t.region", "country": "t.country"},
+    choices={"region": "region", "country": "country"},
     default_sort="name",
 )
 

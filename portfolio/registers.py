@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from math import ceil
 from typing import Any
 
+from portfolio import timetravel
 from portfolio.readmodels.schema import SEARCHABLE
 from portfolio.readmodels.store import ReadModelMixin
 
 PER_PAGE = 25
+NAMES = ("organization_id", "funder_id")  # columns that hold an organization's id
 MAX_PER_PAGE = 200
 
 
@@ -25,6 +27,7 @@ class Register:
     filters: dict[str, str]
     default_sort: str
     joins: str = ""
+    choices: dict[str, str] = field(default_factory=dict)  # drop-down filter -> its column in `CHOICES`
 
     def search_columns(self) -> tuple[str, ...]:
         return tuple(f"t.{column}_fold" for column in SEARCHABLE.get(self.table, ()))
@@ -82,7 +85,7 @@ def _query(register: Register, request: ListRequest) -> tuple[str, dict[str, Any
     sql_where = f" WHERE {' AND '.join(where)}" if where else ""
     sort = request.sort if request.sort in register.sorts else register.default_sort
     direction = "DESC" if request.descending else "ASC"
-    order = f"ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id"
+    order = f"ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id {direction}"
     return f"FROM {register.table} t {register.joins}{sql_where}", params, order, sort
 
 
@@ -96,11 +99,16 @@ def _escape_like(text: str) -> str:
 
 
 def distinct_values(store: ReadModelMixin, register: Register, key: str) -> list[str]:
-    """The values a filter can take, for its drop-down."""
-    column = register.filters[key]
-    if "{p}" in column:
+    """The values a filter can take, for its drop-down: every value its column has held (as of the
+    date viewed), from `rm_choices`; organizations are offered by name."""
+    column = register.choices.get(key)
+    if column is None:
         return []
+    value, join = ("o.name_uk", "JOIN rm_organizations o ON o.id = c.value") if column in NAMES else ("c.value", "")
+    since = " AND c.since <= :as_of_position" if timetravel.current() else ""
     rows = store.query(
-        f"SELECT DISTINCT {column} AS v FROM {register.table} t {register.joins} WHERE {column} IS NOT NULL ORDER BY 1"
+        f"SELECT DISTINCT {value} AS v FROM rm_choices c {join} "
+        f"WHERE c.register_table = :table AND c.column_name = :column{since} ORDER BY 1",
+        {"table": register.table, "column": column},
     )
-    return [row["v"] for row in rows if row["v"] not in ("", None)]
+    return [row["v"] for row in rows]

@@ -14,7 +14,7 @@ from typing import Any
 
 from domain.localtime import kyiv_day
 from domain.money import Money
-from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS, STILL_TRUE
+from portfolio.readmodels.schema import CHOICES, COLUMNS, OWNER_COLUMNS, STILL_TRUE
 from portfolio.readmodels.store import Statement
 
 # Attributes every event carries; the rest is what the event says.
@@ -86,3 +86,19 @@ def history(event: Any, position: int, changed: list[Statement]) -> list[Stateme
             ),
         ]
     return result
+
+
+_CHOICE = (
+    "INSERT INTO rm_choices (register_table, column_name, value, since) VALUES (:table, :column, :value, :since) "
+    "ON CONFLICT (register_table, column_name, value) DO NOTHING"
+)
+
+
+def choices(position: int, changed: list[Statement]) -> list[Statement]:
+    """Note each value a drop-down filter offers, the first time it appears."""
+    return [
+        Statement(_CHOICE, {"table": statement.table, "column": column, "value": value, "since": position})
+        for statement in changed
+        for column in CHOICES.get(statement.table, ())
+        if (value := statement.params.get(column)) not in (None, "")
+    ]

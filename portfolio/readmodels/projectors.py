@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.money import Money
-from portfolio.readmodels.history import audit_index, history
+from portfolio.readmodels.history import audit_index, choices, history
 from portfolio.readmodels.schema import SEARCHABLE
 from portfolio.readmodels.store import Statement
 
@@ -214,8 +214,9 @@ def _unlink(e: Any) -> list[Statement]:
 
 def _kpi_defined(e: Any) -> list[Statement]:
     sql = (
-        "INSERT INTO rm_kpis (id, project_id, name, unit, level, baseline, target) "
-        "VALUES (:id, :project_id, :name, :unit, :level, :baseline, :target)"
+        "INSERT INTO rm_kpis (id, project_id, project_code, name, unit, level, baseline, target) "
+        "VALUES (:id, :project_id, (SELECT code FROM rm_projects WHERE id = :project_id), "
+        ":name, :unit, :level, :baseline, :target)"
     )
     values = {"id": e.kpi_id, "project_id": e.originator_id, **fields("name", "unit", "level", "baseline", "target")(e)}
     return [Statement(sql, {k: cell(v) for k, v in values.items()})]
@@ -226,18 +227,32 @@ def _kpi_measured(e: Any) -> list[Statement]:
         "UPDATE rm_kpis SET actual = :value, measured_on = :measured_on "
         "WHERE id = :id AND (measured_on IS NULL OR measured_on <= :measured_on)"
     )
-    return [Statement(sql, {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()})]
+    params = {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()}
+    return [Statement(sql, params), _kpi_standing(e)]
 
 
 def _kpi_measurement_corrected(e: Any) -> list[Statement]:
     sql = "UPDATE rm_kpis SET actual = :value WHERE id = :id AND measured_on = :measured_on"
-    return [Statement(sql, {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()})]
+    params = {"id": str(e.kpi_id), "value": str(e.value), "measured_on": e.measured_on.isoformat()}
+    return [Statement(sql, params), _kpi_standing(e)]
 
 
 def _kpi_revised(e: Any) -> list[Statement]:
-    return [
-        Statement("UPDATE rm_kpis SET target = :target WHERE id = :id", {"id": str(e.kpi_id), "target": str(e.target)})
-    ]
+    sql = "UPDATE rm_kpis SET target = :target WHERE id = :id"
+    return [Statement(sql, {"id": str(e.kpi_id), "target": str(e.target)}), _kpi_standing(e)]
+
+
+_SPAN = "(CAST(target AS DOUBLE PRECISION) - CAST(baseline AS DOUBLE PRECISION))"
+_STANDING = (
+    f"UPDATE rm_kpis SET progress = (CAST(actual AS DOUBLE PRECISION) - CAST(baseline AS DOUBLE PRECISION)) "
+    f"/ NULLIF({_SPAN}, 0), standing = CASE WHEN actual IS NULL THEN 2 WHEN {_SPAN} = 0 THEN 1 ELSE 0 END "
+    "WHERE id = :id"
+)  # for the order only (the same on both stores); the percent shown is exact
+
+
+def _kpi_standing(e: Any) -> Statement:
+    """How far along its KPI is, from the values its row now holds."""
+    return Statement(_STANDING, {"id": str(e.kpi_id)})
 
 
 def _rate(e: Any) -> list[Statement]:
@@ -312,7 +327,7 @@ SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
 def statements_for(event: Any, position: int) -> list[Statement]:
     """The statements that bring the read models up to date with the event at `position`."""
     changes = _changes(event)
-    return [*changes, *history(event, position, changes), audit_index(event, position)]
+    return [*changes, *history(event, position, changes), *choices(position, changes), audit_index(event, position)]
 
 
 def _changes(event: Any) -> list[Statement]:

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def _folds(table: str) -> str:
@@ -54,12 +54,23 @@ COLUMNS = {
         owner TEXT NOT NULL, status TEXT NOT NULL, health TEXT NOT NULL,
         progress INTEGER NOT NULL, target_on TEXT NOT NULL, original_target_on TEXT NOT NULL,
         postponements INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
-    "rm_kpis": """id TEXT NOT NULL, project_id TEXT NOT NULL, name TEXT NOT NULL, unit TEXT NOT NULL,
-        level TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,
-        actual TEXT, measured_on TEXT""",
+    # `standing` and `progress` order the KPIs furthest behind first: 0 measured (by `progress`, the
+    # share of the way from baseline to target), 1 measured with target = baseline, 2 never measured.
+    "rm_kpis": """id TEXT NOT NULL, project_id TEXT NOT NULL, project_code TEXT NOT NULL, name TEXT NOT NULL,
+        unit TEXT NOT NULL, level TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,
+        actual TEXT, measured_on TEXT, standing INTEGER NOT NULL DEFAULT 2, progress DOUBLE PRECISION""",
     "rm_links": """from_kind TEXT NOT NULL, from_id TEXT NOT NULL, to_kind TEXT NOT NULL, to_id TEXT NOT NULL""",
     "rm_rates": """from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL,
         rate TEXT NOT NULL, record_id TEXT NOT NULL""",
+}
+
+# The columns whose values the registers' drop-down filters offer (see `rm_choices`).
+CHOICES = {
+    "rm_organizations": ("region", "country"),
+    "rm_projects": ("organization_id", "direction", "owner", "budget_currency"),
+    "rm_grants": ("funder_id", "programme", "owner", "requested_currency"),
+    "rm_memoranda": ("owner",),
+    "rm_initiatives": ("roadmap", "direction", "owner"),
 }
 
 PRIMARY_KEYS = {
@@ -93,11 +104,11 @@ STILL_TRUE = 9_223_372_036_854_775_807
 SPAN = "int8range(valid_from, valid_to)"
 POSTGRES_ONLY = (
     *(f"CREATE INDEX IF NOT EXISTS {table}_history_during ON {table}_history USING gist ({SPAN})" for table in COLUMNS),
-    # decimal_sum(text): the exact sum of amounts kept as text (SQLite gets the same from Python, see store.py).
-    "CREATE OR REPLACE FUNCTION decimal_add(numeric, text) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT "
-    "AS 'SELECT $1 + CAST($2 AS numeric)'",
-    "CREATE OR REPLACE AGGREGATE decimal_sum(text) (SFUNC = decimal_add, STYPE = numeric, INITCOND = '0')",
 )
+
+# Where the schema version is kept; made before anything else, so that tables of an older version
+# are dropped before an index of this version is asked of them.
+META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 _REGISTER_DDL = tuple(
     f"CREATE TABLE IF NOT EXISTS {table} ({columns}, PRIMARY KEY ({PRIMARY_KEYS[table]}))"
@@ -135,13 +146,26 @@ TABLES = (
         position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, record_type TEXT NOT NULL,
         version INTEGER NOT NULL, event TEXT NOT NULL, recorded_at TEXT NOT NULL, real_on TEXT NOT NULL,
         effective_on TEXT, actor TEXT NOT NULL, reason TEXT, summary TEXT NOT NULL)""",
-    "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    META,
+    # Every value a column of `CHOICES` has held, with the position where it first appeared: the
+    # drop-down filters read this small table instead of a DISTINCT over a whole register, and a
+    # view of the past offers the values known by then.
+    """CREATE TABLE IF NOT EXISTS rm_choices (
+        register_table TEXT NOT NULL, column_name TEXT NOT NULL, value TEXT NOT NULL, since BIGINT NOT NULL,
+        PRIMARY KEY (register_table, column_name, value))""",
     "CREATE INDEX IF NOT EXISTS rm_projects_stage ON rm_projects (stage, priority)",
+    # The registers' default and most used sorts, with the id that breaks ties: a page of 50 rows
+    # is read in order from the index and the rest never sorted.
+    "CREATE INDEX IF NOT EXISTS rm_projects_code ON rm_projects (code, id)",
+    "CREATE INDEX IF NOT EXISTS rm_projects_title ON rm_projects (title, id)",
+    "CREATE INDEX IF NOT EXISTS rm_grants_title ON rm_grants (title, id)",
+    "CREATE INDEX IF NOT EXISTS rm_grants_deadline ON rm_grants (deadline, id)",
     "CREATE INDEX IF NOT EXISTS rm_grants_stage ON rm_grants (stage, deadline)",
     "CREATE INDEX IF NOT EXISTS rm_grants_funder ON rm_grants (funder_id)",
     "CREATE INDEX IF NOT EXISTS rm_memoranda_stage ON rm_memoranda (stage)",
     "CREATE INDEX IF NOT EXISTS rm_initiatives_status ON rm_initiatives (roadmap, direction, status)",
     "CREATE INDEX IF NOT EXISTS rm_kpis_project ON rm_kpis (project_id)",
+    "CREATE INDEX IF NOT EXISTS rm_kpis_standing ON rm_kpis (standing, progress, project_code, name, id)",
     "CREATE INDEX IF NOT EXISTS rm_links_to ON rm_links (to_id)",
     "CREATE INDEX IF NOT EXISTS rm_events_record ON rm_events (record_id, version)",
     "CREATE INDEX IF NOT EXISTS rm_events_recorded_position ON rm_events (recorded_at, position)",
@@ -158,6 +182,7 @@ READ_MODEL_TABLES = (
     "rm_due_dates",
     "rm_events",
     "rm_meta",
+    "rm_choices",
 )
 
 DROP = tuple(f"DROP TABLE IF EXISTS {table}" for table in READ_MODEL_TABLES)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -22,7 +22,7 @@ from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
 from portfolio import timetravel
-from portfolio.readmodels.schema import DROP, POSTGRES_ONLY, SCHEMA_VERSION, TABLES
+from portfolio.readmodels.schema import DROP, META, POSTGRES_ONLY, SCHEMA_VERSION, TABLES
 
 PROJECTION_NAME = "portfolio_read_models"
 READ_MODELS_LOCK = 7_311_202_611  # an arbitrary advisory-lock key for the read models
@@ -66,20 +66,26 @@ class ReadModelMixin:
     def _serialize(self, c: Any) -> None:
         """Take the read models' lock for this transaction (SQLite's write lock already is one)."""
 
+    def _derived_transaction(self) -> AbstractContextManager[Any]:
+        """A transaction that writes only what the event log can give again (the read models and
+        their position), so it need not wait for the disk: a crash may lose the last of them, but
+        never rows without their position, and the projector applies them again on start. Saving
+        the next event waits for the disk, and with it for everything written before."""
+        return self.datastore.transaction(commit=True)
+
     def create_read_models(self) -> bool:
         """Create the tables; tables of another schema version are dropped and made anew, and
         their position reset, so the projector rebuilds them. Returns True if that happened."""
         with self.datastore.transaction(commit=True) as c:
             self._serialize(c)
-            for ddl in (*TABLES, *self.extra_ddl):
-                c.execute(ddl)
+            c.execute(META)
             c.execute(self._sql("SELECT value FROM rm_meta WHERE name = 'schema_version'"))
             row = c.fetchone()
             found = row[0] if row and not isinstance(row, dict) else (row or {}).get("value")
             reset = found != str(SCHEMA_VERSION)
+            for ddl in (*(DROP if reset else ()), *TABLES, *self.extra_ddl):
+                c.execute(ddl)
             if reset:
-                for ddl in (*DROP, *TABLES, *self.extra_ddl):
-                    c.execute(ddl)
                 c.execute(
                     self._sql("INSERT INTO rm_meta (name, value) VALUES ('schema_version', :version)"),
                     {"version": str(SCHEMA_VERSION)},
@@ -112,7 +118,7 @@ class ReadModelMixin:
 
     def apply(self, start: int, end: int, statements: Sequence[Statement]) -> None:
         """Apply the rows for notifications (start, end] if `start` is still the position."""
-        with self.datastore.transaction(commit=True) as c:
+        with self._derived_transaction() as c:
             self._serialize(c)
             c.execute(
                 self._sql(self._lock_position().format(tracking=self._tracking_table())),
@@ -126,6 +132,10 @@ class ReadModelMixin:
                 for statement in statements:
                     c.execute(self._sql(statement.sql), statement.params)
             self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]
+
+    def exact_sum(self, expression: str) -> str:
+        """SQL for the exact sum of amounts kept as text, as text or a decimal."""
+        return f"decimal_sum({expression})"
 
     def write(self, statements: Sequence[Statement]) -> None:
         """Run statements in one transaction (for tables kept beside the read models)."""
@@ -184,6 +194,21 @@ class SQLiteReadModels(ReadModelMixin, SQLiteTrackingRecorder):
     def _batched(self, c: Any) -> AbstractContextManager[Any]:
         return nullcontext()
 
+    @contextmanager
+    def _derived_transaction(self) -> Iterator[Any]:
+        """SQLite's setting applies to a connection, outside any transaction: lowered for this one,
+        then put back for the event store, which shares the connection."""
+        with self.datastore.get_connection(commit=True) as connection:
+            setting = connection.cursor()
+            setting.execute("PRAGMA synchronous")
+            durable = setting.fetchone()[0]
+            setting.execute("PRAGMA synchronous = NORMAL")
+            try:
+                with connection.transaction(commit=True) as c:
+                    yield c
+            finally:
+                setting.execute(f"PRAGMA synchronous = {int(durable)}")
+
     def _tracking_table(self) -> str:
         return "tracking"
 
@@ -211,6 +236,15 @@ class PostgresReadModels(ReadModelMixin, PostgresTrackingRecorder):
 
     def _lock_position(self) -> str:
         return super()._lock_position() + " FOR UPDATE"
+
+    @contextmanager
+    def _derived_transaction(self) -> Iterator[Any]:
+        with self.datastore.transaction(commit=True) as c:
+            c.execute("SET LOCAL synchronous_commit TO OFF")
+            yield c
+
+    def exact_sum(self, expression: str) -> str:
+        return f"SUM(CAST({expression} AS NUMERIC))"  # PostgreSQL's numeric is exact
 
     def _serialize(self, c: Any) -> None:
         # Schema changes and batches take table locks in different orders: one lock for both,

@@ -74,6 +74,8 @@ def test_read_models_of_another_schema_version_are_rebuilt_on_start(store_url, o
     with app.read_models.datastore.transaction(commit=True) as cursor:
         cursor.execute("UPDATE rm_meta SET value = '0'")
         cursor.execute("DELETE FROM rm_projects")
+        cursor.execute("DROP TABLE rm_kpis")  # an older layout, which this version's indexes do not fit
+        cursor.execute("CREATE TABLE rm_kpis (id TEXT PRIMARY KEY)")
     reopened = open_portfolio(store_url)
     assert read_models(reopened) == expected
 

@@ -105,6 +105,20 @@ def test_a_command_returns_only_after_the_read_models_show_it(store_url, open_po
     assert app.projector.status().lag == 0
 
 
+def test_events_are_saved_durably_though_the_read_models_are_not_waited_for(store_url, open_portfolio):
+    """Projecting commits without waiting for the disk (the log can give it again); the setting
+    must not stay on the connection that the event store uses next."""
+    app = open_portfolio(store_url)
+    build(app)
+    setting = "PRAGMA synchronous" if store_url.startswith("sqlite") else "SHOW synchronous_commit"
+    for _ in range(3):  # whichever pooled connection comes next
+        with app.recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(setting)
+            row = cursor.fetchone()
+            value = row[0] if not isinstance(row, dict) else next(iter(row.values()))
+        assert str(value) in ("2", "3", "on")  # FULL or EXTRA on SQLite
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [("mysql://x", "not supported"), ("sqlite:///", "names no SQLite file")],

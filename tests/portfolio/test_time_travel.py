@@ -13,7 +13,7 @@ from eventsourcing.persistence import StoredEvent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from domain.context import recording
+from domain.context import clock_set_to, recording
 from domain.enums import GrantStage
 from domain.money import Money
 from portfolio import timetravel
@@ -197,3 +197,19 @@ def test_the_registers_as_of_a_moment_equal_a_replay_on_postgresql_too(postgres_
         replica = replayed_up_to(app, as_of.position, tmp_path)
         assert seen == register_tables(replica)
         replica.close()
+
+
+def test_the_drop_down_filters_offer_the_values_known_at_the_moment_viewed(history):
+    app, grant = history
+    funder = UUID(app.read_models.query("SELECT funder_id FROM rm_grants")[0]["funder_id"])
+    with recording("olena"), clock_set_to(datetime(2023, 4, 1, 10, tzinfo=UTC)):
+        app.hand_over_application(grant, "petro")
+        app.rename_organization(funder, "GIZ Україна", "GIZ Ukraine")
+    assert app.filter_values("grants", "owner") == ["olena", "petro"]  # a value once held stays on offer
+    assert app.filter_values("grants", "funder") == ["GIZ Україна"]  # organizations by their name now
+    assert app.filter_values("grants", "currency") == ["EUR"]
+    with timetravel.viewing(app.as_of(datetime(2023, 3, 20, tzinfo=UTC))):
+        assert app.filter_values("grants", "owner") == ["olena"]
+        assert app.filter_values("grants", "funder") == ["GIZ"]
+    with timetravel.viewing(app.as_of(datetime(2023, 2, 1, tzinfo=UTC))):
+        assert app.filter_values("grants", "owner") == []
