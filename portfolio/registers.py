@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from math import ceil
-from typing import Any
+from typing import Any, NamedTuple
 
 from portfolio import timetravel
 from portfolio.readmodels.schema import SEARCHABLE
@@ -56,29 +56,39 @@ class Page:
 
 
 def list_rows(store: ReadModelMixin, register: Register, request: ListRequest) -> Page:
-    base, params, order, sort = _query(register, request)
+    query = _query(register, request)
     per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
     page = max(request.page, 1)
-    total = store.query(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
+    total = store.query(f"SELECT COUNT(*) AS n {query.counted}", query.params)[0]["n"]
     rows = store.query(
-        f"SELECT {register.select} {base} {order} LIMIT {per_page} OFFSET {(page - 1) * per_page}", params
+        f"SELECT {register.select} {query.base} {query.order} LIMIT {per_page} OFFSET {(page - 1) * per_page}",
+        query.params,
     )
-    return Page(rows, total, ListRequest(request.filters, request.q, sort, request.descending, page, per_page), sort)
+    shown = ListRequest(request.filters, request.q, query.sort, request.descending, page, per_page)
+    return Page(rows, total, shown, query.sort)
 
 
 def all_rows(store: ReadModelMixin, register: Register, request: ListRequest) -> list[dict[str, Any]]:
     """Every row the register shows for this request, on every page, in its order (for exports)."""
-    base, params, order, _ = _query(register, request)
-    return store.query(f"SELECT {register.select} {base} {order}", params)
+    query = _query(register, request)
+    return store.query(f"SELECT {register.select} {query.base} {query.order}", query.params)
 
 
-def _query(register: Register, request: ListRequest) -> tuple[str, dict[str, Any], str, str]:
-    """FROM … WHERE …, its parameters, ORDER BY …, and the sort key used."""
-    where, params = [], {}
+class _Query(NamedTuple):
+    base: str  # FROM … WHERE …
+    counted: str  # the same without the joins when no condition needs them (a join to one name adds no rows)
+    params: dict[str, Any]
+    order: str  # ORDER BY …
+    sort: str  # the sort key used
+
+
+def _query(register: Register, request: ListRequest) -> _Query:
+    where, params, joined = [], {}, False
     for key, value in request.filters.items():
         if key in register.filters and value:
             where.append(_condition(register.filters[key], f":f_{key}"))
             params[f"f_{key}"] = value
+            joined = joined or not register.filters[key].startswith("t.")
     if request.q.strip() and register.search_columns():
         params["q"] = f"%{_escape_like(request.q.strip().casefold())}%"
         where.append("(" + " OR ".join(f"{c} LIKE :q ESCAPE '\\'" for c in register.search_columns()) + ")")
@@ -86,7 +96,9 @@ def _query(register: Register, request: ListRequest) -> tuple[str, dict[str, Any
     sort = request.sort if request.sort in register.sorts else register.default_sort
     direction = "DESC" if request.descending else "ASC"
     order = f"ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id {direction}"
-    return f"FROM {register.table} t {register.joins}{sql_where}", params, order, sort
+    base = f"FROM {register.table} t {register.joins}{sql_where}"
+    counted = base if joined else f"FROM {register.table} t{sql_where}"
+    return _Query(base, counted, params, order, sort)
 
 
 def _condition(expression: str, placeholder: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 LABELS = {
@@ -57,6 +58,14 @@ LABELS = {
 }  # fmt: skip
 
 
+_translated: dict[tuple[str, str], str] = {}  # (language, key) -> label; the vocabulary is fixed
+
+
 def label(value: object) -> str:
     key = getattr(value, "value", value)
-    return str(LABELS.get(str(key), "" if key is None else str(key)))
+    if key is None:
+        return ""
+    cache_key = (str(get_locale()), str(key))
+    if cache_key not in _translated:
+        _translated[cache_key] = str(LABELS.get(str(key), str(key)))
+    return _translated[cache_key]

@@ -94,13 +94,12 @@ class AuditChain:
 
     def extend(self, actor: str = "system", sign_checkpoints: bool = True) -> int:
         """Link every event after the chain's head; returns how many were linked."""
-        linked = 0
+        linked, (position, previous) = 0, self.head()
         while True:
-            position, previous = self.head()
             notifications = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
             if not notifications:
                 return linked
-            statements, vouch_after = [], self._found_at_start()
+            statements, vouch_after = [], None
             if position == 0:  # the chain starts over the events stored now: say so, and vouch for none
                 vouch_after = self.recorder.max_notification_id() or 0
                 statements.append(self._start_row(vouch_after))
@@ -108,13 +107,18 @@ class AuditChain:
                 passed = notification.id // CHECKPOINT_EVERY > position // CHECKPOINT_EVERY
                 after, previous, position = position, link_of(previous, notification), notification.id
                 statements.append(self._chain_row(notification, after, previous))
-                if passed and sign_checkpoints and self.key and position > vouch_after:
-                    statements.append(self._checkpoint_row(position, previous, actor))
+                if passed and sign_checkpoints and self.key:
+                    vouch_after = self._found_at_start() if vouch_after is None else vouch_after
+                    if position > vouch_after:
+                        statements.append(self._checkpoint_row(position, previous, actor))
             try:
                 self.store.write(statements)
             except IntegrityError:
-                continue  # another process linked these first
+                position, previous = self.head()  # another process linked these first
+                continue
             linked += len(notifications)
+            if len(notifications) < BATCH:  # all there was; a later event is linked by its own save
+                return linked
 
     def checkpoint(self, actor: str) -> dict[str, Any]:
         """Sign the chain's head now."""

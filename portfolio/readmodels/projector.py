@@ -14,6 +14,7 @@ from portfolio.readmodels.store import ReadModelMixin, Statement
 
 Progress = Callable[[int, int], None]
 BATCH = 500
+ANALYZE_AFTER = 10_000  # events applied at once (a rebuild, a first start) after which statistics are refreshed
 MAX_RETRIES = 50
 
 
@@ -39,10 +40,8 @@ class Projector:
         """Apply every notification after the tracked position; returns how many were applied."""
         applied, retries = 0, 0
         head = self.app.recorder.max_notification_id() or 0
-        while True:
-            start = self.store.position()
-            if start >= head:
-                return applied
+        start = self.store.position()
+        while start < head:
             notifications = self.app.recorder.select_notifications(
                 start=start, limit=batch, stop=head, inclusive_of_start=False
             )
@@ -55,16 +54,21 @@ class Projector:
             try:
                 self.store.apply(start, end, statements)
             except IntegrityError:
-                continue  # another process applied these first: the position moved, read it again
+                start = self.store.position()  # another process applied these first
+                continue
             except OperationalError:
                 retries += 1  # the database was busy with another writer
                 if retries > MAX_RETRIES:
                     raise
                 time.sleep(0.01 * retries)
+                start = self.store.position()
                 continue
-            applied, retries = applied + len(notifications), 0
+            applied, retries, start = applied + len(notifications), 0, end
             if progress:
                 progress(end, head)
+        if applied >= ANALYZE_AFTER:
+            self.store.analyze()
+        return applied
 
     def rebuild(self, progress: Progress | None = None) -> int:
         self.store.drop_read_models()
