@@ -13,7 +13,6 @@ from typing import Any
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from openpyxl import load_workbook
 
 from domain.errors import DomainError
 from domain.money import Money
@@ -128,6 +127,8 @@ def _money(row: ImportRow, amount: str, currency: str) -> None:
 def _xlsx(data: bytes) -> list[list[Any]]:
     """The first sheet's cells. A formula is read as the value the spreadsheet last computed; one
     never computed (a file written by a program) is refused rather than read as empty."""
+    from openpyxl import load_workbook  # imported when first used: a tenth of a second off every worker's start
+
     try:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
