@@ -58,14 +58,17 @@ LABELS = {
 }  # fmt: skip
 
 
-_translated: dict[tuple[str, str], str] = {}  # (language, key) -> label; the vocabulary is fixed
+_translated: dict[tuple[str, str], str] = {}  # (language, vocabulary key) -> label
 
 
 def label(value: object) -> str:
+    """A vocabulary value's name in the person's language; any other value as it is."""
     key = getattr(value, "value", value)
     if key is None:
         return ""
+    if str(key) not in LABELS:
+        return str(key)
     cache_key = (str(get_locale()), str(key))
-    if cache_key not in _translated:
-        _translated[cache_key] = str(LABELS.get(str(key), str(key)))
+    if cache_key not in _translated:  # bounded by the vocabulary, whatever values pass through
+        _translated[cache_key] = str(LABELS[str(key)])
     return _translated[cache_key]

@@ -7,6 +7,8 @@ import multiprocessing
 from domain.context import recording
 from domain.enums import OrganizationKind
 from portfolio.app import Portfolio
+from portfolio.readmodels.schema import CHOICES
+from portfolio.register_specs import REGISTERS
 from tests.portfolio.scenario import build, read_models
 
 
@@ -87,3 +89,9 @@ def test_a_search_finds_ukrainian_text_whatever_its_case(sqlite_url, open_portfo
         "SELECT name_uk FROM rm_organizations WHERE name_uk_fold LIKE :q", {"q": "%харківськ%"}
     )
     assert {row["name_uk"] for row in rows} == {"Харківський IAM кластер", "Харківська міська рада"}
+
+
+def test_every_drop_down_filter_reads_a_column_the_projector_notes():
+    for register in REGISTERS.values():
+        assert set(register.choices.values()) <= set(CHOICES.get(register.table, ())), register.table
+        assert set(register.choices) <= set(register.filters), register.table
