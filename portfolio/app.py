@@ -18,7 +18,7 @@ from portfolio.pipeline import PipelineQueries
 from portfolio.projects import ProjectUseCases
 from portfolio.queries import Queries
 from portfolio.register_specs import REGISTERS
-from portfolio.registers import ListRequest, Page, all_rows, distinct_values, list_rows
+from portfolio.registers import ListRequest, Page, all_rows, filter_choices, list_rows
 from portfolio.reminders import ReminderQueries
 from portfolio.roadmap_board import RoadmapBoardQueries
 
@@ -53,8 +53,9 @@ class Portfolio(
         """Every row of a register for a request, all pages, in its order (for exports)."""
         return all_rows(self.read_models, REGISTERS[name], request)
 
-    def filter_values(self, name: str, key: str) -> list[str]:
-        return distinct_values(self.read_models, REGISTERS[name], key)
+    def filter_values(self, name: str) -> dict[str, list[str]]:
+        """The values each drop-down filter of a register offers, by filter."""
+        return filter_choices(self.read_models, REGISTERS[name])
 
     def is_empty(self) -> bool:
         return not self.recorder.max_notification_id()

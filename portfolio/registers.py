@@ -110,17 +110,23 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def distinct_values(store: ReadModelMixin, register: Register, key: str) -> list[str]:
-    """The values a filter can take, for its drop-down: every value its column has held (as of the
-    date viewed), from `rm_choices`; organizations are offered by name."""
-    column = register.choices.get(key)
-    if column is None:
-        return []
-    value, join = ("o.name_uk", "JOIN rm_organizations o ON o.id = c.value") if column in NAMES else ("c.value", "")
+def filter_choices(store: ReadModelMixin, register: Register) -> dict[str, list[str]]:
+    """The values each drop-down filter of a register can take, in one query: every value its
+    column has held (as of the date viewed), from `rm_choices`; organizations are offered by name."""
+    keys = {column: key for key, column in register.choices.items()}
+    if not keys:
+        return {}
+    names = ", ".join(f"'{column}'" for column in NAMES)
     since = " AND c.since <= :as_of_position" if timetravel.current() else ""
     rows = store.query(
-        f"SELECT DISTINCT {value} AS v FROM rm_choices c {join} "
-        f"WHERE c.register_table = :table AND c.column_name = :column{since} ORDER BY 1",
-        {"table": register.table, "column": column},
+        "SELECT DISTINCT c.column_name AS c, COALESCE(o.name_uk, c.value) AS v FROM rm_choices c "
+        f"LEFT JOIN rm_organizations o ON o.id = c.value AND c.column_name IN ({names}) "
+        f"WHERE c.register_table = :table{since} AND (o.id IS NOT NULL OR c.column_name NOT IN ({names})) "
+        "ORDER BY 1, 2",
+        {"table": register.table},
     )
-    return [row["v"] for row in rows]
+    values: dict[str, list[str]] = {key: [] for key in register.choices}
+    for row in rows:
+        if row["c"] in keys:
+            values[keys[row["c"]]].append(row["v"])
+    return values

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from flask import current_app, render_template
+from flask import current_app, g, render_template
 from htmx_flask import request
 
 from portfolio.registers import PER_PAGE, ListRequest
@@ -16,7 +16,7 @@ from portfolio.registers import PER_PAGE, ListRequest
 class Filter:
     key: str
     label: str
-    options: list[tuple[str, str]]
+    options: Iterable[tuple[str, str]]  # drawn once, on the whole page
 
 
 def list_request(filter_keys: Iterable[str]) -> ListRequest:
@@ -35,8 +35,13 @@ def enum_options(enum: type[Enum], label) -> list[tuple[str, str]]:
     return [(member.value, label(member.value)) for member in enum]
 
 
-def value_options(register: str, key: str) -> list[tuple[str, str]]:
-    return [(value, value) for value in current_app.extensions["portfolio"].filter_values(register, key)]
+def value_options(register: str, key: str) -> Iterator[tuple[str, str]]:
+    """A drop-down filter's values, read when the page is drawn (a request for the table alone never
+    reads them); a register's filters are read together, once per request."""
+    cached = g.setdefault("filter_values", {})
+    if register not in cached:
+        cached[register] = current_app.extensions["portfolio"].filter_values(register)
+    yield from ((value, value) for value in cached[register][key])
 
 
 def render_register(name: str, title: str, filters: list[Filter], folder: str = "", **extra) -> str:

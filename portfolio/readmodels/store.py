@@ -156,9 +156,13 @@ class ReadModelMixin:
         as_of = timetravel.current()
         if as_of is not None:
             sql, params = timetravel.shadowed(sql, as_of, self.ranges), {**(params or {}), **as_of.params()}
-        with self.datastore.transaction(commit=False) as c:
+        with self._reading() as c:
             self._execute(c, self._sql(sql), params or {})
             return [dict(row) for row in c.fetchall()]
+
+    def _reading(self) -> AbstractContextManager[Any]:
+        """A cursor for one query, which is its own transaction."""
+        return self.datastore.transaction(commit=False)
 
     def _execute(self, c: Any, sql: str, params: dict[str, Any]) -> None:
         c.execute(sql, params)
@@ -252,6 +256,13 @@ class PostgresReadModels(ReadModelMixin, PostgresTrackingRecorder):
 
     def exact_sum(self, expression: str) -> str:
         return f"SUM(CAST({expression} AS NUMERIC))"  # PostgreSQL's numeric is exact
+
+    @contextmanager
+    def _reading(self) -> Iterator[Any]:
+        """The pool's connections commit each statement by themselves, and one SELECT sees one
+        snapshot: no BEGIN and ROLLBACK around it, two round trips fewer per query."""
+        with self.datastore.get_connection() as connection, connection.cursor() as cursor:
+            yield cursor
 
     def _serialize(self, c: Any) -> None:
         # Schema changes and batches take table locks in different orders: one lock for both,
