@@ -7,7 +7,10 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from portfolio import timetravel
 from portfolio.rates import Converted, Rates, RateUseCases, convert
+from portfolio.readmodels import grant_totals
+from portfolio.readmodels.schema import STILL_TRUE
 
 WON = ("awarded", "contracted", "in_implementation", "closed")
 LOST = ("rejected",)
@@ -48,17 +51,26 @@ class DashboardQueries(RateUseCases):
         }
 
     def _grant_groups(self) -> list[dict[str, Any]]:
-        """Grant applications counted and summed by stage, funder and the currencies of their amounts
-        (funders are named afterwards: joining 100 names to every row would cost more than the sums)."""
-        exact_sum = self.read_models.exact_sum
-        groups = self.read_models.query(
-            "SELECT stage, funder_id, requested_currency, awarded_currency, COUNT(*) AS count, "
-            f"{exact_sum('requested_amount')} AS requested, {exact_sum('awarded_amount')} AS awarded "
-            "FROM rm_grants GROUP BY stage, funder_id, requested_currency, awarded_currency"
-        )
+        """Grant applications counted and summed by stage, funder and the currencies of their amounts,
+        from the sums the projector keeps by position (see `grant_totals.py`); funders are named after."""
+        as_of = timetravel.current()
+        if as_of is not None and as_of.real_on is not None:
+            rows = self._grant_groups_summed()  # how things really were: no position to keep sums at
+        else:
+            position = as_of.position if as_of is not None else STILL_TRUE
+            rows = self.read_models.query(grant_totals.AT_POSITION, {"position": position})
+        groups = _merged(rows)
         organizations = self.read_models.query("SELECT id, name_uk FROM rm_organizations")
         names = {row["id"]: row["name_uk"] for row in organizations}
         return [{**group, "funder": names.get(group["funder_id"])} for group in groups]
+
+    def _grant_groups_summed(self) -> list[dict[str, Any]]:
+        """The same groups summed over the applications themselves."""
+        exact_sum = self.read_models.exact_sum
+        return self.read_models.query(
+            f"SELECT {grant_totals.GROUP}, COUNT(*) AS count, {exact_sum('requested_amount')} AS requested, "
+            f"{exact_sum('awarded_amount')} AS awarded FROM rm_grants GROUP BY {grant_totals.GROUP}"
+        )
 
     def _upcoming(self, now: datetime, days: int = 30) -> list[dict[str, Any]]:
         """Open applications whose call closes in the next `days` days (deadlines are kept in UTC)."""
@@ -78,10 +90,11 @@ class DashboardQueries(RateUseCases):
         """The KPIs furthest behind their targets first (without a span next, never measured last);
         `rm_kpis.standing` and `progress` keep that order in an index."""
         total = self.read_models.query("SELECT COUNT(*) AS n FROM rm_kpis")[0]["n"]
-        rows = self.read_models.query(
+        order = "k.standing, k.progress, k.project_code, k.name, k.id"
+        rows = self.read_models.query(  # the first KPIs chosen before their projects are joined
             "SELECT k.id, k.name, k.unit, k.baseline, k.target, k.actual, k.project_id, k.project_code AS code, "
-            "p.title FROM rm_kpis k JOIN rm_projects p ON p.id = k.project_id "
-            f"ORDER BY k.standing, k.progress, k.project_code, k.name, k.id LIMIT {LIMIT}"
+            f"p.title FROM (SELECT * FROM rm_kpis k ORDER BY {order} LIMIT {LIMIT}) k "
+            f"JOIN rm_projects p ON p.id = k.project_id ORDER BY {order}"
         )
         for row in rows:
             target, baseline = Decimal(row["target"]), Decimal(row["baseline"])
@@ -93,11 +106,24 @@ class DashboardQueries(RateUseCases):
         return {"rows": rows, "total": total}
 
 
+def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of counts and amounts (totals and the changes after them, or sums) added up by group, as
+    Decimals; groups left empty are dropped."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["stage"], row["funder_id"], row["requested_currency"], row["awarded_currency"])
+        group = groups.setdefault(key, {**row, "count": 0, "requested": Decimal(0), "awarded": Decimal(0)})
+        group["count"] += row["count"]
+        group["requested"] += Decimal(row["requested"])
+        group["awarded"] += Decimal(row["awarded"] or 0)
+    return [group for group in groups.values() if group["count"]]
+
+
 def _value(group: dict[str, Any]) -> tuple[str, Decimal]:
     """What a group of applications counts for: awarded money once won, requested money before."""
     if group["stage"] in WON and group["awarded_currency"] is not None:
-        return group["awarded_currency"], Decimal(str(group["awarded"]))
-    return group["requested_currency"], Decimal(str(group["requested"]))
+        return group["awarded_currency"], group["awarded"]
+    return group["requested_currency"], group["requested"]
 
 
 def _by(groups: list[dict[str, Any]], key: str, currency: str, rates: Rates) -> list[dict[str, Any]]:
@@ -121,7 +147,7 @@ def _won(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str,
     for group in groups:
         if group["stage"] in WON and group["awarded_currency"] is not None:
             for side, by_currency in totals.items():
-                by_currency[group[f"{side}_currency"]] += Decimal(str(group[side]))
+                by_currency[group[f"{side}_currency"]] += group[side]
     return {side: convert(dict(by_currency), currency, rates) for side, by_currency in totals.items()}
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from eventsourcing.persistence import IntegrityError, OperationalError
 
+from portfolio.readmodels import grant_totals
 from portfolio.readmodels.projectors import statements_for
 from portfolio.readmodels.store import ReadModelMixin, Statement
 
@@ -48,8 +49,12 @@ class Projector:
             if not notifications:
                 return applied
             statements: list[Statement] = []
+            previous = start
             for notification in notifications:
                 statements.extend(statements_for(self.app.mapper.to_domain_event(notification), notification.id))
+                if grant_totals.passes(previous, notification.id):
+                    statements.append(grant_totals.totals(notification.id, self.store.exact_sum))
+                previous = notification.id
             end = notifications[-1].id
             try:
                 self.store.apply(start, end, statements)

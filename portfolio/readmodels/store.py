@@ -130,7 +130,7 @@ class ReadModelMixin:
                 raise PositionMovedError(f"Read models are at {current}, not {start}.")
             with self._batched(c):
                 for statement in statements:
-                    c.execute(self._sql(statement.sql), statement.params)
+                    self._execute(c, self._sql(statement.sql), statement.params)
             self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]
 
     def analyze(self) -> None:
