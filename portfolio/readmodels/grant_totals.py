@@ -47,7 +47,7 @@ AT_POSITION = (
 
 def around(main: Statement, position: int, created: bool) -> tuple[list[Statement], list[Statement]]:
     """The statements to run before and after `main`, a change to one application's row: its old
-    contribution taken away, its new one added. None when the change moves no sum."""
+    contribution taken away, its new one added; nothing when the change moves no sum."""
     if main.table != "rm_grants" or not COUNTED & main.params.keys():
         return [], []
     params = {"id": main.params["id"], "position": position}
