@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from domain.context import recording
@@ -60,3 +60,18 @@ def test_the_kept_sums_equal_a_sum_over_the_applications_at_every_position(store
         sum(g["count"] for g in app._grant_groups())
         == app.read_models.query("SELECT COUNT(*) AS n FROM rm_grants")[0]["n"]
     )
+
+
+def test_the_dashboard_as_known_then_and_as_it_really_was(history):
+    """Known by 20 March: submitted (the award was recorded on the 25th); as it really was on the
+    19th: awarded on the 18th. The first reads the kept sums, the second sums the history."""
+    app, _ = history
+
+    def stages(as_of: timetravel.AsOf) -> dict[str, tuple[int, Decimal]]:
+        with timetravel.viewing(as_of):
+            figures = app.dashboard("EUR", as_of.moment)
+        return {row["name"]: (row["count"], row["value"].amount) for row in figures["by_stage"]}
+
+    assert stages(app.as_of(datetime(2023, 3, 20, 12, tzinfo=UTC))) == {"submitted": (1, Decimal("100"))}
+    assert stages(app.as_of(real_on=date(2023, 3, 19))) == {"awarded": (1, Decimal("90"))}
+    assert stages(app.as_of(real_on=date(2023, 3, 17))) == {"submitted": (1, Decimal("100"))}
