@@ -20,8 +20,8 @@ LIMIT = 20  # rows of each list on the page; the page says how many there are in
 
 class DashboardQueries(RateUseCases):
     def dashboard(self, currency: str, now: datetime) -> dict[str, Any]:
-        """The figures, summed by the database in one pass over each register, and the KPI list read in
-        order from an index: the page costs about the same for 300 applications or 30,000."""
+        """The figures: the applications' sums kept by the projector (see `grant_totals.py`), the
+        projects counted in one pass, and the lists read in order from indexes."""
         rates = self.latest_rates(currency)
         groups = self._grant_groups()
         projects = self.read_models.query(

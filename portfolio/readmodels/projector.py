@@ -47,7 +47,7 @@ class Projector:
                 start=start, limit=batch, stop=head, inclusive_of_start=False
             )
             if not notifications:
-                return applied
+                break
             statements: list[Statement] = []
             previous = start
             for notification in notifications:

@@ -124,6 +124,11 @@ _HISTORY_DDL = tuple(
     )
 )
 
+# A group of grant applications (stage, funder, currencies) at a log position: its count and sums.
+_GRANT_GROUPS = """position BIGINT NOT NULL, stage TEXT NOT NULL, funder_id TEXT NOT NULL,
+    requested_currency TEXT NOT NULL, awarded_currency TEXT, count INTEGER NOT NULL, requested TEXT NOT NULL,
+    awarded TEXT"""
+
 TABLES = (
     *_REGISTER_DDL,
     *_HISTORY_DDL,
@@ -154,14 +159,14 @@ TABLES = (
         register_table TEXT NOT NULL, column_name TEXT NOT NULL, value TEXT NOT NULL, since BIGINT NOT NULL,
         PRIMARY KEY (register_table, column_name, value))""",
     # The applications' sums by group, kept at positions, and each change to them (see `grant_totals.py`).
-    """CREATE TABLE IF NOT EXISTS rm_grant_totals (
-        position BIGINT NOT NULL, stage TEXT NOT NULL, funder_id TEXT NOT NULL, requested_currency TEXT NOT NULL,
-        awarded_currency TEXT, count INTEGER NOT NULL, requested TEXT NOT NULL, awarded TEXT)""",
-    "CREATE INDEX IF NOT EXISTS rm_grant_totals_position ON rm_grant_totals (position)",
-    """CREATE TABLE IF NOT EXISTS rm_grant_changes (
-        position BIGINT NOT NULL, stage TEXT NOT NULL, funder_id TEXT NOT NULL, requested_currency TEXT NOT NULL,
-        awarded_currency TEXT, count INTEGER NOT NULL, requested TEXT NOT NULL, awarded TEXT)""",
-    "CREATE INDEX IF NOT EXISTS rm_grant_changes_position ON rm_grant_changes (position)",
+    *(
+        ddl
+        for table in ("rm_grant_totals", "rm_grant_changes")
+        for ddl in (
+            f"CREATE TABLE IF NOT EXISTS {table} ({_GRANT_GROUPS})",
+            f"CREATE INDEX IF NOT EXISTS {table}_position ON {table} (position)",
+        )
+    ),
     "CREATE INDEX IF NOT EXISTS rm_projects_stage ON rm_projects (stage, priority)",
     "CREATE INDEX IF NOT EXISTS rm_projects_priority ON rm_projects (priority, category)",  # the dashboard's counts
     # The registers' default and most used sorts, with the id that breaks ties: a page of 50 rows
