@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache, lru_cache, partial
 from typing import Any
 
-from flask_babel import format_currency, format_date, format_datetime
+from babel import Locale
+from babel.dates import format_date as babel_date
+from babel.numbers import NumberPattern, format_currency, get_currency_precision, get_currency_symbol
+from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 
 from domain.money import Money
@@ -19,9 +24,17 @@ def day(value: str | date | None) -> str:
     """A date, or the date of a moment, from a value or an ISO read-model cell."""
     if not value:
         return ""
+    if isinstance(value, str) and "T" not in value:
+        return _day(str(get_locale()), value)
     if isinstance(value, str):
-        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        value = datetime.fromisoformat(value)
     return format_date(value, "medium")
+
+
+@lru_cache(maxsize=8192)
+def _day(locale: str, iso: str) -> str:
+    """A calendar day (no time zone to shift it) by its ISO text; registers show many of the same."""
+    return babel_date(date.fromisoformat(iso), "medium", locale=locale)
 
 
 def moment(value: str | datetime | None) -> str:
@@ -37,7 +50,31 @@ def money(amount: Money | str | Decimal | None, currency: str | None = None) -> 
         amount, currency = amount.amount, amount.currency
     if amount is None or currency is None:
         return ""
-    return format_currency(Decimal(amount), currency, format_type="standard")
+    return _currency_format(str(get_locale()), currency)(Decimal(amount))
+
+
+@cache
+def _currency_format(locale: str, currency: str) -> Callable[[Decimal], str]:
+    """Babel's standard currency format for this locale and currency, with the currency's symbol and
+    digits written into the pattern once: Babel's `format_currency` fills them in on every call and
+    looks up the currency's plural name as well, a register page's largest formatting cost."""
+    parsed = Locale.parse(locale)
+    standard = parsed.currency_formats["standard"]
+    if "¤¤" in standard.pattern:  # the code or plural name in the pattern: let Babel fill it each time
+        return partial(format_currency, currency=currency, locale=parsed, format_type="standard")
+    symbol, digits = get_currency_symbol(currency, parsed), get_currency_precision(currency)
+    pattern = NumberPattern(
+        standard.pattern,
+        (standard.prefix[0].replace("¤", symbol), standard.prefix[1].replace("¤", symbol)),
+        (standard.suffix[0].replace("¤", symbol), standard.suffix[1].replace("¤", symbol)),
+        standard.grouping,
+        standard.int_prec,
+        (digits, digits),
+        standard.exp_prec,
+        standard.exp_plus,
+        standard.number_pattern,
+    )
+    return partial(pattern.apply, locale=parsed)
 
 
 def shown(value: Any) -> str:

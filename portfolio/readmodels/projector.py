@@ -9,7 +9,7 @@ from typing import Any
 
 from eventsourcing.persistence import IntegrityError, OperationalError
 
-from portfolio.readmodels import grant_totals
+from portfolio.readmodels import kept_totals
 from portfolio.readmodels.projectors import statements_for
 from portfolio.readmodels.store import ReadModelMixin, Statement
 
@@ -52,8 +52,8 @@ class Projector:
             previous = start
             for notification in notifications:
                 statements.extend(statements_for(self.app.mapper.to_domain_event(notification), notification.id))
-                if grant_totals.passes(previous, notification.id):
-                    statements.append(grant_totals.totals(notification.id, self.store.exact_sum))
+                if kept_totals.passes(previous, notification.id):
+                    statements.extend(kept_totals.totals(notification.id, self.store.exact_sum))
                 previous = notification.id
             end = notifications[-1].id
             try:

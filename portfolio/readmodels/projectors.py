@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.money import Money
-from portfolio.readmodels import grant_totals
+from portfolio.readmodels import kept_totals
 from portfolio.readmodels.history import audit_index, choices, history
 from portfolio.readmodels.schema import SEARCHABLE
 from portfolio.readmodels.store import Statement
@@ -329,7 +329,7 @@ def statements_for(event: Any, position: int) -> list[Statement]:
     """The statements that bring the read models up to date with the event at `position`."""
     changes = _changes(event)
     return [
-        *_with_totals(event, position, changes),
+        *(kept for change in changes for kept in kept_totals.around(change, position)),
         *history(event, position, changes),
         *choices(position, changes),
         audit_index(event, position),
@@ -362,11 +362,3 @@ def _changes(event: Any) -> list[Statement]:
         assignments = ", ".join(f"{key} = :{key}" for key in values if key != "id")
         main = Statement(f"UPDATE {table} SET {assignments} WHERE id = :id", values)
     return [main, *(extra(event) if extra else [])]
-
-
-def _with_totals(event: Any, position: int, changes: list[Statement]) -> list[Statement]:
-    """The changes, with what they move in the applications' sums (see `grant_totals.py`)."""
-    if not changes:
-        return changes
-    before, after = grant_totals.around(changes[0], position, created=event.originator_version == 1)
-    return [*before, changes[0], *after, *changes[1:]]

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 
 def _folds(table: str) -> str:
@@ -124,10 +124,14 @@ _HISTORY_DDL = tuple(
     )
 )
 
-# A group of grant applications (stage, funder, currencies) at a log position: its count and sums.
-_GRANT_GROUPS = """position BIGINT NOT NULL, stage TEXT NOT NULL, funder_id TEXT NOT NULL,
-    requested_currency TEXT NOT NULL, awarded_currency TEXT, count INTEGER NOT NULL, requested TEXT NOT NULL,
-    awarded TEXT"""
+# The groups kept at log positions, by name (see `kept_totals.py`): a group's columns, its count and sums.
+_KEPT_GROUPS = {
+    "grant": """stage TEXT NOT NULL, funder_id TEXT NOT NULL, requested_currency TEXT NOT NULL,
+        awarded_currency TEXT, count INTEGER NOT NULL, requested TEXT NOT NULL, awarded TEXT""",
+    "project": "priority TEXT NOT NULL, category TEXT NOT NULL, count INTEGER NOT NULL",
+    "kpi": "count INTEGER NOT NULL",
+}
+_KEPT_TABLES = tuple(f"rm_{name}_{kind}" for name in _KEPT_GROUPS for kind in ("totals", "changes"))
 
 TABLES = (
     *_REGISTER_DDL,
@@ -158,12 +162,13 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS rm_choices (
         register_table TEXT NOT NULL, column_name TEXT NOT NULL, value TEXT NOT NULL, since BIGINT NOT NULL,
         PRIMARY KEY (register_table, column_name, value))""",
-    # The applications' sums by group, kept at positions, and each change to them (see `grant_totals.py`).
+    # The dashboard's counts and sums by group, kept at positions, and each change to them (see `kept_totals.py`).
     *(
         ddl
-        for table in ("rm_grant_totals", "rm_grant_changes")
+        for name, columns in _KEPT_GROUPS.items()
+        for table in (f"rm_{name}_totals", f"rm_{name}_changes")
         for ddl in (
-            f"CREATE TABLE IF NOT EXISTS {table} ({_GRANT_GROUPS})",
+            f"CREATE TABLE IF NOT EXISTS {table} (position BIGINT NOT NULL, {columns})",
             f"CREATE INDEX IF NOT EXISTS {table}_position ON {table} (position)",
         )
     ),
@@ -204,8 +209,7 @@ READ_MODEL_TABLES = (
     "rm_events",
     "rm_meta",
     "rm_choices",
-    "rm_grant_totals",
-    "rm_grant_changes",
+    *_KEPT_TABLES,
 )
 
 DROP = tuple(f"DROP TABLE IF EXISTS {table}" for table in READ_MODEL_TABLES)
