@@ -9,7 +9,7 @@ from typing import Any
 
 from portfolio import timetravel
 from portfolio.rates import Converted, Rates, RateUseCases, convert
-from portfolio.readmodels import grant_totals
+from portfolio.readmodels.kept_totals import GRANTS, KPIS, PROJECTS, Kept
 from portfolio.readmodels.schema import STILL_TRUE
 
 WON = ("awarded", "contracted", "in_implementation", "closed")
@@ -20,13 +20,11 @@ LIMIT = 20  # rows of each list on the page; the page says how many there are in
 
 class DashboardQueries(RateUseCases):
     def dashboard(self, currency: str, now: datetime) -> dict[str, Any]:
-        """The figures: the applications' sums kept by the projector (see `grant_totals.py`), the
-        projects counted in one pass, and the lists read in order from indexes."""
+        """The figures: the applications' sums and the projects' counts kept by the projector (see
+        `kept_totals.py`), and the lists read in order from indexes."""
         rates = self.latest_rates(currency)
         groups = self._grant_groups()
-        projects = self.read_models.query(
-            "SELECT priority, category, COUNT(*) AS count FROM rm_projects GROUP BY priority, category"
-        )
+        projects = self._kept(PROJECTS)
         return {
             "currency": currency,
             "by_stage": _by(groups, "stage", currency, rates),
@@ -50,27 +48,26 @@ class DashboardQueries(RateUseCases):
             ),
         }
 
-    def _grant_groups(self) -> list[dict[str, Any]]:
-        """Grant applications counted and summed by stage, funder and the currencies of their amounts,
-        from the sums the projector keeps by position (see `grant_totals.py`); funders are named after."""
+    def _kept(self, kept: Kept) -> list[dict[str, Any]]:
+        """A register's rows counted and summed by group, as kept by the projector at the position
+        viewed (now, or as known by a moment); rows of one group may repeat, to be added up."""
         as_of = timetravel.current()
         if as_of is not None and as_of.real_on is not None:
-            rows = self._grant_groups_summed()  # how things really were: no position to keep sums at
-        else:
-            position = as_of.position if as_of is not None else STILL_TRUE
-            rows = self.read_models.query(grant_totals.AT_POSITION, {"position": position})
-        groups = _merged(rows)
+            return self._summed(kept)  # how things really were on a day: no position they were kept at
+        position = as_of.position if as_of is not None else STILL_TRUE
+        return self.read_models.query(kept.at_position, {"position": position})
+
+    def _summed(self, kept: Kept) -> list[dict[str, Any]]:
+        """The same groups counted and summed over the register's rows themselves."""
+        return self.read_models.query(kept.summed(self.read_models.exact_sum))
+
+    def _grant_groups(self) -> list[dict[str, Any]]:
+        """Grant applications counted and summed by stage, funder and the currencies of their amounts;
+        funders are named after."""
+        groups = _merged(self._kept(GRANTS))
         organizations = self.read_models.query("SELECT id, name_uk FROM rm_organizations")
         names = {row["id"]: row["name_uk"] for row in organizations}
         return [{**group, "funder": names.get(group["funder_id"])} for group in groups]
-
-    def _grant_groups_summed(self) -> list[dict[str, Any]]:
-        """The same groups summed over the applications themselves."""
-        exact_sum = self.read_models.exact_sum
-        return self.read_models.query(
-            f"SELECT {grant_totals.GROUP}, COUNT(*) AS count, {exact_sum('requested_amount')} AS requested, "
-            f"{exact_sum('awarded_amount')} AS awarded FROM rm_grants GROUP BY {grant_totals.GROUP}"
-        )
 
     def _upcoming(self, now: datetime, days: int = 30) -> list[dict[str, Any]]:
         """Open applications whose call closes in the next `days` days (deadlines are kept in UTC)."""
@@ -89,7 +86,7 @@ class DashboardQueries(RateUseCases):
     def _kpis(self) -> dict[str, Any]:
         """The KPIs furthest behind their targets first (without a span next, never measured last);
         `rm_kpis.standing` and `progress` keep that order in an index."""
-        total = self.read_models.query("SELECT COUNT(*) AS n FROM rm_kpis")[0]["n"]
+        total = sum(row["count"] for row in self._kept(KPIS))
         order = "k.standing, k.progress, k.project_code, k.name, k.id"
         rows = self.read_models.query(  # the first KPIs chosen before their projects are joined
             "SELECT k.id, k.name, k.unit, k.baseline, k.target, k.actual, k.project_id, k.project_code AS code, "
@@ -156,7 +153,7 @@ def _counts(groups: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     counts: dict[str, int] = defaultdict(int)
     for group in groups:
         counts[group[key]] += group["count"]
-    return [{"name": name, "count": counts[name]} for name in sorted(counts)]
+    return [{"name": name, "count": counts[name]} for name in sorted(counts) if counts[name]]
 
 
 def _win_rate(groups: list[dict[str, Any]]) -> dict[str, Any]:

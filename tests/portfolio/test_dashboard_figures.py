@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from domain.enums import OrganizationKind
 from domain.money import Money
 from portfolio import timetravel
 from portfolio.demo.generate import generate
-from portfolio.readmodels import grant_totals
+from portfolio.readmodels import kept_totals
 
 
 def test_sums_by_stage_and_funder_are_exact_and_deadlines_are_the_next_30_days(store_url, open_portfolio):
@@ -33,33 +34,33 @@ def test_sums_by_stage_and_funder_are_exact_and_deadlines_are_the_next_30_days(s
     assert figures["win_rate"] == {"won": 1, "lost": 0, "percent": 100}
 
 
-def _by_group(groups: list[dict]) -> dict[tuple, tuple]:
-    return {
-        (g["stage"], g["funder_id"], g["requested_currency"], g["awarded_currency"]): (
-            g["count"],
-            Decimal(str(g["requested"])),
-            Decimal(str(g["awarded"] or 0)),
-        )
-        for g in groups
-    }
+def _added_up(kept: kept_totals.Kept, rows: list[dict]) -> dict[tuple, list]:
+    """Rows of a kept register's groups added up: each group's count and sums; empty groups dropped."""
+    groups: dict[tuple, list] = defaultdict(lambda: [0] + [Decimal(0)] * len(kept.sums))
+    for row in rows:
+        group = groups[tuple(row[column] for column in kept.group)]
+        group[0] += row["count"]
+        for n, (name, _) in enumerate(kept.sums, start=1):
+            group[n] += Decimal(str(row[name] or 0))
+    return {key: group for key, group in groups.items() if group[0]}
 
 
-def test_the_kept_sums_equal_a_sum_over_the_applications_at_every_position(store_url, open_portfolio, monkeypatch):
-    monkeypatch.setattr(grant_totals, "TOTALS_EVERY", 150)
+def test_the_kept_counts_and_sums_equal_a_count_over_the_rows_at_every_position(store_url, open_portfolio, monkeypatch):
+    monkeypatch.setattr(kept_totals, "TOTALS_EVERY", 150)
     app = open_portfolio(store_url)
     generate(app, 1500)
     head = app.recorder.max_notification_id()
-    kept = {row["position"] for row in app.read_models.query("SELECT DISTINCT position FROM rm_grant_totals")}
+    kept = {row["position"] for row in app.read_models.query("SELECT DISTINCT position FROM rm_kpi_totals")}
     assert len(kept) >= 8  # totals were taken as the log passed each 150 positions
     moment = datetime.now(UTC)
     for position in sorted({1, 149, 150, 151, min(kept), min(kept) + 1, max(kept), *range(7, head, 97), head}):
         with timetravel.viewing(timetravel.AsOf(moment, position)):
-            assert _by_group(app._grant_groups()) == _by_group(app._grant_groups_summed()), position
-    assert _by_group(app._grant_groups()) == _by_group(app._grant_groups_summed())
-    assert (
-        sum(g["count"] for g in app._grant_groups())
-        == app.read_models.query("SELECT COUNT(*) AS n FROM rm_grants")[0]["n"]
-    )
+            for register in kept_totals.KEPT.values():
+                summed = _added_up(register, app._summed(register))
+                assert _added_up(register, app._kept(register)) == summed, (register.name, position)
+    for register in kept_totals.KEPT.values():
+        rows = app.read_models.query(f"SELECT COUNT(*) AS n FROM {register.table}")[0]["n"]
+        assert sum(group[0] for group in _added_up(register, app._kept(register)).values()) == rows > 0
 
 
 def test_the_dashboard_as_known_then_and_as_it_really_was(history):
