@@ -43,12 +43,12 @@ def export_log(app: Any, out: IO[str], progress: Progress | None = None) -> dict
     out.write(json.dumps(header) + "\n")
     previous, written = GENESIS, 0
     for start in range(0, head_position, BATCH):
-        rows = app.chain.chain_rows(start, min(start + BATCH, head_position))
+        links = {row[0]: row[4] for row in app.chain.chain_rows(start, min(start + BATCH, head_position))}
         for n in app.recorder.select_notifications(start, BATCH, stop=start + BATCH, inclusive_of_start=False):
             if n.id > head_position:
                 break
             previous = link_of(previous, n)
-            if n.id not in rows or rows[n.id]["link"] != previous:
+            if links.get(n.id) != previous:
                 raise ArchiveError(
                     f"The log is broken at position {n.id}: run `audit verify`. The export is incomplete."
                 )

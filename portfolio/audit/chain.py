@@ -20,12 +20,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from eventsourcing.persistence import IntegrityError, Notification
 from eventsourcing.postgres import PostgresDatastore
 
-from portfolio.readmodels.store import ReadModelMixin, Statement
+from portfolio.readmodels.store import ReadModelMixin, Statement, fetch_tuples
 
 GENESIS = "0" * 64
 BATCH = 5000
@@ -51,20 +51,18 @@ def link(previous: str, originator_id: Any, version: int, topic: str, state: byt
     return digest.hexdigest()
 
 
-# SQLite keeps a record's id as 32 hex digits; as text, a link hashes it in the usual 8-4-4-4-12 form.
-_SQLITE_UUID = (
-    "CASE WHEN length(originator_id) = 32 THEN substr(originator_id, 1, 8) || '-' || substr(originator_id, 9, 4) "
-    "|| '-' || substr(originator_id, 13, 4) || '-' || substr(originator_id, 17, 4) || '-' || substr(originator_id, 21) "
-    "ELSE originator_id END"
-)
+def _uuid_text(record_id: str) -> str:
+    """A record's id in the usual 8-4-4-4-12 form, which links hash; SQLite keeps it as 32 hex digits."""
+    if len(record_id) != 32:
+        return record_id
+    return f"{record_id[:8]}-{record_id[8:12]}-{record_id[12:16]}-{record_id[16:20]}-{record_id[20:]}"
 
 
-class StoredRow(NamedTuple):
-    position: int
-    record_id: str
-    version: int
-    topic: str
-    state: bytes
+# An event as stored: (position, record id as text, version, topic, state); a link of the chain:
+# (position, the position it follows, record id, version, link). Plain tuples: verifying reads a
+# million of each, and making a named tuple of each costs as much as reading it.
+StoredRow = tuple[int, str, int, str, bytes]
+ChainRow = tuple[int, int, str, int, str]
 
 
 def link_of(previous: str, notification: Notification) -> str:
@@ -148,18 +146,19 @@ class AuditChain:
             sql = (f"SELECT notification_id, originator_id::text, originator_version, topic, state FROM {table} "
                    "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id")  # fmt: skip
         else:
-            sql = (f"SELECT rowid, {_SQLITE_UUID}, originator_version, topic, state FROM {table} "
+            sql = (f"SELECT rowid, originator_id, originator_version, topic, state FROM {table} "
                    "WHERE rowid > ? AND rowid <= ? ORDER BY rowid")  # fmt: skip
         with datastore.transaction(commit=False) as c:
             c.execute(sql, (after, until))
-            return [StoredRow(*(row.values() if isinstance(row, dict) else row)) for row in c.fetchall()]
+            return [(p, _uuid_text(record_id), v, topic, state) for p, record_id, v, topic, state in fetch_tuples(c)]
 
-    def chain_rows(self, after: int, until: int) -> dict[int, dict[str, Any]]:
-        rows = self.store.query(
-            "SELECT position, after, record_id, version, link FROM audit_chain WHERE position > :a AND position <= :b",
+    def chain_rows(self, after: int, until: int) -> list[ChainRow]:
+        """The chain's links at positions (after, until], in order."""
+        return self.store.rows(
+            "SELECT position, after, record_id, version, link FROM audit_chain "
+            "WHERE position > :a AND position <= :b ORDER BY position",
             {"a": after, "b": until},
         )
-        return {row["position"]: row for row in rows}
 
     def restore_checkpoints(self, checkpoints: list[dict[str, Any]]) -> None:
         """Put back checkpoints exported elsewhere (their signatures are checked by `verify`)."""

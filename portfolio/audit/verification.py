@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from portfolio.audit.chain import BATCH, GENESIS, AuditChain, StoredRow, link
+from portfolio.audit.chain import BATCH, GENESIS, AuditChain, ChainRow, StoredRow, link
 
 Progress = Callable[[int, int], None]
 
@@ -48,19 +48,21 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
     previous, last, checked, seen = GENESIS, 0, 0, {}
     for position, event, row in _walk(chain, chain_head, progress):
         if row is None:
-            return Verdict(False, checked, previous, position, event.record_id, "unlinked", **context)
-        if row["after"] != last:  # a position before this one is gone from both the store and the chain
-            return Verdict(False, checked, previous, row["after"], None, "missing", **context)
+            return Verdict(False, checked, previous, position, event[1], "unlinked", **context)
+        _, after, record_id, _, chained = row
+        if after != last:  # a position before this one is gone from both the store and the chain
+            return Verdict(False, checked, previous, after, None, "missing", **context)
         if event is None:
-            return Verdict(False, checked, previous, position, row["record_id"], "missing", **context)
-        current = link(previous, event.record_id, event.version, event.topic, bytes(event.state))
-        if current != row["link"]:
-            return Verdict(False, checked, previous, position, row["record_id"], "altered", **context)
+            return Verdict(False, checked, previous, position, record_id, "missing", **context)
+        _, stored_id, version, topic, state = event
+        current = link(previous, stored_id, version, topic, bytes(state))
+        if current != chained:
+            return Verdict(False, checked, previous, position, record_id, "altered", **context)
         checkpoint = checkpoints.get(position)
         if checkpoint and checkpoint["link"] != current:
-            return Verdict(False, checked, previous, position, row["record_id"], "checkpoint", **context)
+            return Verdict(False, checked, previous, position, record_id, "checkpoint", **context)
         if checkpoint and not checkpoint["signature_valid"]:
-            return Verdict(False, checked, previous, position, row["record_id"], "signature", **context)
+            return Verdict(False, checked, previous, position, record_id, "signature", **context)
         if position in checkpoints or (expect and expect[0] == position):
             seen[position] = current
         previous, last, checked = current, position, checked + 1
@@ -78,15 +80,23 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
 
 def _walk(
     chain: AuditChain, until: int, progress: Progress | None
-) -> Iterator[tuple[int, StoredRow | None, dict[str, Any] | None]]:
+) -> Iterator[tuple[int, StoredRow | None, ChainRow | None]]:
     """Each position up to `until` that the chain or the store knows, with what each has there."""
     start = 0
     while start < until:
         end = min(start + BATCH, until)
-        rows = chain.chain_rows(start, end)
-        events = {event.position: event for event in chain.stored_rows(start, end)}
-        for position in sorted(rows.keys() | events.keys()):
-            yield position, events.get(position), rows.get(position)
+        yield from _merged(chain.stored_rows(start, end), chain.chain_rows(start, end))
         start = end
         if progress:
             progress(start, until)
+
+
+def _merged(events: list[StoredRow], rows: list[ChainRow]) -> Iterator[tuple[int, StoredRow | None, ChainRow | None]]:
+    """Events and links, both in order of position, side by side where their positions meet."""
+    if [event[0] for event in events] == [row[0] for row in rows]:  # as it should be
+        for event, row in zip(events, rows, strict=True):
+            yield event[0], event, row
+        return
+    by_position = {event[0]: event for event in events}, {row[0]: row for row in rows}
+    for position in sorted(by_position[0].keys() | by_position[1].keys()):
+        yield position, by_position[0].get(position), by_position[1].get(position)
