@@ -38,7 +38,7 @@ run: install
 	$(FLASK) run --host 127.0.0.1 --port 5000 --without-threads  # one request at a time, like a gunicorn sync worker
 
 serve: install
-	$(VENV)/bin/gunicorn --workers 4 --bind 127.0.0.1:8000 wsgi:app
+	$(VENV)/bin/gunicorn --config python:web.gunicorn_config --bind 127.0.0.1:8000 wsgi:app
 
 # Browser tests use Debian's Chromium; it is installed here where it is missing and we are root.
 browser:

@@ -209,8 +209,8 @@ def main() -> None:
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "--workers",
-            "4",
+            "--config",
+            "python:web.gunicorn_config",
             "--bind",
             f"127.0.0.1:{PORT}",
             "--timeout",

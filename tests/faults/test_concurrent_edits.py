@@ -40,8 +40,8 @@ def server(postgres_url, unused_port):
     env = {**os.environ, "PORTFOLIO_DATABASE_URL": postgres_url, "PORTFOLIO_SECRET_KEY": "test",
            "PORTFOLIO_AUDIT_KEY": "test", "PORTFOLIO_RATELIMIT_ENABLED": "false"}  # fmt: skip
     gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen([str(gunicorn), "--workers", "4", "--bind", f"127.0.0.1:{unused_port}", "wsgi:app"],
-                               cwd=ROOT, env=env, stderr=subprocess.DEVNULL)  # fmt: skip
+    settings = ["--config", "python:web.gunicorn_config", "--bind", f"127.0.0.1:{unused_port}"]
+    process = subprocess.Popen([str(gunicorn), *settings, "wsgi:app"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{unused_port}"
     deadline = time.monotonic() + 30
     while True:
