@@ -20,8 +20,8 @@ LIMIT = 20  # rows of each list on the page; the page says how many there are in
 
 class DashboardQueries(RateUseCases):
     def dashboard(self, currency: str, now: datetime) -> dict[str, Any]:
-        """The figures: the applications' sums and the projects' counts kept by the projector (see
-        `kept_totals.py`), and the lists read in order from indexes."""
+        """The figures: the applications' sums and the projects' and KPIs' counts kept by the
+        projector (see `kept_totals.py`), and the lists read in order from indexes."""
         rates = self.latest_rates(currency)
         groups = self._grant_groups()
         projects = self._kept(PROJECTS)

@@ -329,7 +329,7 @@ def statements_for(event: Any, position: int) -> list[Statement]:
     """The statements that bring the read models up to date with the event at `position`."""
     changes = _changes(event)
     return [
-        *(kept for change in changes for kept in kept_totals.around(change, position)),
+        *(statement for change in changes for statement in kept_totals.around(change, position)),
         *history(event, position, changes),
         *choices(position, changes),
         audit_index(event, position),
