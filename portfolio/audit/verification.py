@@ -97,6 +97,6 @@ def _merged(events: list[StoredRow], rows: list[ChainRow]) -> Iterator[tuple[int
         for event, row in zip(events, rows, strict=True):
             yield event[0], event, row
         return
-    by_position = {event[0]: event for event in events}, {row[0]: row for row in rows}
-    for position in sorted(by_position[0].keys() | by_position[1].keys()):
-        yield position, by_position[0].get(position), by_position[1].get(position)
+    stored, chained = {event[0]: event for event in events}, {row[0]: row for row in rows}
+    for position in sorted(stored.keys() | chained.keys()):
+        yield position, stored.get(position), chained.get(position)
