@@ -62,7 +62,7 @@ class PortfolioCore(Application):
             self.read_models.create_read_models()
             self.chain = AuditChain(self.recorder, self.read_models, audit_key)
         self.projector = Projector(self, self.read_models)
-        self.projector.catch_up()  # after a crash or a schema change, before the first page
+        self.projector.catch_up_at_start()
         self.chain.extend()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ Progress = Callable[[int, int], None]
 BATCH = 500
 ANALYZE_AFTER = 10_000  # events applied at once (a rebuild, a first start) after which statistics are refreshed
 MAX_RETRIES = 50
+LONG_CATCH_UP = 10_000  # events behind after which a catch-up at start reports how far it is
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,25 @@ class Projector:
             self.store.analyze()
         return applied
 
+    def catch_up_at_start(self) -> int:
+        """Catch up before the first page (after a crash, a new read-model schema, an imported log);
+        a long catch-up says how far it is on stderr, where gunicorn and the commands show it."""
+        long = self.status().lag >= LONG_CATCH_UP
+        return self.catch_up(_lines("read models: catching up") if long else None)
+
     def rebuild(self, progress: Progress | None = None) -> int:
         self.store.drop_read_models()
         self.store.create_read_models()
         return self.catch_up(progress)
+
+
+def _lines(label: str, every: float = 0.05) -> Progress:
+    """Progress as a line each `every` of the way (a log has no place for a line redrawn in place)."""
+    shown = [0.0]
+
+    def show(position: int, head: int) -> None:
+        if position >= head or position / head >= shown[0] + every:
+            shown[0] = position / head
+            print(f"{label}: position {position:,} of {head:,}", file=sys.stderr, flush=True)
+
+    return show

@@ -7,6 +7,7 @@ import multiprocessing
 from domain.context import recording
 from domain.enums import OrganizationKind
 from portfolio.app import Portfolio
+from portfolio.readmodels import projector
 from portfolio.readmodels.schema import CHOICES
 from portfolio.register_specs import REGISTERS
 from tests.portfolio.scenario import build, read_models
@@ -95,3 +96,32 @@ def test_every_drop_down_filter_reads_a_column_the_projector_notes():
     for register in REGISTERS.values():
         assert set(register.choices.values()) <= set(CHOICES.get(register.table, ())), register.table
         assert set(register.choices) <= set(register.filters), register.table
+
+
+def test_a_long_catch_up_at_start_says_how_far_it_is(sqlite_url, open_portfolio, monkeypatch, capsys):
+    app = open_portfolio(sqlite_url)
+    with recording("olena"):
+        for n in range(30):
+            app.register_organization(f"Org {n}", OrganizationKind.CLUSTER)
+    app.read_models.drop_read_models()  # as a new schema would on the next start
+    app.read_models.create_read_models()
+    monkeypatch.setattr(projector, "LONG_CATCH_UP", 10)
+    open_portfolio(sqlite_url)
+    lines = capsys.readouterr().err.splitlines()
+    head = app.recorder.max_notification_id()
+    assert lines == [f"read models: catching up: position {head:,} of {head:,}"]  # one batch
+    monkeypatch.setattr(projector, "LONG_CATCH_UP", 1000)
+    app.read_models.drop_read_models()
+    app.read_models.create_read_models()
+    open_portfolio(sqlite_url)
+    assert capsys.readouterr().err == ""  # a short one says nothing
+
+
+def test_a_long_catch_up_reports_a_line_each_twentieth_of_the_way(capsys):
+    show = projector._lines("catching up")
+    for position in range(500, 1_000_001, 500):
+        show(position, 1_000_000)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 20
+    assert lines[0] == "catching up: position 50,000 of 1,000,000"
+    assert lines[-1] == "catching up: position 1,000,000 of 1,000,000"
