@@ -91,11 +91,12 @@ class Projector:
 
 def _lines(label: str, every: float = 0.05) -> Progress:
     """Progress as a line each `every` of the way (a log has no place for a line redrawn in place)."""
-    shown = [0.0]
+    shown = 0.0  # the share of the way last reported
 
     def show(position: int, head: int) -> None:
-        if position >= head or position / head >= shown[0] + every:
-            shown[0] = position / head
+        nonlocal shown
+        if position >= head or position / head >= shown + every:
+            shown = position / head
             print(f"{label}: position {position:,} of {head:,}", file=sys.stderr, flush=True)
 
     return show
