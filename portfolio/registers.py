@@ -6,6 +6,7 @@ no request can inject SQL. Search matches the case-folded twins of the searchabl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from math import ceil
 from typing import Any, NamedTuple
@@ -60,10 +61,12 @@ def list_rows(store: ReadModelMixin, register: Register, request: ListRequest) -
     per_page = min(max(request.per_page, 1), MAX_PER_PAGE)
     page = max(request.page, 1)
     total = store.query(f"SELECT COUNT(*) AS n {query.counted}", query.params)[0]["n"]
-    rows = store.query(
-        f"SELECT {register.select} {query.base} {query.order} LIMIT {per_page} OFFSET {(page - 1) * per_page}",
-        query.params,
-    )
+    window = f"{query.order} LIMIT {per_page} OFFSET {(page - 1) * per_page}"
+    if query.joined:  # a filter or the sort needs the joined tables
+        sql = f"SELECT {register.select} {query.base} {window}"
+    else:  # the page's rows first, then the names joined to them alone
+        sql = f"SELECT {register.select} FROM (SELECT t.* {query.counted} {window}) t {register.joins} {query.order}"
+    rows = store.query(sql, query.params)
     shown = ListRequest(request.filters, request.q, query.sort, request.descending, page, per_page)
     return Page(rows, total, shown, query.sort)
 
@@ -80,6 +83,7 @@ class _Query(NamedTuple):
     params: dict[str, Any]
     order: str  # ORDER BY …
     sort: str  # the sort key used
+    joined: bool  # whether a condition or the order needs the joins
 
 
 def _query(register: Register, request: ListRequest) -> _Query:
@@ -88,7 +92,7 @@ def _query(register: Register, request: ListRequest) -> _Query:
         if key in register.filters and value:
             where.append(_condition(register.filters[key], f":f_{key}"))
             params[f"f_{key}"] = value
-            joined = joined or not register.filters[key].startswith("t.")
+            joined = joined or _uses_joins(register.filters[key])
     if request.q.strip() and register.search_columns():
         params["q"] = f"%{_escape_like(request.q.strip().casefold())}%"
         where.append("(" + " OR ".join(f"{c} LIKE :q ESCAPE '\\'" for c in register.search_columns()) + ")")
@@ -98,7 +102,12 @@ def _query(register: Register, request: ListRequest) -> _Query:
     order = f"ORDER BY {register.sorts[sort]} {direction} NULLS LAST, t.id {direction}"
     base = f"FROM {register.table} t {register.joins}{sql_where}"
     counted = base if joined else f"FROM {register.table} t{sql_where}"
-    return _Query(base, counted, params, order, sort)
+    return _Query(base, counted, params, order, sort, joined or _uses_joins(register.sorts[sort]))
+
+
+def _uses_joins(expression: str) -> bool:
+    """Whether an expression names a table other than the register's own (`t`)."""
+    return bool(set(re.findall(r"\b([a-z_]\w*)\.\w", expression)) - {"t"})
 
 
 def _condition(expression: str, placeholder: str) -> str:
