@@ -11,8 +11,9 @@ and summing tens of thousands of rows on every page costs more than the page may
   passes each multiple of `TOTALS_EVERY` positions.
 
 The figures at position p are the last totals taken at or before p plus the changes after them up
-to p: a few thousand rows at most, however long the log. (`portfolio.dashboard` reads them; a test
-holds them equal to a count and sum over the rows themselves.)
+to p: a few hundred rows, however long the log. New totals are taken the same way, the last ones
+plus the changes since added up by group, so taking them costs as little as reading them.
+(`portfolio.dashboard` reads them; a test holds them equal to a count and sum over the rows.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 
 from portfolio.readmodels.store import Statement
 
-TOTALS_EVERY = 5000  # positions between two totals: at most this many events' changes are read on a page
+TOTALS_EVERY = 1000  # positions between two totals: at most this many events' changes are read on a page
 
 
 class Kept:
@@ -54,8 +55,20 @@ class Kept:
         """A SELECT of the groups as the rows stand (or stood, in a view of the past), counted and summed."""
         group = "".join(f"{column}, " for column in self.group)
         sums = "".join(f", CAST({exact_sum(amount)} AS TEXT) AS {kept}" for kept, amount in self.sums)
-        group_by = f" GROUP BY {', '.join(self.group)}" if self.group else ""
-        return f"SELECT {group}COUNT(*) AS count{sums} FROM {self.table}{group_by}"
+        return f"SELECT {group}COUNT(*) AS count{sums} FROM {self.table}{self._group_by()}"
+
+    def added_up(self, exact_sum: Callable[[str], str]) -> str:
+        """A SELECT of the groups at :position added up from the last totals and the changes since;
+        groups left empty are dropped."""
+        group = "".join(f"{column}, " for column in self.group)
+        sums = "".join(f", CAST({exact_sum(kept)} AS TEXT) AS {kept}" for kept, _ in self.sums)
+        return (
+            f"SELECT {group}SUM(count) AS count{sums} FROM ({self.at_position}) kept{self._group_by()} "
+            "HAVING SUM(count) > 0"
+        )
+
+    def _group_by(self) -> str:
+        return f" GROUP BY {', '.join(self.group)}" if self.group else ""
 
     def around(self, change: Statement, position: int) -> tuple[list[Statement], list[Statement]]:
         """The statements to run before and after `change`, to a row of this register: its old
@@ -94,11 +107,11 @@ def passes(previous: int, position: int) -> bool:
 
 
 def totals(position: int, exact_sum: Callable[[str], str]) -> list[Statement]:
-    """Every kept group's count and exact sums as the rows stand now, kept at `position`."""
+    """Every kept group's count and exact sums at `position` (after its event's changes), kept there."""
     return [
         Statement(
             f"INSERT INTO {kept.totals} (position, {kept.columns}) "
-            f"SELECT :position, {kept.columns} FROM ({kept.summed(exact_sum)}) now",
+            f"SELECT :position, {kept.columns} FROM ({kept.added_up(exact_sum)}) now",
             {"position": position},
         )
         for kept in KEPT.values()
