@@ -76,6 +76,7 @@ class DashboardQueries(RateUseCases):
             "('prospect', 'drafting', 'submitted', 'under_review') AND g.deadline >= :now AND g.deadline <= :until "
             "ORDER BY g.deadline",
             {"now": now.astimezone(UTC).isoformat(), "until": (now + timedelta(days=days)).astimezone(UTC).isoformat()},
+            walk=True,
         )
 
     def _first(self, select: str, order: str) -> dict[str, Any]:
@@ -91,7 +92,8 @@ class DashboardQueries(RateUseCases):
         rows = self.read_models.query(  # the first KPIs chosen before their projects are joined
             "SELECT k.id, k.name, k.unit, k.baseline, k.target, k.actual, k.project_id, k.project_code AS code, "
             f"p.title FROM (SELECT * FROM rm_kpis k ORDER BY {order} LIMIT {LIMIT}) k "
-            f"JOIN rm_projects p ON p.id = k.project_id ORDER BY {order}"
+            f"LEFT JOIN rm_projects p ON p.id = k.project_id ORDER BY {order}",  # (SQLite reorders an inner join)
+            walk=True,
         )
         for row in rows:
             target, baseline = Decimal(row["target"]), Decimal(row["baseline"])
@@ -109,7 +111,9 @@ def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         key = (row["stage"], row["funder_id"], row["requested_currency"], row["awarded_currency"])
-        group = groups.setdefault(key, {**row, "count": 0, "requested": Decimal(0), "awarded": Decimal(0)})
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {**row, "count": 0, "requested": Decimal(0), "awarded": Decimal(0)}
         group["count"] += row["count"]
         group["requested"] += Decimal(row["requested"])
         group["awarded"] += Decimal(row["awarded"] or 0)

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS, SPAN
+from portfolio.readmodels import spans
+from portfolio.readmodels.schema import COLUMNS, OWNER_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -60,20 +61,19 @@ def current() -> AsOf | None:
     return _viewing.get()
 
 
-def shadowed(sql: str, as_of: AsOf, ranges: bool = False) -> str:
-    """`sql` reading each register table it names as that table was at `as_of`. With `ranges`
-    (PostgreSQL), rows are found through a GiST index on their span of positions."""
+def shadowed(sql: str, as_of: AsOf, walk: bool = False) -> str:
+    """`sql` reading each register table it names as that table was at `as_of`. With `walk`, the
+    rows are found by an index of the history twin that the query's order or range uses, each row
+    met checked for its span; without, through the twin's interval index (see `spans.py`)."""
     tables = [table for table in COLUMNS if re.search(rf"\b{table}\b", sql)]
     if not tables:
         return sql
-    return "WITH " + ", ".join(f"{table} AS ({_rows(table, as_of, ranges)})" for table in tables) + " " + sql
+    return "WITH " + ", ".join(f"{table} AS ({_rows(table, as_of, walk)})" for table in tables) + " " + sql
 
 
-def _rows(table: str, as_of: AsOf, ranges: bool) -> str:
-    if as_of.real_on is None and ranges:
-        return f"SELECT * FROM {table}_history WHERE {SPAN} @> CAST(:as_of_position AS BIGINT)"
+def _rows(table: str, as_of: AsOf, walk: bool) -> str:
     if as_of.real_on is None:
-        return f"SELECT * FROM {table}_history WHERE valid_to > :as_of_position AND valid_from <= :as_of_position"
+        return spans.walked(table) if walk else spans.true_at(table, as_of.position)
     return (
         f"SELECT h.* FROM {table}_history h JOIN (SELECT record_id, MAX(position) AS at FROM rm_events "
         "WHERE real_on <= :as_of_real_on AND position <= :as_of_position GROUP BY record_id) v "

@@ -14,6 +14,7 @@ from typing import Any
 
 from domain.localtime import kyiv_day
 from domain.money import Money
+from portfolio.readmodels import spans
 from portfolio.readmodels.schema import CHOICES, COLUMNS, OWNER_COLUMNS, STILL_TRUE
 from portfolio.readmodels.store import Statement
 
@@ -69,19 +70,24 @@ def audit_index(event: Any, position: int) -> Statement:
 
 
 def history(event: Any, position: int, changed: list[Statement]) -> list[Statement]:
-    """Close and copy anew the rows of the event's record in every register table it changed."""
-    owner = str(event.originator_id)
-    params = {"owner": owner, "position": position}
+    """Close and copy anew the rows of the event's record in every register table it changed; a
+    closed row's fork moves down the tree to its span's (see `spans.py`)."""
+    tables = sorted({statement.table for statement in changed} & COLUMNS.keys())
+    if not tables:
+        return []
+    params = {"owner": str(event.originator_id), "position": position, **spans.fork_params(position)}
     result = []
-    for table in sorted({statement.table for statement in changed} & COLUMNS.keys()):
+    for table in tables:
         column = OWNER_COLUMNS[table]
         result += [
             Statement(
-                f"UPDATE {table}_history SET valid_to = :position WHERE {column} = :owner AND valid_to = {STILL_TRUE}",
+                f"UPDATE {table}_history SET valid_to = :position, fork = {spans.CLOSED_FORK} "
+                f"WHERE {column} = :owner AND valid_to = {STILL_TRUE}",
                 params,
             ),
             Statement(
-                f"INSERT INTO {table}_history SELECT *, :position, {STILL_TRUE} FROM {table} WHERE {column} = :owner",
+                f"INSERT INTO {table}_history SELECT *, :position, {STILL_TRUE}, {spans.ROOT} "
+                f"FROM {table} WHERE {column} = :owner",
                 params,
             ),
         ]

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 def _folds(table: str) -> str:
@@ -73,6 +73,11 @@ CHOICES = {
     "rm_initiatives": ("roadmap", "direction", "owner"),
 }
 
+# Each pipeline register's stage column: its main filter, which the interval indexes of its history
+# twin hold too, so that a register filtered by stage as of a date reads (and counts) only the rows
+# it shows, as the stage indexes of the tables do now.
+STAGES = {"rm_projects": "stage", "rm_grants": "stage", "rm_memoranda": "stage", "rm_initiatives": "status"}
+
 PRIMARY_KEYS = {
     "rm_organizations": "id",
     "rm_projects": "id",
@@ -96,15 +101,8 @@ OWNER_COLUMNS = {
     "rm_rates": "record_id",
 }
 
-# `valid_to` of a history row that is still true: larger than any position, so an index serves
-# "rows true at position p" as a range.
+# `valid_to` of a history row that is still true: larger than any position.
 STILL_TRUE = 9_223_372_036_854_775_807
-
-# The positions for which a history row was true, as a PostgreSQL range: [valid_from, valid_to).
-SPAN = "int8range(valid_from, valid_to)"
-POSTGRES_ONLY = (
-    *(f"CREATE INDEX IF NOT EXISTS {table}_history_during ON {table}_history USING gist ({SPAN})" for table in COLUMNS),
-)
 
 # Where the schema version is kept; made before anything else, so that tables of an older version
 # are dropped before an index of this version is asked of them.
@@ -118,10 +116,18 @@ _HISTORY_DDL = tuple(
     ddl
     for table, columns in COLUMNS.items()
     for ddl in (
-        f"CREATE TABLE IF NOT EXISTS {table}_history ({columns}, valid_from BIGINT NOT NULL, valid_to BIGINT NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS {table}_history_span ON {table}_history (valid_to, valid_from)",
+        f"CREATE TABLE IF NOT EXISTS {table}_history ({columns}, "
+        "valid_from BIGINT NOT NULL, valid_to BIGINT NOT NULL, fork BIGINT NOT NULL)",
+        # The rows true at a position, found through their fork (see `spans.py`).
+        f"CREATE INDEX IF NOT EXISTS {table}_history_closing ON {table}_history (fork, valid_to)",
+        f"CREATE INDEX IF NOT EXISTS {table}_history_opening ON {table}_history (fork, valid_from)",
         f"CREATE INDEX IF NOT EXISTS {table}_history_owner ON {table}_history ({OWNER_COLUMNS[table]}, valid_to)",
     )
+)
+_HISTORY_STAGE_DDL = tuple(
+    f"CREATE INDEX IF NOT EXISTS {table}_history_{end}_by_stage ON {table}_history ({stage}, fork, {column})"
+    for table, stage in STAGES.items()
+    for end, column in (("closing", "valid_to"), ("opening", "valid_from"))
 )
 
 # The groups kept at log positions, by name (see `kept_totals.py`): a group's columns, its count and sums.
@@ -136,6 +142,7 @@ _KEPT_TABLES = tuple(f"rm_{name}_{kind}" for name in _KEPT_GROUPS for kind in ("
 TABLES = (
     *_REGISTER_DDL,
     *_HISTORY_DDL,
+    *_HISTORY_STAGE_DDL,
     f"""CREATE TABLE IF NOT EXISTS rm_accounts (
         id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
         disabled INTEGER NOT NULL DEFAULT 0, email TEXT NOT NULL DEFAULT '', language TEXT, {_COMMON})""",
@@ -189,9 +196,12 @@ TABLES = (
     "CREATE INDEX IF NOT EXISTS rm_initiatives_status ON rm_initiatives (roadmap, direction, status)",
     "CREATE INDEX IF NOT EXISTS rm_kpis_project ON rm_kpis (project_id)",
     "CREATE INDEX IF NOT EXISTS rm_kpis_standing ON rm_kpis (standing, progress, project_code, name, id)",
-    # The same list as of a past date. (An index on the applications' history by deadline was tried
-    # for the dashboard's deadlines: both databases then walked it for the register's sort instead.)
-    "CREATE INDEX IF NOT EXISTS rm_memoranda_history_paper ON rm_memoranda_history (commitments, projects, valid_to)",
+    # Two of the dashboard's lists as of a past date, walked in order with each row's span checked.
+    "CREATE INDEX IF NOT EXISTS rm_kpis_history_standing ON rm_kpis_history "
+    "(standing, progress, project_code, name, id)",
+    # (Only dated rows: walked for the register's sort by deadline, an index holding every row cost seconds.)
+    "CREATE INDEX IF NOT EXISTS rm_grants_history_deadline ON rm_grants_history (deadline, valid_to, valid_from) "
+    "WHERE deadline IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS rm_links_to ON rm_links (to_id)",
     "CREATE INDEX IF NOT EXISTS rm_events_record ON rm_events (record_id, version)",
     "CREATE INDEX IF NOT EXISTS rm_events_recorded_position ON rm_events (recorded_at, position)",
