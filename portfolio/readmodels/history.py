@@ -75,13 +75,14 @@ def history(event: Any, position: int, changed: list[Statement]) -> list[Stateme
     tables = sorted({statement.table for statement in changed} & COLUMNS.keys())
     if not tables:
         return []
-    params = {"owner": str(event.originator_id), "position": position, **spans.fork_params(position)}
+    params = {"owner": str(event.originator_id), "position": position}
+    fork = spans.closed_fork(position)
     result = []
     for table in tables:
         column = OWNER_COLUMNS[table]
         result += [
             Statement(
-                f"UPDATE {table}_history SET valid_to = :position, fork = {spans.CLOSED_FORK} "
+                f"UPDATE {table}_history SET valid_to = :position, fork = {fork} "
                 f"WHERE {column} = :owner AND valid_to = {STILL_TRUE}",
                 params,
             ),

@@ -17,30 +17,32 @@ Object-Relational Databases", VLDB 2000.)
 
 from __future__ import annotations
 
-from typing import Any
-
 HEIGHT = 40  # positions up to 2**41 - 1
 ROOT = 1 << HEIGHT
 
-# The fork of a row being closed at :position, whose span is [valid_from, :position - 1]: the node
-# with the most trailing zero bits in it, which is the smallest of the `fork_params` at or above
-# `valid_from`.
-CLOSED_FORK = (
-    "CASE "
-    + " ".join(f"WHEN valid_from <= :fork_{j} THEN :fork_{j}" for j in range(HEIGHT, 0, -1))
-    + " ELSE :fork_0 END"
-)
 
-
-def fork_params(position: int) -> dict[str, Any]:
-    """For `CLOSED_FORK`: the last position of the span with its lowest j bits cleared, by j."""
-    last = position - 1
-    return {f"fork_{j}": (last >> j) << j for j in range(HEIGHT + 1)}
+def closed_fork(position: int) -> str:
+    """SQL for the fork of a row closed at `position`, whose span is [valid_from, position - 1]: the
+    node with the most trailing zero bits in it, which is the smallest of the span's last position
+    with its lowest j bits cleared, for any j, at or above `valid_from`. Those few nodes are
+    integers computed here, so they are written into the SQL (a statement with them as 41
+    parameters took SQLite 90 µs more to prepare on every event)."""
+    *lower, last = _nodes(position)
+    if not lower:
+        return str(last)
+    return "CASE " + " ".join(f"WHEN valid_from <= {node} THEN {node}" for node in lower) + f" ELSE {last} END"
 
 
 def fork_of(valid_from: int, valid_to: int) -> int:
-    """The fork of a closed span in Python, as `CLOSED_FORK` computes it in SQL (for tests)."""
-    return min(node for node in fork_params(valid_to).values() if node >= valid_from)
+    """The fork of a closed span in Python, as `closed_fork` computes it in SQL (for tests)."""
+    return min(node for node in _nodes(valid_to) if node >= valid_from)
+
+
+def _nodes(position: int) -> list[int]:
+    """The last position before `position` with its lowest j bits cleared, for every j, smallest first
+    (no row is closed at the first position)."""
+    last = max(position - 1, 1)
+    return sorted({(last >> j) << j for j in range(HEIGHT + 1)} - {0})
 
 
 def path(position: int) -> tuple[list[int], list[int]]:

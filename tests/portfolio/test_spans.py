@@ -35,9 +35,9 @@ def _history(rng: random.Random) -> sqlite3.Connection:
     events = [(position, rng.randrange(400)) for position in range(1, 6000)]
     for position, owner in events:
         db.execute(
-            f"UPDATE rm_things_history SET valid_to = :position, fork = {spans.CLOSED_FORK} "
+            f"UPDATE rm_things_history SET valid_to = :position, fork = {spans.closed_fork(position)} "
             f"WHERE owner = :owner AND valid_to = {STILL_TRUE}",
-            {"owner": owner, "position": position, **spans.fork_params(position)},
+            {"owner": owner, "position": position},
         )
         db.execute("INSERT INTO rm_things_history VALUES (?, ?, ?, ?)", (owner, position, STILL_TRUE, spans.ROOT))
     return db
