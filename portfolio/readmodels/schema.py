@@ -199,7 +199,8 @@ TABLES = (
     # Two of the dashboard's lists as of a past date, walked in order with each row's span checked.
     "CREATE INDEX IF NOT EXISTS rm_kpis_history_standing ON rm_kpis_history "
     "(standing, progress, project_code, name, id)",
-    # (Only dated rows: walked for the register's sort by deadline, an index holding every row cost seconds.)
+    # Dated rows only: PostgreSQL walked an index of every row for the register's sort by deadline as of
+    # a date, undated rows last, and took seconds; a partial index cannot serve that sort.
     "CREATE INDEX IF NOT EXISTS rm_grants_history_deadline ON rm_grants_history (deadline, valid_to, valid_from) "
     "WHERE deadline IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS rm_links_to ON rm_links (to_id)",
