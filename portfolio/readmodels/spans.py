@@ -3,7 +3,7 @@
 A history row is true for the positions `valid_from` <= p < `valid_to` (see `history.py`). Picture
 a binary tree over the positions whose root is 2**40 and whose nodes at height j are the odd
 multiples of 2**j. Each row keeps in `fork` the highest node of the tree within its span: `ROOT`
-while it is still true, and, once closed, the node `fork_of` computes. Every row true at p has its
+while it is still true, and, once closed, the node `closed_fork` computes. Every row true at p has its
 fork on the path from the root down to p. At a node left of p such a row is true at p exactly when
 `valid_to` > p; at a node right of p, or at p itself, exactly when `valid_from` <= p. So two
 B-tree indexes, `(fork, valid_to)` and `(fork, valid_from)`, find the rows true at p as at most 41
