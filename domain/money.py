@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from domain.errors import DomainError
+from domain.values import check_amount
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -23,8 +24,18 @@ class Money:
             raise DomainError("An amount of money must be a finite number.")
         if self.amount < 0:
             raise DomainError(f"An amount of money cannot be negative ({self.amount}).")
-        if not _CURRENCY.match(self.currency or ""):
+        if not isinstance(self.currency, str) or not _CURRENCY.match(self.currency):
             raise DomainError(f"'{self.currency}' is not an ISO currency code such as UAH or EUR.")
+        check_amount(self.amount, self.currency, "amount")
+
+    @classmethod
+    def as_stored(cls, amount: Decimal, currency: str) -> Money:
+        """Money read back from a stored event, as it was stored: the checks above are for new
+        values, and an event an older version stored must still be readable."""
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:

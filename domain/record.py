@@ -12,6 +12,7 @@ from eventsourcing.domain import Aggregate
 
 from domain import context
 from domain.errors import DomainError
+from domain.values import check_event
 
 
 def _actor() -> str:
@@ -33,6 +34,10 @@ class Record(Aggregate):
         actor: str = field(default_factory=_actor, init=False)
         reason: str | None = field(default_factory=_reason, init=False)
         effective_date: date | None = field(default_factory=_effective_date, init=False)
+
+        def __post_init__(self) -> None:
+            super().__post_init__()
+            check_event(self)  # only new events: stored ones are read without their constructor
 
         @staticmethod
         def create_timestamp() -> datetime:

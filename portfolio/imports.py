@@ -30,6 +30,7 @@ from domain.localtime import KYIV, kyiv_day
 from domain.organization import Organization
 from domain.project import MAIN_LINE, Project
 from domain.record import Record
+from domain.values import ValueProblem
 from portfolio.application import _refuse_in_the_past
 from portfolio.audit.changes import Change, diff, state
 from portfolio.audit.log import AuditQueries
@@ -57,6 +58,7 @@ PROBLEMS = (
     "not_at_stage",  # a fact the record's stage does not have (an award before a decision)
     "unchangeable",  # the field has no ordinary change (an application's applicant)
     "rule",  # a domain rule refused it (detail: its message)
+    "value",  # a value no part of the tracker could hold (detail: the code of `domain.values.ValueProblem`)
 )
 
 
@@ -69,6 +71,7 @@ class Problem:
     field: str | None
     code: str
     detail: str = ""
+    limit: Any = None  # the bound a value broke, for a "value" problem
 
 
 @dataclass
@@ -232,6 +235,8 @@ class ImportUseCases(AuditQueries):
             record = build(record)
         except _Problems as error:
             row.problems += error.problems
+        except ValueProblem as error:
+            row.problems.append(Problem(error.field or None, "value", error.code, error.limit))
         except DomainError as error:
             row.problems.append(Problem(None, "rule", str(error)))
         if record is None or row.problems:

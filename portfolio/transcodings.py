@@ -31,7 +31,7 @@ class MoneyAsDict(Transcoding):
         return {"amount": obj.amount, "currency": obj.currency}
 
     def decode(self, data: dict[str, Any]) -> Money:
-        return Money(data["amount"], data["currency"])
+        return Money.as_stored(data["amount"], data["currency"])
 
 
 class EnumAsValue(Transcoding):

@@ -14,7 +14,7 @@ from domain.account import TOKEN_PURPOSES
 from portfolio.errors import RuleBrokenError
 from web.access import EVERYONE, allow
 from web.actions import field_errors
-from web.schemas import REQUIRED, FormSchema, text
+from web.schemas import REQUIRED, FormSchema, rule_errors, text
 
 account = Blueprint("account", __name__, url_prefix="/account")
 
@@ -50,7 +50,8 @@ def issue_token() -> tuple[str, int]:
     try:
         token = current_app.extensions["portfolio"].issue_token(current_user.username, data["name"], data["purpose"])
     except RuleBrokenError as error:
-        return _page(422, values=values, message=str(error))
+        errors, message = rule_errors(error, TokenSchema().fields)
+        return _page(422, values=values, errors=errors, message=message)
     return _page(new_token={"token": token, "purpose": data["purpose"], "name": data["name"]})
 
 

@@ -24,7 +24,7 @@ from werkzeug.wrappers import Response
 from domain.context import recording
 from portfolio.errors import ConflictError, RuleBrokenError
 from web.labels import label
-from web.schemas import FormSchema, WithMoney
+from web.schemas import FormSchema, WithMoney, rule_errors
 from web.security import local_path
 
 Detail = Callable[[UUID], dict[str, Any]]
@@ -44,9 +44,10 @@ class Action:
     prefill: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # an edit form starts from the record
     needs: str = ""  # offered only when the record has some of these sub-records ("kpis", "disbursements")
 
-    def schema(self) -> FormSchema:
+    def schema(self, api: bool = False) -> FormSchema:
+        """The form's schema; the API's has no `version` (a program sends it as If-Match)."""
         base = type("ActionBase", (WithMoney, FormSchema), {"money_fields": self.money})
-        return base.from_dict(dict(self.fields), name=f"{self.name.title()}Schema")()
+        return base.from_dict(dict(self.fields), name=f"{self.name.title()}Schema")(exclude=("version",) if api else ())
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
     try:
         run_action(action, record_id, data)
     except RuleBrokenError as error:
-        return _render_form(panel, load(record_id), action, values, {}, str(error)), 422
+        errors, message = rule_errors(error, action.fields)
+        return _render_form(panel, load(record_id), action, values, errors, message), 422
     except ConflictError as error:
         message = gettext("Someone changed this record meanwhile; here is its newer state. Nothing was saved.")
         return _render_detail(panel, load(record_id), conflict=f"{message} ({error})", status=409)

@@ -6,13 +6,12 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
-from marshmallow.validate import URL, Length
+from marshmallow.validate import Length
 
 from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationKind, Priority
-from domain.localtime import KYIV
 from web.actions import Action, OrganizationRef
 from web.creation import CreateForm
-from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, deadline_field, enum_field
 
 
 def _text(label: Any, required: bool = True, max_length: int = 300) -> fields.String:
@@ -33,13 +32,6 @@ def _split(name: str) -> Any:
         return data
 
     return prepare
-
-
-def _deadline(data: dict[str, Any]) -> dict[str, Any]:
-    """A deadline typed without a zone is Kyiv time."""
-    if data.get("deadline") is not None and data["deadline"].tzinfo is None:
-        data["deadline"] = data["deadline"].replace(tzinfo=KYIV)
-    return data
 
 
 ORGANIZATION = CreateForm("organization", _l("New organization"), Action(
@@ -66,11 +58,9 @@ GRANT = CreateForm("grant", _l("New grant application"), Action(
         "owner": _text(_l("Owner")), "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
         "programme": _text(_l("Programme"), required=False), "call_name": _text(_l("Call"), required=False),
         "call_reference": _text(_l("Call reference"), required=False),
-        "call_url": fields.String(load_default="", metadata={"label": _l("Call URL")}, validate=URL(
-            schemes={"http", "https"}, error=_l("Enter a web address starting with https://."))),
-        "deadline": fields.NaiveDateTime(load_default=None, metadata={"label": _l("Deadline (Kyiv time)")},
-                                         error_messages={"invalid": _l("Enter a date and time.")}),
-    }, money=("requested",)), "grants.detail", prepare=_deadline)  # fmt: skip
+        "call_url": _text(_l("Call URL"), required=False, max_length=2000),
+        "deadline": deadline_field(required=False),
+    }, money=("requested",)), "grants.detail")  # fmt: skip
 
 MEMORANDUM = CreateForm("memorandum", _l("New memorandum"), Action(
     "create", _l("New memorandum"), "draft_memorandum", (), {

@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response
 from domain.context import recording
 from portfolio.errors import RuleBrokenError
 from web.actions import Action, describe, field_errors
+from web.schemas import rule_errors
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def create(form: CreateForm) -> Response | tuple[str, int]:
         with recording(current_user.username, reason, effective):
             record_id: UUID = getattr(current_app.extensions["portfolio"], form.action.method)(**data)
     except RuleBrokenError as error:
-        return show(form, values, message=str(error), status=422)
+        errors, message = rule_errors(error, form.action.fields)
+        return show(form, values, errors, message, status=422)
     target = url_for(form.endpoint, **{f"{form.kind}_id": record_id})
     if request.htmx:
         return make_response("", 204, redirect=target)

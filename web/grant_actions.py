@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from marshmallow import fields
 
 from domain.enums import GrantStage, ReportKind
-from domain.localtime import KYIV
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.schemas import (
@@ -14,6 +12,7 @@ from web.schemas import (
     amount_field,
     currency_field,
     date_field,
+    deadline_field,
     enum_field,
     percent_field,
     reason_field,
@@ -61,11 +60,8 @@ ACTIONS = {
             prefill=lambda g: {"requested": g["requested"].amount, "requested_currency": g["requested"].currency,
                                "co_financing": g["co_financing"].amount if g["co_financing"] else None,
                                "co_financing_currency": g["co_financing"].currency if g["co_financing"] else "EUR"}),
-        Action("deadline", _l("Set the deadline"), "set_deadline", ("prospect", "drafting"), {
-            "deadline": fields.NaiveDateTime(required=True, error_messages={**REQUIRED,
-                                             "invalid": _l("Enter a date and time.")},
-                                             metadata={"label": _l("Deadline (Kyiv time)")})},
-            adds=True, prepare=lambda d: {"deadline": d["deadline"].replace(tzinfo=KYIV)}),
+        Action("deadline", _l("Set the deadline"), "set_deadline", ("prospect", "drafting"),
+               {"deadline": deadline_field()}, adds=True),
         Action("probability", _l("Estimate the win probability"), "estimate_win_probability", UNDECIDED,
                {"percent": percent_field(_l("Win probability, %"))}, adds=True,
                prefill=lambda g: {"percent": g["win_probability"]}),

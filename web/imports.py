@@ -26,6 +26,7 @@ from web.access import EDITORS, allow
 from web.import_files import MONEY, ImportFileError, read_rows, required_fields
 from web.labels import label
 from web.register_columns import COLUMNS, IMPORTED
+from web.schemas import problem_message
 
 imports = Blueprint("imports", __name__, url_prefix="/import")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -150,6 +151,7 @@ def problem_text(kind: str, problem: Problem) -> str:
         ),
         "unchangeable": _("%(column)s cannot be changed by an import.", column=column),
         "rule": detail,
+        "value": f"{column}: {problem_message(detail, problem.limit)}",
     }
     return messages.get(problem.code, detail)
 

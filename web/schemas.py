@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from domain import context
+from domain.errors import DomainError
+from domain.localtime import KYIV
 from domain.money import Money
+from domain.values import (
+    ValueProblem,
+    check_amount,
+    check_date,
+    check_effective_date,
+    check_integer,
+    check_number,
+    check_text,
+)
 
 CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error=_l("Use an ISO currency code such as UAH, EUR or USD."))
 REQUIRED = {"required": _l("This field is required."), "null": _l("This field is required.")}
@@ -22,19 +37,92 @@ def text(required: bool = True, max_length: int = 500, **kwargs: Any) -> fields.
     )
 
 
+# What a value the domain cannot hold is told, by its problem's code (see domain/values.py).
+PROBLEMS = {
+    "required": _l("This field is required."),
+    "too_long": _l("At most %(limit)s characters."),
+    "control_character": _l("Remove the control characters (such as NUL, or a line break in a one-line field)."),
+    "not_unicode": _l("This text holds characters that are not valid Unicode."),
+    "date_range": _l("Enter a date between 1900 and 2200."),
+    "naive_moment": _l("Enter a date and time with its time zone."),
+    "future_effective_date": _l("A change cannot have happened later than tomorrow."),
+    "not_a_number": _l("Enter a number."),
+    "too_large": _l("At most %(limit)s digits before the decimal point."),
+    "too_many_places": _l("At most %(limit)s digits after the decimal point."),
+    "not_a_web_address": _l("Enter a web address starting with https://."),
+}
+
+
+def problem_message(code: str, limit: Any = None) -> str:
+    """What is wrong with a value the domain cannot hold, by its problem's code, in the person's language."""
+    return gettext(str(PROBLEMS[code]), limit=limit) if code in PROBLEMS else code
+
+
+def problem_fields(error: BaseException) -> dict[str, list[str]] | None:
+    """The field and its message when a domain error was a value the domain cannot hold."""
+    cause = error if isinstance(error, ValueProblem) else error.__cause__
+    if isinstance(cause, ValueProblem) and cause.field:
+        return {cause.field: [problem_message(cause.code, cause.limit)]}
+    return None
+
+
+def rule_errors(error: BaseException, names: Any) -> tuple[dict[str, list[str]], str | None]:
+    """A refused change as the form shows it: beside its field when the form has that field,
+    otherwise as the form's message."""
+    found = problem_fields(error)
+    if found and set(found) <= set(names):
+        return found, None
+    if found:
+        return {}, "; ".join(f"{name}: {' '.join(messages)}" for name, messages in found.items())
+    return {}, str(error)
+
+
+def check_loaded(name: str, value: Any, data: dict[str, Any], money_fields: tuple[str, ...] = ()) -> None:
+    """Put a loaded value to the domain's checks of values, under its field's name."""
+    if value is None or isinstance(value, bool):
+        return
+    if name == "effective_date":
+        check_effective_date(value, context.now())
+    elif name in money_fields:
+        check_amount(value, data.get(f"{name}_currency") or "EUR", name)
+    elif isinstance(value, str):
+        check_text(value, name)
+    elif isinstance(value, date | datetime):
+        check_date(value, name)
+    elif isinstance(value, Decimal):
+        check_number(value, name)
+    elif isinstance(value, int):
+        check_integer(value, name)
+
+
 class FormSchema(Schema):
-    """Forms send empty strings for empty fields: treat them as missing, and ignore extra fields."""
+    """Forms send empty strings for empty fields: treat them as missing, and ignore extra fields.
+    Every loaded value also passes the domain's checks of values, so a form and the API name the
+    field of a value no part of the tracker could hold."""
 
     class Meta:
         unknown = EXCLUDE
 
+    money_fields: tuple[str, ...] = ()
+
     version = fields.Integer(load_default=None)
     reason = fields.String(load_default=None, validate=validate.Length(max=1000))
-    effective_date = fields.Date(load_default=None)
+    effective_date = fields.Date(load_default=None, error_messages={"invalid": _l("Enter a date.")})
 
     def load_form(self, data: Any) -> dict[str, Any]:
         cleaned = {key: value for key, value in data.items() if isinstance(value, str) and value.strip() != ""}
         return self.load({key: value.strip() for key, value in cleaned.items()})
+
+    @validates_schema(skip_on_field_errors=False)
+    def check_values(self, data: dict[str, Any], **_: Any) -> None:
+        errors: dict[str, list[str]] = {}
+        for name, value in data.items():
+            try:
+                check_loaded(name, value, data, self.money_fields)
+            except ValueProblem as problem:
+                errors[name] = [problem_message(problem.code, problem.limit)]
+        if errors:
+            raise ValidationError(errors)
 
 
 def amount_field(label: Any, required: bool = True) -> fields.Decimal:
@@ -58,6 +146,17 @@ def date_field(label: Any, required: bool = True) -> fields.Date:
         **({} if required else {"load_default": None}),
         error_messages={**REQUIRED, "invalid": _l("Enter a date.")},
         metadata={"label": label},
+    )
+
+
+def deadline_field(required: bool = True) -> fields.AwareDateTime:
+    """A call's deadline: a date and time, in Kyiv time unless it names its zone."""
+    return fields.AwareDateTime(
+        required=required,
+        **({} if required else {"load_default": None}),
+        default_timezone=KYIV,
+        error_messages={**REQUIRED, "invalid": _l("Enter a date and time.")},
+        metadata={"label": _l("Deadline (Kyiv time)")},
     )
 
 
@@ -110,5 +209,8 @@ class WithMoney:
         for name in self.money_fields:
             currency = data.pop(f"{name}_currency", "EUR")
             if data.get(name) is not None:
-                data[name] = Money(data[name], currency)
+                try:
+                    data[name] = Money(data[name], currency)
+                except DomainError as error:  # the checks of values came first: this is a last resort
+                    raise ValidationError({name: [str(error)]}) from error
         return data

@@ -57,9 +57,9 @@ def signed_in(app):
 
 @pytest.fixture
 def dated_ids(app):
-    """The scenario recorded on 1 January 2023, and one more project proposed on 1 June 2023."""
+    """The scenario recorded on 15 January 2023, and one more project proposed on 1 June 2023."""
     portfolio = app.extensions["portfolio"]
-    with clock_set_to(datetime(2023, 1, 1, 12, tzinfo=UTC)):
+    with clock_set_to(datetime(2023, 1, 15, 12, tzinfo=UTC)):
         ids = build(portfolio)
     with clock_set_to(datetime(2023, 6, 1, 12, tzinfo=UTC)), recording("taras"):
         ids["later"] = portfolio.propose_project(

@@ -184,3 +184,17 @@ def test_review_and_close_through_the_web(app, signed_in, ids):
     ]:
         assert _post(app, client, path, "grant_detail", gid, action, data).status_code == 200, action
     assert portfolio.grant_detail(gid)["stage"].value == "closed"
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(document.cookie)", "JaVaScRiPt:alert(1)", "data:text/html,x"])
+def test_the_edit_form_refuses_a_call_address_that_is_not_a_web_address(app, signed_in, ids, address):
+    client = signed_in("fundraiser")
+    token = csrf_token(client.get(f"/grants/{ids['grant']}").get_data(as_text=True))
+    before = app.extensions["portfolio"].grant_detail(ids["grant"])["version"]
+    response = client.post(
+        f"/grants/{ids['grant']}/act/edit",
+        headers={"HX-Request": "true"},
+        data={"csrf_token": token, "title": "USAID beds", "call_url": address},
+    )
+    assert response.status_code == 422 and "https://" in response.get_data(as_text=True)
+    assert app.extensions["portfolio"].grant_detail(ids["grant"])["version"] == before

@@ -9,6 +9,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import jsonify, render_template
 
+from domain.values import AMOUNT_DIGITS, NUMBER_DIGITS, NUMBER_PLACES, WEB_ADDRESSES, is_multiline, text_limit
 from portfolio.register_specs import REGISTERS
 from web.access import PUBLIC, allow
 from web.api import api, schemas
@@ -64,7 +65,7 @@ def document() -> dict[str, Any]:
                                 "parameters": [_uuid_parameter()],
                                 "responses": _ok(schemas.History, "every change, oldest first")}},
         )  # fmt: skip
-    _writes(spec)
+    requests = _writes(spec)
     spec.path(
         path="/events",
         operations={"get": {"summary": "The event log, newest first", "tags": ["audit"],
@@ -72,8 +73,30 @@ def document() -> dict[str, Any]:
                             "responses": _ok(schemas.EventPage, "a page of events")}},
     )  # fmt: skip
     result = _numbers(spec.to_dict())
+    for component, money in requests.items():
+        _with_limits(result["components"]["schemas"][component], money)
     result["security"] = [{"token": []}]
     return result
+
+
+# What `domain/values.py` takes, written as JSON Schema (dates' range cannot be, in OpenAPI 3.0).
+ONE_LINE = "^[^\\u0000-\\u001f\\u007f\\u0085\\u2028\\u2029]*$"
+MULTI_LINE = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
+WEB_ADDRESS = "^(https?://[^\\s\\u0000-\\u001f\\u007f/?#]+[^\\s\\u0000-\\u001f\\u007f]*)?$"
+
+
+def _with_limits(schema: dict[str, Any], money: tuple[str, ...]) -> None:
+    """Document on a request body the bounds of its values that the domain checks."""
+    for name, field in schema.get("properties", {}).items():
+        if field.get("type") == "string" and not ({"format", "pattern", "enum"} & field.keys()):
+            field["maxLength"] = min(field.get("maxLength", text_limit(name)), text_limit(name))
+            field["pattern"] = WEB_ADDRESS if name in WEB_ADDRESSES else MULTI_LINE if is_multiline(name) else ONE_LINE
+        elif field.get("type") == "number":
+            digits, places = (AMOUNT_DIGITS, 2) if name in money else (NUMBER_DIGITS, NUMBER_PLACES)
+            field["exclusiveMaximum"], field["maximum"] = True, 10**digits
+            field.setdefault("minimum", -(10**digits))
+            field["exclusiveMinimum"] = field["minimum"] != 0
+            field["multipleOf"] = float(Decimal(1).scaleb(-places))
 
 
 def _numbers(value: Any) -> Any:
@@ -95,12 +118,15 @@ WRITE_ERRORS = {
 }  # fmt: skip
 
 
-def _writes(spec: APISpec) -> None:
-    """Creating each kind of record, and each action on one, with the fields its form asks for."""
+def _writes(spec: APISpec) -> dict[str, tuple[str, ...]]:
+    """Creating each kind of record, and each action on one, with the fields its form asks for;
+    returns the names of their request bodies, each with its amounts of money."""
     record = {"application/json": {"schema": "Record"}}
+    requests: dict[str, tuple[str, ...]] = {}
     for kind, panel in PANELS.items():
         name = kind.title()
-        spec.components.schema(f"New{name}", schema=CREATE[kind].action.schema())
+        spec.components.schema(f"New{name}", schema=CREATE[kind].action.schema(api=True))
+        requests[f"New{name}"] = CREATE[kind].action.money
         spec.path(
             path=f"/{kind}",
             operations={"post": {"summary": f"Create one of the {kind}", "tags": [kind],
@@ -111,8 +137,10 @@ def _writes(spec: APISpec) -> None:
         )  # fmt: skip
         for action in panel.actions.values():
             component = f"{name}{action.name.title().replace('-', '')}"
-            spec.components.schema(component, schema=action.schema())
-            if_match = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "integer"},
+            spec.components.schema(component, schema=action.schema(api=True))
+            requests[component] = action.money
+            if_match = {"name": "If-Match", "in": "header", "required": True,
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1},
                         "description": "the version of the record the change was made against"}  # fmt: skip
             spec.path(
                 path=f"/{kind}/{{record_id}}/{action.name}",
@@ -123,6 +151,7 @@ def _writes(spec: APISpec) -> None:
                                      "responses": {"200": {"description": "the changed record", "content": record},
                                                    **WRITE_ERRORS}}},
             )  # fmt: skip
+    return requests
 
 
 @api.get("/openapi.json")

@@ -16,7 +16,7 @@ from domain.money import Money
 from portfolio.audit.log import LogFilter
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest
-from web.access import EVERYONE, allow
+from web.access import EVERYONE, allow, hidden_record_types
 from web.api import api, schemas
 
 # register: (its row schema, the query that reads one record)
@@ -28,6 +28,8 @@ KINDS: dict[str, tuple[type[Schema], str, str]] = {  # register: (row schema, de
     "organizations": (schemas.OrganizationRow, "organization_detail", "organization"),
 }
 PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _, _) in KINDS.items()}
+# The part of a URL that names a register: only these match, so /events is not taken for one.
+KIND = f"any({', '.join(KINDS)}):kind"
 
 
 def jsonable(value: Any) -> Any:
@@ -54,11 +56,6 @@ def _load(schema: Schema) -> dict[str, Any]:
         raise UnprocessableEntity(description=error.messages) from error
 
 
-def _known(kind: str) -> None:
-    if kind not in KINDS:
-        raise NotFound(f"There is no register '{kind}'.")
-
-
 def _as_of() -> dict[str, Any] | None:
     as_of = g.get("as_of")
     if as_of is None:
@@ -67,10 +64,9 @@ def _as_of() -> dict[str, Any] | None:
             "real_on": as_of.real_on.isoformat() if as_of.real_on else None}  # fmt: skip
 
 
-@api.get("/<kind>")
+@api.get(f"/<{KIND}>")
 @allow(EVERYONE)
 def list_records(kind: str):
-    _known(kind)
     query = _load(schemas.ListQuery())
     filters = {key: request.args[key] for key in REGISTERS[kind].filters if request.args.get(key)}
     wanted = ListRequest(filters, query.get("q", ""), query.get("sort", ""), query.get("dir") == "desc",
@@ -81,18 +77,16 @@ def list_records(kind: str):
     return jsonify(PAGES[kind]().dump(body))
 
 
-@api.get("/<kind>/<uuid:record_id>")
+@api.get(f"/<{KIND}>/<uuid:record_id>")
 @allow(EVERYONE)
 def read_record(kind: str, record_id: UUID):
-    _known(kind)
     detail = getattr(current_app.extensions["portfolio"], KINDS[kind][1])(record_id)
     return jsonify(jsonable(detail))
 
 
-@api.get("/<kind>/<uuid:record_id>/history")
+@api.get(f"/<{KIND}>/<uuid:record_id>/history")
 @allow(EVERYONE)
 def record_history(kind: str, record_id: UUID):
-    _known(kind)
     portfolio = current_app.extensions["portfolio"]
     if portfolio.record_title(record_id)["kind"] != KINDS[kind][2]:
         raise NotFound(f"No record {record_id} in {kind}.")
@@ -112,6 +106,7 @@ def events():
         event=query.get("event", ""),
         since=query.get("since"),
         until=query.get("until"),
+        hidden=hidden_record_types(),
     )
     page = current_app.extensions["portfolio"].audit_log(chosen, query.get("page", 1), query.get("per_page", 50))
     body = {"items": page.rows, "total": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages}

@@ -29,8 +29,9 @@ from web import (
 from web.access import ROADMAP_EDITORS, allow
 from web.actions import Action, StagePanel, run_action
 from web.api import api
-from web.api.resources import KINDS, jsonable
+from web.api.resources import KIND, KINDS, jsonable
 from web.creation import CreateForm
+from web.schemas import problem_fields
 
 PANELS: dict[str, StagePanel] = {
     "projects": project_actions.PANEL,
@@ -48,15 +49,19 @@ CREATE: dict[str, CreateForm] = {
 }
 
 
+# The part of a URL that names an action: any action of any register (which one a register has is
+# checked in `act`), never "history", whose URL is a record's too.
+_ACTION_NAMES = sorted({name for panel in PANELS.values() for name in panel.actions})
+ACTION = "any({}):action_name".format(", ".join(f'"{name}"' for name in _ACTION_NAMES))
+
+
 class PreconditionRequired(HTTPException):
     code = 428
     description = "Send the version you saw in the If-Match header (the record's `version`)."
 
 
 def _writer(kind: str) -> None:
-    """Refuse a write to an unknown register, without a token, or by a role that may not."""
-    if kind not in PANELS:
-        raise NotFound(f"There is no register '{kind}'.")
+    """Refuse a write without a token, or by a role that may not."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer":
         raise Forbidden("Writing through the API needs a personal API token (Authorization: Bearer pt_…).")
@@ -74,7 +79,7 @@ def _body(action: Action) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise UnprocessableEntity(description={"_schema": ["Send a JSON object."]})
     try:
-        return action.schema().load(body, unknown=EXCLUDE)
+        return action.schema(api=True).load(body, unknown=EXCLUDE)
     except ValidationError as error:
         raise UnprocessableEntity(description=error.messages) from error
 
@@ -87,7 +92,7 @@ def _record(kind: str, record_id: UUID, status: int = 200):
     return response
 
 
-@api.post("/<kind>")
+@api.post(f"/<{KIND}>")
 @allow(ROADMAP_EDITORS)
 def create(kind: str):
     _writer(kind)
@@ -99,13 +104,13 @@ def create(kind: str):
         with recording(current_user.username, reason, effective):
             record_id = getattr(current_app.extensions["portfolio"], form.action.method)(**data)
     except RuleBrokenError as error:
-        raise UnprocessableEntity(description=str(error)) from error
+        raise UnprocessableEntity(description=problem_fields(error) or str(error)) from error
     response = _record(kind, record_id, 201)
     response.headers["Location"] = f"/api/v1/{kind}/{record_id}"
     return response
 
 
-@api.post("/<kind>/<uuid:record_id>/<action_name>")
+@api.post(f"/<{KIND}>/<uuid:record_id>/<{ACTION}>")
 @allow(ROADMAP_EDITORS)
 def act(kind: str, record_id: UUID, action_name: str):
     _writer(kind)
@@ -117,7 +122,7 @@ def act(kind: str, record_id: UUID, action_name: str):
     try:
         run_action(action, record_id, data, version)
     except RuleBrokenError as error:
-        raise UnprocessableEntity(description=str(error)) from error
+        raise UnprocessableEntity(description=problem_fields(error) or str(error)) from error
     return _record(kind, record_id)
 
 
