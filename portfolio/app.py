@@ -16,6 +16,7 @@ from portfolio.memoranda import MemorandumUseCases
 from portfolio.organizations import OrganizationUseCases
 from portfolio.pipeline import PipelineQueries
 from portfolio.projects import ProjectUseCases
+from portfolio.quarantine import QuarantineUseCases
 from portfolio.queries import Queries
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest, Page, all_rows, filter_choices, list_rows
@@ -40,6 +41,7 @@ class Portfolio(
     BoardPackUseCases,
     AnalyticsQueries,
     ReminderQueries,
+    QuarantineUseCases,
 ):
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
         super().__init__(url, env, audit_key)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, OperationalError
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, OperationalError
 from eventsourcing.postgres import PostgresDatastore
 
 from domain.errors import DomainError
@@ -21,6 +21,7 @@ from portfolio.config import database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
+from portfolio.safe_reading import SafeReading
 from portfolio.transcodings import register_all
 
 R = TypeVar("R", bound=Record)
@@ -64,6 +65,9 @@ class PortfolioCore(Application):
         self.projector = Projector(self, self.read_models)
         self.projector.catch_up_at_start()
         self.chain.extend()
+
+    def construct_mapper(self) -> Mapper:
+        return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=SafeReading)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

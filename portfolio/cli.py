@@ -18,6 +18,7 @@ from flask.cli import AppGroup
 
 from domain.context import recording
 from domain.enums import Role
+from domain.values import ValueProblem
 from portfolio.app import Portfolio
 from portfolio.demo import DEMO_ACCOUNTS, load_demo
 from portfolio.demo.generate import generate
@@ -61,9 +62,31 @@ def _acting_account(name: str | None, role: Role | None = None) -> str:
 
 @projections.command("status")
 def projections_status() -> None:
-    """Show the read models' position in the event log and how far behind they are."""
-    status = the_portfolio().projector.status()
+    """Show the read models' position in the event log, how far behind they are, and the events
+    set aside in the quarantine."""
+    portfolio = the_portfolio()
+    status = portfolio.projector.status()
     click.echo(f"read models at position {status.position:,} of {status.head:,} (lag {status.lag:,})")
+    entries = portfolio.quarantined()
+    waiting = [entry for entry in entries if entry["released_at"] is None]
+    click.echo(f"events set aside: {len(entries)}, {len(waiting)} waiting for a repair")
+    for entry in entries:
+        state = "waiting" if entry["released_at"] is None else f"released by {entry['released_by']}"
+        click.echo(
+            f"  #{entry['position']} {entry['record_type']}.{entry['event']} of {entry['record_id']} "
+            f"(version {entry['version']}), {state}: {entry['error']}"
+        )
+
+
+@projections.command("release")
+@click.argument("position", type=click.IntRange(min=1))
+@click.option("--reason", required=True, help="What was repaired.")
+@click.option("--as", "acting", metavar="NAME", required=True)
+def projections_release(position: int, reason: str, acting: str) -> None:
+    """Release the event at POSITION from the quarantine once its record is repaired."""
+    with recording(_acting_account(acting, Role.ADMIN), reason):
+        _run(lambda: the_portfolio().release_from_quarantine(position, reason))
+    click.echo(f"The event at position {position:,} is released.")
 
 
 @projections.command("rebuild")
@@ -180,4 +203,6 @@ def _run(command: Callable[[], T]) -> T:
     try:
         return command()
     except PortfolioError as error:
-        raise click.ClickException(str(error)) from error
+        problem = error.__cause__
+        field = f"{problem.field}: " if isinstance(problem, ValueProblem) and problem.field else ""
+        raise click.ClickException(f"{field}{error}") from error

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from domain.rates import RATES_ID, ExchangeRates
+from domain.values import PRECISION
 from portfolio.application import PortfolioCore
 from portfolio.errors import NotFoundError
 
@@ -56,12 +57,13 @@ class RateUseCases(PortfolioCore):
 def convert(totals: dict[str, Decimal], currency: str, rates: Rates) -> Converted:
     """`totals` by currency summed into `currency` with `rates` (see `latest_rates`)."""
     amount, dates, unconverted = Decimal(0), set(), {}
-    for code, value in totals.items():
-        if code == currency:
-            amount += value
-        elif code in rates:
-            amount += value * rates[code][0]
-            dates.add(rates[code][1])
-        else:
-            unconverted[code] = value
-    return Converted(amount.quantize(Decimal("0.01")), currency, tuple(sorted(dates)), unconverted)
+    with localcontext(prec=PRECISION):  # exact, whatever amounts an older version stored
+        for code, value in totals.items():
+            if code == currency:
+                amount += value
+            elif code in rates:
+                amount += value * rates[code][0]
+                dates.add(rates[code][1])
+            else:
+                unconverted[code] = value
+        return Converted(amount.quantize(Decimal("0.01")), currency, tuple(sorted(dates)), unconverted)

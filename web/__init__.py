@@ -17,7 +17,7 @@ from web import labels
 from web.access import PUBLIC, check_access, may
 from web.account import account
 from web.api import api
-from web.audit import audit
+from web.audit import audit, stale_events, stale_records
 from web.auth import init_auth
 from web.board_packs import board_packs
 from web.calendar import calendar, due_kind
@@ -80,6 +80,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount
     )
     app.jinja_env.globals.update(link_args=link_args, due_kind=due_kind, kyiv=KYIV)
+    app.jinja_env.globals.update(stale_records=stale_records, stale_events=stale_events)
     app.jinja_env.globals.update(
         event_label=event_label,
         field_label=field_label,

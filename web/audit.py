@@ -14,6 +14,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    g,
     redirect,
     render_template,
     request,
@@ -21,15 +22,21 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from marshmallow import ValidationError
 
+from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.audit.log import LogFilter
 from portfolio.audit.verification import verify
+from portfolio.errors import RuleBrokenError
 from web import timetravel
-from web.access import ADMINS, AUDITORS, EVERYONE, allow
+from web.access import ADMINS, AUDITORS, EVERYONE, allow, hidden_record_types
+from web.actions import field_errors
 from web.formatting import spreadsheet_safe
 from web.registers import int_arg
+from web.schemas import FormSchema, reason_field
 
 audit = Blueprint("audit", __name__, url_prefix="/audit")
 
@@ -53,6 +60,7 @@ def log_filter() -> LogFilter:
         event=args.get("event", ""),
         since=_day("since"),
         until=_day("until"),
+        hidden=hidden_record_types(),
     )
 
 
@@ -62,7 +70,7 @@ def log() -> str:
     portfolio = current_app.extensions["portfolio"]
     chosen = log_filter()
     page = portfolio.audit_log(chosen, int_arg("page", 1), int_arg("per_page", 50))
-    context = {"page": page, "chosen": chosen, "choices": portfolio.audit_log_choices()}
+    context = {"page": page, "chosen": chosen, "choices": portfolio.audit_log_choices(chosen.hidden)}
     if request.headers.get("HX-Target") == "audit-log":
         return render_template("audit/_log.html", **context)
     return render_template("audit/log.html", **context)
@@ -107,11 +115,15 @@ def changes() -> str:
 @audit.get("/chain")
 @allow(AUDITORS)
 def chain() -> str:
-    """The state of the hash chain and its checkpoints; `?verify=1` recomputes it now."""
+    """The state of the hash chain, its checkpoints and the quarantine; `?verify=1` recomputes it now."""
     portfolio = current_app.extensions["portfolio"]
-    verdict = verify(portfolio.chain) if request.args.get("verify") else None
+    return _chain_page(verify(portfolio.chain) if request.args.get("verify") else None)
+
+
+def _chain_page(verdict=None, release=None, status=200) -> tuple[str, int]:
+    portfolio = current_app.extensions["portfolio"]
     position, head = portfolio.chain.head()
-    return render_template(
+    html = render_template(
         "audit/chain.html",
         position=position,
         head=head,
@@ -120,7 +132,44 @@ def chain() -> str:
         verdict=verdict,
         can_sign=bool(portfolio.chain.key),
         starts=portfolio.chain.starts(),
+        quarantined=portfolio.quarantined(),
+        release=release or {},
     )
+    return html, status
+
+
+def stale_records() -> frozenset[str]:
+    """The ids of records with a change set aside (registers mark their rows); read once a request."""
+    if "stale_records" not in g:
+        g.stale_records = current_app.extensions["portfolio"].stale_records()
+    return g.stale_records
+
+
+def stale_events(record_id: UUID | str) -> list[dict]:
+    """The changes of a record set aside and not yet repaired (its page says so)."""
+    if str(record_id) not in stale_records():
+        return []
+    return current_app.extensions["portfolio"].stale_events(record_id)
+
+
+class ReleaseSchema(FormSchema):
+    reason = reason_field(_l("What was repaired"))
+
+
+@audit.post("/quarantine/<int:position>/release")
+@allow(ADMINS)
+def release(position: int) -> Response | tuple[str, int]:
+    """An admin says an event set aside is repaired; its record is no longer shown as stale."""
+    values = request.form.to_dict()
+    try:
+        data = ReleaseSchema().load_form(values)
+        with recording(current_user.username, data["reason"]):
+            current_app.extensions["portfolio"].release_from_quarantine(position, data["reason"])
+    except ValidationError as error:
+        return _chain_page(release={"position": position, "values": values, "errors": field_errors(error)}, status=422)
+    except RuleBrokenError as error:
+        return _chain_page(release={"position": position, "values": values, "message": str(error)}, status=422)
+    return redirect(url_for("audit.chain", _anchor="quarantine"))
 
 
 @audit.post("/chain/checkpoint")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, TypeVar
 
 from flask import Blueprint, Response, abort, current_app, url_for
 from flask_babel import gettext as _
@@ -16,6 +16,7 @@ from web.access import PUBLIC, allow
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
+T = TypeVar("T", date, datetime)
 calendar = Blueprint("calendar", __name__, url_prefix="/calendar")
 
 PAST_DAYS = 90  # how far back the feed goes
@@ -50,6 +51,15 @@ def due_kind(kind: str) -> str:
     return str(KINDS.get(kind, kind))
 
 
+def _later(start: T, length: timedelta) -> T:
+    """The end of an item that starts at `start`; at the end of the calendar, `start` itself
+    (a date an older version stored unchecked, such as 9999-12-31)."""
+    try:
+        return start + length
+    except OverflowError:
+        return start
+
+
 def _calendar(items: list[DueItem]) -> Calendar:
     from icalendar import Calendar  # imported when first used: a tenth of a second off every worker's start
 
@@ -70,10 +80,10 @@ def _event(item: DueItem) -> Event:
     event.add("summary", f"{KINDS[item.kind]}: {item.title}" + (f" — {item.detail}" if item.detail else ""))
     if item.at is not None:
         event.add("dtstart", item.at)
-        event.add("dtend", item.at + timedelta(minutes=30))
+        event.add("dtend", _later(item.at, timedelta(minutes=30)))
     else:
         event.add("dtstart", item.on)
-        event.add("dtend", item.on + timedelta(days=1))
+        event.add("dtend", _later(item.on, timedelta(days=1)))
     event.add("dtstamp", datetime.now(KYIV))
     endpoint, argument = DETAILS[item.record_kind]
     event.add("url", url_for(endpoint, _external=True, **{argument: item.record_id}))

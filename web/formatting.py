@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation, localcontext
 from enum import Enum
 from functools import cache, lru_cache, partial
 from typing import Any
@@ -16,6 +16,7 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 
 from domain.money import Money
+from domain.values import PRECISION
 from web.history_labels import FIELDS, field_label
 from web.labels import label
 
@@ -28,7 +29,10 @@ def day(value: str | date | None) -> str:
         return _day(str(get_locale()), value)
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return format_date(value, "medium")
+    try:
+        return format_date(value, "medium")
+    except OverflowError:  # as in `moment`
+        return value.date().isoformat()
 
 
 @lru_cache(maxsize=8192)
@@ -42,7 +46,10 @@ def moment(value: str | datetime | None) -> str:
         return ""
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
-    return format_datetime(value, "medium")
+    try:
+        return format_datetime(value, "medium")
+    except OverflowError:  # a moment at the calendar's edge that an older version stored unchecked
+        return value.isoformat()
 
 
 def money(amount: Money | str | Decimal | None, currency: str | None = None) -> str:
@@ -50,7 +57,11 @@ def money(amount: Money | str | Decimal | None, currency: str | None = None) -> 
         amount, currency = amount.amount, amount.currency
     if amount is None or currency is None:
         return ""
-    return _currency_format(str(get_locale()), currency)(Decimal(amount))
+    try:
+        with localcontext(prec=PRECISION):
+            return _currency_format(str(get_locale()), currency)(Decimal(amount))
+    except (InvalidOperation, ValueError):  # an amount an older version stored unchecked: shown as stored
+        return f"{amount} {currency}"
 
 
 @cache

@@ -67,6 +67,7 @@ EVENTS = {
     "Reclassified": _l("reclassified"),
     "Registered": _l("registered"),
     "Rejected": _l("rejected"),
+    "Released": _l("released from quarantine"),
     "Relocated": _l("relocated"),
     "Renamed": _l("renamed"),
     "ReportSubmitted": _l("report submitted"),
@@ -207,6 +208,7 @@ RECORD_TYPES = {
     "Account": _l("account"),
     "ExchangeRates": _l("exchange rates"),
     "BoardPack": _l("board pack"),
+    "Quarantine": _l("quarantine"),
 }
 
 

@@ -25,6 +25,7 @@ RECORD_TYPES = {
     "Account": ("account", "rm_accounts", "username"),
     "ExchangeRates": ("rates", "", ""),
     "BoardPack": ("board_pack", "rm_board_packs", "title"),
+    "Quarantine": ("quarantine", "", ""),
 }
 LOG_COLUMNS = (
     "position, record_id, record_type, version, event, recorded_at, real_on, effective_on, actor, reason, summary"
@@ -39,9 +40,12 @@ class LogFilter:
     event: str = ""
     since: date | None = None  # Kyiv days, inclusive
     until: date | None = None
+    hidden: tuple[str, ...] = ()  # record types the reader may not see (accounts, for most roles)
 
     def where(self) -> tuple[str, dict[str, Any]]:
         conditions, params = [], {}
+        if self.hidden:
+            conditions.append(_not_in("record_type", self.hidden, params))
         for column in ("record_type", "record_id", "actor", "event"):
             if getattr(self, column):
                 conditions.append(f"{column} = :{column}")
@@ -90,6 +94,12 @@ class HistoryEntry:
         return self.effective_date is not None and self.effective_date != kyiv_day(self.recorded_at)
 
 
+def _not_in(column: str, values: tuple[str, ...], params: dict[str, Any]) -> str:
+    names = [f"{column}_not_{n}" for n in range(len(values))]
+    params.update(zip(names, values, strict=True))
+    return f"{column} NOT IN ({', '.join(':' + name for name in names)})"
+
+
 def _utc(day: date) -> str:
     """The first moment of a Kyiv day, as the audit index writes times."""
     return datetime.combine(day, time(), KYIV).astimezone(UTC).isoformat(timespec="microseconds")
@@ -122,11 +132,16 @@ class AuditQueries(PortfolioCore):
             yield from self._with_titles(rows)
             after = rows[-1]["position"]
 
-    def audit_log_choices(self) -> dict[str, list[str]]:
-        """The values the log's filters can take."""
+    def audit_log_choices(self, hidden: tuple[str, ...] = ()) -> dict[str, list[str]]:
+        """The values the log's filters can take, without those of the `hidden` record types."""
+        params: dict[str, Any] = {}
+        where = f" WHERE {_not_in('record_type', hidden, params)}" if hidden else ""
         return {
             column: [
-                row["v"] for row in self.read_models.query(f"SELECT DISTINCT {column} AS v FROM rm_events ORDER BY 1")
+                row["v"]
+                for row in self.read_models.query(
+                    f"SELECT DISTINCT {column} AS v FROM rm_events{where} ORDER BY 1", params
+                )
             ]
             for column in ("record_type", "actor", "event")
         }

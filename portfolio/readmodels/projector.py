@@ -1,24 +1,40 @@
-"""Catch the read models up with the notification log, in batches, exactly once."""
+"""Catch the read models up with the notification log, in batches, exactly once.
+
+No stored event can stop it: an event that cannot be read, turned into rows or written is set
+aside in the quarantine (`quarantine.py`) at its position, and the next one is applied. Only a
+store that cannot be reached stops a catch-up, and the next request or start resumes it.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError, OperationalError
+from eventsourcing.persistence import InterfaceError, OperationalError
 
-from portfolio.readmodels import kept_totals
+from portfolio.readmodels import kept_totals, quarantine
 from portfolio.readmodels.projectors import statements_for
-from portfolio.readmodels.store import ReadModelMixin, Statement
+from portfolio.readmodels.store import PositionMovedError, ReadModelMixin, Statement
 
 Progress = Callable[[int, int], None]
 BATCH = 500
 ANALYZE_AFTER = 10_000  # events applied at once (a rebuild, a first start) after which statistics are refreshed
 MAX_RETRIES = 50
 LONG_CATCH_UP = 10_000  # events behind after which a catch-up at start reports how far it is
+TRANSIENT = (OperationalError, InterfaceError)  # the store is busy or out of reach: try again, never set aside
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Row:
+    notification: Any
+    event: Any  # None when the stored event does not read
+    statements: list[Statement]
+    kept: list[Statement]  # the dashboard's kept totals, when the position passes one of their steps
 
 
 @dataclass(frozen=True)
@@ -50,32 +66,83 @@ class Projector:
             )
             if not notifications:
                 break
-            statements: list[Statement] = []
-            previous = start
-            for notification in notifications:
-                statements.extend(statements_for(self.app.mapper.to_domain_event(notification), notification.id))
-                if kept_totals.passes(previous, notification.id):
-                    statements.extend(kept_totals.totals(notification.id, self.store.exact_sum))
-                previous = notification.id
-            end = notifications[-1].id
+            rows = self._rows(start, notifications)
             try:
-                self.store.apply(start, end, statements)
-            except IntegrityError:
+                self.store.apply(start, notifications[-1].id, [s for row in rows for s in row.statements + row.kept])
+            except PositionMovedError:
                 start = self.store.position()  # another process applied these first
                 continue
-            except OperationalError:
+            except TRANSIENT:
                 retries += 1  # the database was busy with another writer
                 if retries > MAX_RETRIES:
                     raise
                 time.sleep(0.01 * retries)
                 start = self.store.position()
                 continue
+            except Exception:  # a row the store refused: find which event it was, one at a time
+                if not self._apply_one_by_one(start, rows):
+                    start = self.store.position()
+                    continue
+            end = notifications[-1].id
             applied, retries, start = applied + len(notifications), 0, end
             if progress:
                 progress(end, head)
         if applied >= ANALYZE_AFTER:
             self.store.analyze()
         return applied
+
+    def _rows(self, start: int, notifications: list[Any]) -> list[_Row]:
+        """Each notification with its event (None if it does not read) and the statements it needs;
+        an event that cannot be turned into rows is set aside already here."""
+        rows, previous = [], start
+        for notification in notifications:
+            event = None
+            try:
+                event = self.app.mapper.to_domain_event(notification)
+                statements = statements_for(event, notification.id)
+            except Exception as error:
+                statements = self._set_aside(notification, error, event)
+            kept = []
+            if kept_totals.passes(previous, notification.id):
+                kept = kept_totals.totals(notification.id, self.store.exact_sum)
+            rows.append(_Row(notification, event, statements, kept))
+            previous = notification.id
+        return rows
+
+    def _apply_one_by_one(self, start: int, rows: list[_Row]) -> bool:
+        """Apply a batch that failed event by event, setting aside each event whose rows fail;
+        False if another process moved the position meanwhile."""
+        for row in rows:
+            position = row.notification.id
+            try:
+                self.store.apply(start, position, row.statements + row.kept)
+            except PositionMovedError:
+                return False
+            except TRANSIENT:
+                raise
+            except Exception as error:
+                aside = self._set_aside(row.notification, error, row.event)
+                try:
+                    self.store.apply(start, position, aside + row.kept)
+                except (PositionMovedError, *TRANSIENT):
+                    raise
+                except Exception:  # not even its audit log entry can be written
+                    self.store.apply(start, position, quarantine.set_aside(row.notification, error) + row.kept)
+            start = position
+        return True
+
+    @staticmethod
+    def _set_aside(notification: Any, error: BaseException, event: Any) -> list[Statement]:
+        logger.error(
+            "The read models cannot apply the event at position %s (%s); it is set aside in the quarantine.",
+            notification.id,
+            notification.topic,
+            exc_info=error,
+        )
+        try:
+            return quarantine.set_aside(notification, error, event)
+        except Exception:  # the event does not even give its audit log entry
+            return quarantine.set_aside(notification, error)
 
     def catch_up_at_start(self) -> int:
         """Catch up before the first page (after a crash, a new read-model schema, an imported log);

@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.money import Money
-from portfolio.readmodels import kept_totals
+from portfolio.readmodels import kept_totals, quarantine
 from portfolio.readmodels.history import audit_index, choices, history
 from portfolio.readmodels.schema import SEARCHABLE
 from portfolio.readmodels.store import Statement
@@ -52,6 +52,11 @@ def cell(value: Any) -> Any:
     return value
 
 
+def moment_text(moment: datetime) -> str:
+    """A moment as text that sorts in time order (UTC, always with microseconds)."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 def money(prefix: str, value: Money | None) -> Row:
     return {
         f"{prefix}_amount": None if value is None else str(value.amount),
@@ -67,6 +72,11 @@ def const(**values: Any) -> Callable[[Any], Row]:
     return lambda e: values
 
 
+def _sessions_from(e: Any) -> Row:
+    """Sessions that started before a change to who may do what have ended."""
+    return {"sessions_from": moment_text(e.timestamp)}
+
+
 HANDLERS: dict[str, Callable[[Any], Row]] = {
     # Organization
     "Organization.Registered": fields("name_uk", "name_latin", "kind", "authority_level", "region", "country"),
@@ -75,10 +85,11 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "Organization.Relocated": fields("region", "country"),
     "Organization.Archived": const(archived=1),
     # Account (the password hash never leaves the event store)
-    "Account.Opened": fields("username", "role"),
-    "Account.RoleChanged": fields("role"),
-    "Account.Disabled": const(disabled=1),
-    "Account.Enabled": const(disabled=0),
+    "Account.Opened": lambda e: {**fields("username", "role")(e), **_sessions_from(e)},
+    "Account.RoleChanged": lambda e: {"role": e.role, **_sessions_from(e)},
+    "Account.PasswordChanged": lambda e: _sessions_from(e),
+    "Account.Disabled": lambda e: {"disabled": 1, **_sessions_from(e)},
+    "Account.Enabled": lambda e: {"disabled": 0, **_sessions_from(e)},
     "Account.EmailSet": fields("email"),
     "Account.LanguageChosen": fields("language"),
     # Board pack
@@ -301,6 +312,7 @@ def _token_revoked(e: Any) -> list[Statement]:
 
 
 SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
+    "Quarantine.Released": quarantine.released,
     "Account.TokenIssued": _token_issued,
     "Project.MilestoneAdded": _due("milestone", "milestone_id", lambda e: e.title),
     "Project.MilestoneRescheduled": _due_set("milestone_id", "due_on", "due_on"),

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 
 def _folds(table: str) -> str:
@@ -106,6 +106,10 @@ STILL_TRUE = 9_223_372_036_854_775_807
 
 # Where the schema version is kept; made before anything else, so that tables of an older version
 # are dropped before an index of this version is asked of them.
+# Events the read models could not apply (see `quarantine.py`).
+QUARANTINE = """CREATE TABLE IF NOT EXISTS rm_quarantine (
+    position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, record_type TEXT NOT NULL, event TEXT NOT NULL,
+    version INTEGER NOT NULL, error TEXT NOT NULL, released_at TEXT, released_by TEXT, released_reason TEXT)"""
 META = "CREATE TABLE IF NOT EXISTS rm_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 _REGISTER_DDL = tuple(
@@ -143,9 +147,12 @@ TABLES = (
     *_REGISTER_DDL,
     *_HISTORY_DDL,
     *_HISTORY_STAGE_DDL,
+    # `sessions_from`: the last opening, role or password change, disabling or enabling; a session
+    # started before it has ended (see `sessions` below).
     f"""CREATE TABLE IF NOT EXISTS rm_accounts (
         id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
-        disabled INTEGER NOT NULL DEFAULT 0, email TEXT NOT NULL DEFAULT '', language TEXT, {_COMMON})""",
+        disabled INTEGER NOT NULL DEFAULT 0, email TEXT NOT NULL DEFAULT '', language TEXT,
+        sessions_from TEXT NOT NULL, {_COMMON})""",
     f"""CREATE TABLE IF NOT EXISTS rm_board_packs (
         id TEXT PRIMARY KEY, title TEXT NOT NULL, as_of TEXT NOT NULL, position BIGINT NOT NULL,
         chain_link TEXT NOT NULL, previous_id TEXT, previous_position BIGINT, {_COMMON})""",
@@ -163,6 +170,15 @@ TABLES = (
         version INTEGER NOT NULL, event TEXT NOT NULL, recorded_at TEXT NOT NULL, real_on TEXT NOT NULL,
         effective_on TEXT, actor TEXT NOT NULL, reason TEXT, summary TEXT NOT NULL)""",
     META,
+    QUARANTINE,
+    # Counters of the sign-in limit, which every worker and host shares (see `portfolio/counters.py`);
+    # not derived from events, so a rebuild keeps them.
+    """CREATE TABLE IF NOT EXISTS counters (
+        key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at DOUBLE PRECISION NOT NULL)""",
+    # The sessions of people signed in, by the SHA-256 digest of the secret in their cookie: signing
+    # out ends one, so a copied cookie stops working (see `portfolio/accounts.py`). Not from events.
+    """CREATE TABLE IF NOT EXISTS sessions (
+        digest TEXT PRIMARY KEY, username TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT)""",
     # Every value a column of `CHOICES` has held, with the position where it first appeared: the
     # drop-down filters read this small table instead of a DISTINCT over a whole register, and a
     # view of the past offers the values known by then.
@@ -218,6 +234,7 @@ READ_MODEL_TABLES = (
     "rm_tokens",
     "rm_due_dates",
     "rm_events",
+    "rm_quarantine",
     "rm_meta",
     "rm_choices",
     *_KEPT_TABLES,

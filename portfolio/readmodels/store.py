@@ -144,6 +144,13 @@ class ReadModelMixin:
         """SQL for the exact sum of amounts kept as text, as text or a decimal."""
         return f"decimal_sum({expression})"
 
+    def write_returning(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """Run one statement that changes a table kept beside the read models, in its own
+        transaction, and return the rows it returns."""
+        with self.datastore.transaction(commit=True) as c:
+            self._execute(c, self._sql(sql), params)
+            return fetch_tuples(c)
+
     def write(self, statements: Sequence[Statement]) -> None:
         """Run statements in one transaction (for tables kept beside the read models)."""
         with self.datastore.transaction(commit=True) as c:
