@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 from uuid import UUID
@@ -16,8 +17,11 @@ from domain.errors import DomainError
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
+from portfolio.readmodels.projectors import moment_text
+from portfolio.readmodels.store import Statement
 
 MIN_PASSWORD = 10
+SESSION_LENGTH = timedelta(days=31)  # a session lasts at most this long, as Flask's permanent cookie
 
 
 def _hash(password: str) -> str:
@@ -78,6 +82,40 @@ class AccountUseCases(PortfolioCore):
             "ORDER BY issued_at DESC",
             {"id": str(self._account_id(username))},
         )
+
+    def start_session(self, username: str) -> str:
+        """A new session of a person who has just signed in: the secret goes into their cookie, only
+        its digest is kept. Sessions older than SESSION_DAYS are cleared away."""
+        secret = secrets.token_urlsafe(32)
+        now = datetime.now(UTC)
+        self.read_models.write([
+            Statement("DELETE FROM sessions WHERE started_at < :old", {"old": moment_text(now - SESSION_LENGTH)}),
+            Statement("INSERT INTO sessions (digest, username, started_at) VALUES (:digest, :username, :now)",
+                      {"digest": _digest(secret), "username": username, "now": moment_text(now)}),
+        ])  # fmt: skip
+        return secret
+
+    def end_session(self, secret: str) -> None:
+        """Sign out: the session's cookie no longer works, even if someone copied it."""
+        self.read_models.write([Statement(
+            "UPDATE sessions SET ended_at = :now WHERE digest = :digest AND ended_at IS NULL",
+            {"digest": _digest(secret), "now": moment_text(datetime.now(UTC))},
+        )])  # fmt: skip
+
+    def account_for_session(self, username: str, secret: str) -> dict[str, Any] | None:
+        """The account of a live session: not signed out, not older than SESSION_LENGTH, started after
+        the account's last role or password change, and the account enabled; otherwise None."""
+        rows = self.read_models.query(
+            "SELECT a.id, a.username, a.role FROM sessions s JOIN rm_accounts a ON a.username = s.username "
+            "WHERE s.digest = :digest AND s.username = :username AND s.ended_at IS NULL "
+            "AND s.started_at >= a.sessions_from AND s.started_at >= :old AND a.disabled = 0",
+            {"digest": _digest(secret or ""), "username": username,
+             "old": moment_text(datetime.now(UTC) - SESSION_LENGTH)},
+        )  # fmt: skip
+        if not rows:
+            return None
+        return {"id": UUID(rows[0]["id"]), "username": rows[0]["username"], "role": Role(rows[0]["role"]),
+                "disabled": False}  # fmt: skip
 
     def account_for_token(self, token: str, purpose: str) -> dict[str, Any] | None:
         """The enabled account a live token of this purpose belongs to, or None."""

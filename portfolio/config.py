@@ -30,6 +30,7 @@ def store_settings(url: str) -> dict[str, str]:
             raise ConfigError(f"DATABASE_URL '{url}' names no SQLite file.")
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            keep_private(Path(path))
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": path,
@@ -53,6 +54,13 @@ def store_settings(url: str) -> dict[str, str]:
             "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
         }
     raise ConfigError(f"DATABASE_URL '{url}' is not supported: use sqlite:///path or postgresql://user@host/db.")
+
+
+def keep_private(path: Path) -> None:
+    """Make `path` readable by its owner alone (it holds password hashes), creating it if need be.
+    SQLite gives its journal files the permissions of the database file."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
 
 
 STARTUP_LOCK = 7_311_202_610  # an arbitrary advisory-lock key for creating tables and functions

@@ -25,6 +25,12 @@ ADMINS = frozenset({Role.ADMIN})
 AUDITORS = frozenset({Role.ADMIN, Role.AUDITOR})
 
 
+def hidden_record_types() -> tuple[str, ...]:
+    """The kinds of record whose events the signed-in person may not list: who holds which role and
+    which tokens is for auditors and admins alone."""
+    return () if current_user.role in AUDITORS else ("Account",)
+
+
 def allow(roles: frozenset[Role] | str) -> Callable[[F], F]:
     """Declare who may use a view: a set of roles, or PUBLIC for anyone, signed in or not."""
 

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import time
 from contextlib import ExitStack
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, g, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from limits import parse
+from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter
 from marshmallow import Schema, ValidationError, fields, validate
+from werkzeug.exceptions import TooManyRequests
 from werkzeug.wrappers import Response
 
 from domain.context import recording
 from domain.enums import Role
+from portfolio.counters import DatabaseCounts
 from web.access import EVERYONE, PUBLIC, allow
 from web.security import local_path
 
 auth = Blueprint("auth", __name__)
 login_manager = LoginManager()
-limiter = Limiter(get_remote_address, storage_uri="memory://", default_limits=[])
 
 
 class User(UserMixin):
@@ -39,10 +43,9 @@ class SignInSchema(Schema):
 
 @login_manager.user_loader
 def load_user(username: str) -> User | None:
-    account = current_app.extensions["portfolio"].account(username)
-    if account is None or account["disabled"]:
-        return None
-    return User(account)
+    """The person of a live session (see `Portfolio.account_for_session`), or nobody."""
+    account = current_app.extensions["portfolio"].account_for_session(username, session.get("sid", ""))
+    return User(account) if account else None
 
 
 @login_manager.request_loader
@@ -57,22 +60,32 @@ def load_user_from_token(request_: Any) -> User | None:
     return User(account) if account else None
 
 
-def _sign_in_key() -> str:
-    return f"{get_remote_address()}:{(request.form.get('username') or '').strip().lower()}"
+def count_sign_in_attempt() -> None:
+    """Count an attempt against the limit of its address and user name, in the store every worker
+    shares; past the limit, 429 until the window ends (the right password too)."""
+    if not current_app.config["RATELIMIT_ENABLED"]:
+        return
+    limit = parse(current_app.config["SIGN_IN_LIMIT"])
+    key = (request.remote_addr or "", (request.form.get("username") or "").strip().lower()[:40])
+    limiter: FixedWindowRateLimiter = current_app.extensions["sign_in_limiter"]
+    if not limiter.hit(limit, "sign-in", *key):
+        reset = limiter.get_window_stats(limit, "sign-in", *key).reset_time
+        raise TooManyRequests(retry_after=max(1, int(reset - time.time())))
 
 
 @auth.route("/login", methods=["GET", "POST"])
 @allow(PUBLIC)
-@limiter.limit(lambda: current_app.config["SIGN_IN_LIMIT"], key_func=_sign_in_key, methods=["POST"])
 def login() -> str | Response:
     error = None
     if request.method == "POST":
+        count_sign_in_attempt()
         try:
             form = SignInSchema().load(request.form.to_dict(), unknown="exclude")
         except ValidationError:
             form = None
         account = form and current_app.extensions["portfolio"].authenticate(form["username"], form["password"])
         if account:
+            session["sid"] = current_app.extensions["portfolio"].start_session(account["username"])
             login_user(User(account))
             return redirect(_safe_next(request.args.get("next")))
         error = gettext("Wrong user name or password, or the account is disabled.")
@@ -83,6 +96,7 @@ def login() -> str | Response:
 @auth.post("/logout")
 @allow(EVERYONE)
 def logout() -> Response:
+    current_app.extensions["portfolio"].end_session(session.pop("sid", ""))
     logout_user()
     return redirect(url_for("auth.login"))
 
@@ -107,9 +121,12 @@ def stop_recording(_: BaseException | None) -> None:
 
 def init_auth(app: Flask) -> None:
     app.config.setdefault("SIGN_IN_LIMIT", "5 per minute")
+    app.config.setdefault("RATELIMIT_ENABLED", True)
+    url = app.config.get("RATELIMIT_STORAGE_URL") or os.environ.get("RATELIMIT_STORAGE_URL")
+    storage = storage_from_string(url) if url else DatabaseCounts(app.extensions["portfolio"].read_models)
+    app.extensions["sign_in_limiter"] = FixedWindowRateLimiter(storage)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    limiter.init_app(app)
     app.register_blueprint(auth)
     app.before_request(record_as_signed_in_person)
     app.teardown_request(stop_recording)

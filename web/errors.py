@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Conflict, HTTPException, NotFound
 
 from portfolio.errors import STORE_ERRORS, ConflictError, NotFoundError, unreachable
+from web.security import same_site
 
 MESSAGES = {
     400: _l("The request could not be read."),
@@ -39,24 +40,30 @@ def json_error(code: int, message: Any, version: int | None = None) -> tuple[Res
     return jsonify(body), code
 
 
-def render_error(error: HTTPException) -> tuple[str, int] | tuple[Response, int]:
+def from_a_program() -> bool:
+    """Whether the request is the API's (even one whose URL matched none of its routes)."""
+    return request.blueprint == "api" or request.path.startswith("/api/")
+
+
+def render_error(error: HTTPException) -> tuple[Any, int, dict[str, str]]:
     code = error.code or 500
-    if request.blueprint == "api":
-        return json_error(code, error.description)
+    headers = {name: value for name, value in error.get_headers() if name != "Content-Type"}  # Allow, Retry-After
+    if from_a_program():
+        return (*json_error(code, error.description), headers)
     message = CSRF_MESSAGE if isinstance(error, CSRFError) else MESSAGES.get(code, error.description)
     if code == 400 and error.description != type(error).description:  # a message that names the bad value
         message = error.description
     template = "errors/_message.html" if request.headers.get("HX-Request") == "true" else "errors/page.html"
-    return render_template(template, code=code, message=message), code
+    return render_template(template, code=code, message=message), code, headers
 
 
-def render_not_found(error: NotFoundError) -> tuple[str, int] | tuple[Response, int]:
+def render_not_found(error: NotFoundError) -> tuple[Any, int, dict[str, str]]:
     return render_error(NotFound(str(error)))
 
 
-def render_conflict(error: ConflictError) -> tuple[str, int] | tuple[Response, int]:
+def render_conflict(error: ConflictError) -> tuple[Any, int] | tuple[Any, int, dict[str, str]]:
     """A conflict that no form handled itself: say so, never a 500."""
-    if request.blueprint == "api":
+    if from_a_program():
         return json_error(409, str(error), error.version)
     return render_error(Conflict(str(error)))
 
@@ -68,17 +75,12 @@ def render_unavailable(error: Exception) -> tuple[str, int, dict[str, str]] | tu
         raise error
     current_app.logger.warning("The database cannot be reached: %s", error, exc_info=error)
     headers = {"Retry-After": "10"}
-    if request.blueprint == "api":
+    if from_a_program():
         response, code = json_error(503, str(UNAVAILABLE_MESSAGE))
         return response, code, headers
-    retry = request.full_path if request.method == "GET" else _same_site(request.referrer)
+    retry = request.full_path if request.method == "GET" else same_site(request.referrer) or "/"
     page = current_app.jinja_env.get_template("errors/unavailable.html")  # no context processors: they load the person
     return page.render(message=UNAVAILABLE_MESSAGE, retry=retry), 503, headers
-
-
-def _same_site(url: str | None) -> str:
-    """The page a form was sent from, to go back to (never another site)."""
-    return url if url and url.startswith(request.host_url) else "/"
 
 
 def init_errors(app: Flask) -> None:

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from domain.context import recording
 from web.access import PUBLIC, allow
+from web.security import same_site
 
 LANGUAGES = {"uk": "Українська", "en": "English"}
 DEFAULT = "uk"
@@ -35,8 +36,7 @@ def choose_language() -> Response:
         if current_user.is_authenticated:
             with recording(current_user.username):
                 current_app.extensions["portfolio"].choose_language(current_user.username, language)
-    back = request.referrer or "/"
-    return redirect(back if back.startswith(request.host_url) or back.startswith("/") else "/")
+    return redirect(same_site(request.referrer) or "/")
 
 
 def init_i18n(app: Flask) -> None:

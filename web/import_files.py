@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from flask_babel import force_locale
@@ -21,6 +22,7 @@ from web.i18n import LANGUAGES
 from web.register_columns import COLUMNS, Column
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_LINES = 4 * MAX_ROWS  # lines read, empty ones included, before a file is refused
 # An amount's field and the field of its currency (the column after it).
 MONEY = {"requested": "requested_currency", "awarded": "awarded_currency", "budget": "budget_currency"}
 
@@ -34,10 +36,15 @@ def read_rows(kind: str, filename: str, data: bytes) -> list[ImportRow]:
     if len(data) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than %(size)s MB.", size=MAX_BYTES // 1024 // 1024))
     is_xlsx = data.startswith(b"PK") or filename.lower().endswith(".xlsx")  # an XLSX file is a ZIP archive
-    header, *table = _xlsx(data) if is_xlsx else _csv(data)
+    lines = _xlsx(data) if is_xlsx else _csv(data)  # read as they are needed: a huge file stops early
+    header = next(lines, None)
+    if header is None:
+        raise ImportFileError(_("The file is empty."))
     columns = match_columns(kind, header)
     rows = []
-    for line, cells in enumerate(table, start=2):
+    for line, cells in enumerate(lines, start=2):
+        if line > MAX_LINES:
+            raise ImportFileError(_("A file can have at most %(lines)s lines, empty ones included.", lines=MAX_LINES))
         if all(cell is None or str(cell).strip() == "" for cell in cells):
             continue
         if len(rows) == MAX_ROWS:
@@ -124,28 +131,27 @@ def _money(row: ImportRow, amount: str, currency: str) -> None:
         row.problems.append(Problem(currency, "invalid", str(error)))
 
 
-def _xlsx(data: bytes) -> list[list[Any]]:
-    """The first sheet's cells. A formula is read as the value the spreadsheet last computed; one
-    never computed (a file written by a program) is refused rather than read as empty."""
+def _xlsx(data: bytes) -> Iterator[list[Any]]:
+    """The first sheet's rows, one at a time. A formula is read as the value the spreadsheet last
+    computed; one never computed (a file written by a program) is refused rather than read as empty.
+    The sheet's own note of its size is not trusted (a program may write "A1:B2" over ten rows)."""
     from openpyxl import load_workbook  # imported when first used: a tenth of a second off every worker's start
 
     try:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         formulas = load_workbook(io.BytesIO(data), read_only=True).worksheets[0]
-        rows = []
+        values.reset_dimensions()
+        formulas.reset_dimensions()
         pairs = zip(values.iter_rows(values_only=True), formulas.iter_rows(values_only=True), strict=False)
         for line, (cells, sources) in enumerate(pairs, start=1):
             for cell, source in zip(cells, sources, strict=False):
                 if cell is None and isinstance(source, str) and source.startswith("="):
                     raise ImportFileError(_uncomputed(line, source))
-            rows.append(list(cells))
+            yield list(cells)
     except ImportFileError:
         raise
     except Exception:  # a damaged or odd workbook, whatever the parser trips on
         raise ImportFileError(_("The file cannot be read as an Excel (XLSX) workbook.")) from None
-    if not rows:
-        raise ImportFileError(_("The file is empty."))
-    return rows
 
 
 def _uncomputed(line: int, formula: str) -> str:
@@ -157,7 +163,7 @@ def _uncomputed(line: int, formula: str) -> str:
     )
 
 
-def _csv(data: bytes) -> list[list[Any]]:
+def _csv(data: bytes) -> Iterator[list[Any]]:
     for encoding in ("utf-8-sig", "cp1251"):  # Excel in Ukrainian saves CSV in Windows-1251
         try:
             text = data.decode(encoding)
@@ -172,9 +178,6 @@ def _csv(data: bytes) -> list[list[Any]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        yield from csv.reader(io.StringIO(text, newline=""), dialect)
     except csv.Error as error:
         raise ImportFileError(_("The file cannot be read as CSV: %(error)s.", error=error)) from None
-    if not rows:
-        raise ImportFileError(_("The file is empty."))
-    return rows

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
+from flask import Flask, Response, request, session
 from flask.sessions import SecureCookieSessionInterface
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import BadRequest
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -43,13 +46,39 @@ def kept_secret(variable: str, var_dir: Path) -> str:
 
 
 def local_path(target: str | None) -> str | None:
-    """`target` if it is a path on this site (safe to redirect to), else None."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    """`target` if it is a path on this site (safe to redirect to), else None. Browsers drop tabs and
+    line breaks from an address and read a backslash as a slash, so "/\t/evil.example" would leave
+    the site: a target with any of them, or with a scheme or host, is refused."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(character.isspace() or not character.isprintable() for character in target):
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+def same_site(url: str | None) -> str | None:
+    """The path of `url` (an absolute address on this host, or a path) when it stays on this site."""
+    if url and url.startswith(request.host_url):
+        url = "/" + url[len(request.host_url) :]
+    return local_path(url)
+
+
+def refuse_nul() -> None:
+    """Before every request: no text anywhere holds NUL, so a parameter or form field with one is
+    refused at once with its name (PostgreSQL could not even compare it with a stored value)."""
+    for source in (request.args, request.form):
+        for name, value in source.items(multi=True):
+            if "\x00" in name or "\x00" in value:
+                shown = name.replace("\x00", "\ufffd")
+                raise BadRequest(
+                    gettext("The field «%(name)s» holds a NUL character, which no text may hold.", name=shown)
+                )
 
 
 def add_security_headers(response: Response) -> Response:
+    if "_user_id" in session or request.blueprint == "api":  # a person's pages, exports and the API
+        response.headers.setdefault("Cache-Control", "no-store")
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -63,5 +92,6 @@ def init_security(app: Flask) -> None:
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_CONTENT_LENGTH"] or MAX_UPLOAD
     app.config["MAX_FORM_MEMORY_SIZE"] = MAX_UPLOAD  # an import's confirmation carries its file in a field
     app.session_interface = SessionOverHttps()
+    app.before_request(refuse_nul)
     csrf.init_app(app)
     app.after_request(add_security_headers)

@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 from portfolio.audit.archive import ArchiveError, export_log, import_log
 from portfolio.audit.verification import PROBLEMS, verify
 from portfolio.cli import show_progress, the_portfolio
+from portfolio.config import keep_private
 
 audit = AppGroup("audit", help="Tamper evidence: verify the event log, sign checkpoints, export and restore.")
 
@@ -65,6 +66,7 @@ def audit_checkpoint(acting: str) -> None:
 def audit_export(file: Path) -> None:
     """Write every event with its chain link, and the checkpoints, as JSON Lines."""
     try:
+        keep_private(file)  # the export holds password hashes
         with file.open("w", encoding="utf-8") as out:
             header = export_log(the_portfolio(), out, show_progress("exporting"))
     except ArchiveError as error:

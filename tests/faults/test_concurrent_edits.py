@@ -4,14 +4,8 @@ history holds exactly the accepted one."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
-from pathlib import Path
 
 import pytest
 import requests
@@ -20,8 +14,8 @@ from domain.context import recording
 from domain.enums import OrganizationKind, Role
 from domain.money import Money
 from portfolio.app import Portfolio
+from tests.faults.gunicorn import serving
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
@@ -29,7 +23,7 @@ CLIENTS = 20
 
 
 @pytest.fixture
-def server(postgres_url, unused_port):
+def server(postgres_url):
     app = Portfolio(postgres_url)
     with recording("setup"):
         app.open_account("olena", Role.FUNDRAISER, PASSWORD)
@@ -37,30 +31,8 @@ def server(postgres_url, unused_port):
         cluster = app.register_organization("Кластер", OrganizationKind.CLUSTER)
         grant = app.prospect_application("Contested", funder, cluster, "Olena", Money.of("100", "EUR"))
     app.close()
-    env = {**os.environ, "PORTFOLIO_DATABASE_URL": postgres_url, "PORTFOLIO_SECRET_KEY": "test",
-           "PORTFOLIO_AUDIT_KEY": "test", "PORTFOLIO_RATELIMIT_ENABLED": "false"}  # fmt: skip
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    settings = ["--config", "python:web.gunicorn_config", "--bind", f"127.0.0.1:{unused_port}"]
-    process = subprocess.Popen([str(gunicorn), *settings, "wsgi:app"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{unused_port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            requests.get(f"{base}/login", timeout=2)
-            break
-        except requests.RequestException:
-            assert time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.2)
-    yield base, grant, postgres_url
-    process.terminate()
-    process.wait(30)
-
-
-@pytest.fixture
-def unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    with serving(postgres_url, RATELIMIT_ENABLED="false") as base:
+        yield base, grant, postgres_url
 
 
 def test_twenty_simultaneous_changes_one_accepted_the_rest_409_none_lost(server):

@@ -209,3 +209,19 @@ def test_the_csv_never_hands_a_spreadsheet_a_formula(app, signed_in, ids):
 def test_the_audit_log_of_the_past_leaves_out_what_was_recorded_later(signed_in, ids):
     html = signed_in("auditor").get("/audit/?as_of=2023-03-01").get_data(as_text=True)
     assert "A project proposed in June" not in html and "ClusteRISE" in html
+
+
+@pytest.mark.parametrize("role", ["fundraiser", "board"])
+def test_who_holds_which_role_and_token_is_not_listed_to_other_roles(app, signed_in, ids, role):
+    client = signed_in(role)
+    assert 'value="Account"' not in client.get("/audit/").get_data(as_text=True)  # not offered as a filter
+    assert "/audit/records/" not in client.get("/audit/?record_type=Account").get_data(as_text=True)
+    assert len(client.get("/audit/log.csv?record_type=Account").get_data(as_text=True).splitlines()) == 1
+    with recording("admin"):
+        token = app.extensions["portfolio"].issue_token(role, "mine", "api")
+    api = app.test_client().get("/api/v1/events?record_type=Account", headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 200 and api.get_json()["total"] == 0
+
+
+def test_auditors_list_the_accounts_events(app, signed_in, ids):
+    assert len(signed_in("auditor").get("/audit/log.csv?record_type=Account").get_data(as_text=True).splitlines()) > 4

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -285,3 +286,47 @@ def test_an_unchanged_export_imports_back_as_unchanged(signed_in, dated_ids):
         html = page.get_data(as_text=True)
         assert page.status_code == 200, html
         assert 'class="outcome-change"' not in html and 'class="outcome-create"' not in html, register
+
+
+def _sheet_xml(rows: int) -> bytes:
+    def row(name: str, kind: str) -> str:  # no cell addresses: the rows are numbered in order
+        return f'<row><c t="inlineStr"><is><t>{name}</t></is></c><c t="inlineStr"><is><t>{kind}</t></is></c></row>'
+
+    cells = row("Org", "cluster") * rows
+    namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{namespace}"><dimension ref="A1:B{rows + 1}"/>'
+        f"<sheetData>{row('Name', 'Kind')}{cells}</sheetData></worksheet>"
+    ).encode()
+
+
+def _with_sheet(book: bytes, sheet: bytes) -> bytes:
+    """The workbook with its first sheet's XML replaced."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(book)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, sheet if item.filename == "xl/worksheets/sheet1.xml" else source.read(item))
+    return buffer.getvalue()
+
+
+def test_a_workbook_of_two_hundred_thousand_rows_is_refused_by_its_row_limit(signed_in, dated_ids):
+    book = _with_sheet(xlsx([["Name"]]), _sheet_xml(200_000))
+    assert len(book) < 500_000  # far under the upload limit: the rows, not the bytes, must stop it
+    page = preview(signed_in("fundraiser"), "organizations", book, "big.xlsx")
+    assert page.status_code == 422 and "5000" in page.get_data(as_text=True).replace("\u00a0", "").replace(" ", "")
+
+
+def test_a_workbook_that_understates_its_size_is_read_whole(signed_in, dated_ids):
+    rows = [ORG_HEADER, *[[f"Кластер {n}", "", "cluster", "", "UA", ""] for n in range(10)]]
+    book = xlsx(rows)
+    sheet = zipfile.ZipFile(io.BytesIO(book)).read("xl/worksheets/sheet1.xml")
+    understated = _with_sheet(book, re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:B2"', sheet))
+    page = preview(signed_in("fundraiser"), "organizations", understated, "o.xlsx")
+    assert page.status_code == 200 and "Кластер 9" in page.get_data(as_text=True)
+    assert "Рядків: 10; нових: 10" in page.get_data(as_text=True)
+
+
+def test_a_cell_no_store_could_hold_is_a_problem_of_its_row_with_its_column(signed_in, dated_ids):
+    data = csv_file([ORG_HEADER, ["Нова\x01назва", "", "cluster", "", "UA", ""]])
+    page = preview(signed_in("fundraiser"), "organizations", data, "o.csv")
+    assert page.status_code == 422 and "керівні символи" in page.get_data(as_text=True)

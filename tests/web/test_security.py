@@ -11,6 +11,7 @@ from domain.context import recording
 from domain.enums import OrganizationKind, Role
 from portfolio.errors import ConflictError
 from tests.web.conftest import PASSWORD, csrf_token, make_app, sign_in
+from web import create_app
 from web.access import EDITORS, allow
 
 
@@ -140,3 +141,91 @@ def test_an_unhandled_conflict_is_a_409_page_not_a_500(sqlite_url):
     response = client.get("/test-clash")
     assert response.status_code == 409 and "same moment" in response.get_data(as_text=True)
     app.extensions["portfolio"].close()
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/%09/evil.example/phish", "/%0A/evil.example", "/\\evil.example", "//evil.example", "https://evil.example"],
+)
+def test_a_redirect_after_sign_in_never_leaves_the_site_however_it_is_disguised(app, target):
+    client = app.test_client()
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    data = {"username": "admin", "password": PASSWORD, "csrf_token": token}
+    assert client.post(f"/login?next={target}", data=data).location == "/"
+
+
+def test_an_actions_return_address_never_leaves_the_site(app, signed_in):
+    client = signed_in("fundraiser")
+    with recording("olena"):
+        org = app.extensions["portfolio"].register_organization("Кластер", OrganizationKind.CLUSTER)
+    page = client.get(f"/organizations/{org}/act/relocate").get_data(as_text=True)
+    for back in ("/\t/evil.example/phish", "/\n/evil.example"):
+        response = client.post(f"/organizations/{org}/act/relocate", headers={"HX-Request": "true"},
+                               data={"region": "Львів", "country": "UA", "csrf_token": csrf_token(page),
+                                     "return_to": back})  # fmt: skip
+        assert response.status_code == 200 and "HX-Redirect" not in response.headers
+
+
+def test_signing_out_ends_the_session_even_for_a_copied_cookie(app, signed_in):
+    client = signed_in("board")
+    stolen = client.get_cookie("session").value
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", stolen)
+    assert thief.get("/").status_code == 302  # to the sign-in page
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: p.change_role("board", Role.AUDITOR, "moved to audit"),
+        lambda p: p.change_password("board", "a brand new password"),
+        lambda p: p.disable_account("board", "left"),
+    ],
+    ids=["role", "password", "disabled"],
+)
+def test_a_role_or_password_change_or_disabling_ends_the_persons_sessions(app, signed_in, change):
+    client = signed_in("board")
+    assert client.get("/").status_code == 200
+    with recording("admin"):
+        change(app.extensions["portfolio"])
+    assert client.get("/").status_code == 302
+
+
+def test_signed_in_pages_exports_and_the_api_are_never_cached(app, signed_in):
+    client = signed_in("board")
+    for url in ("/", "/grants/", "/export/grants.csv", "/api/v1/grants"):
+        assert client.get(url).headers["Cache-Control"] == "no-store", url
+    assert "no-store" not in app.test_client().get("/login").headers.get("Cache-Control", "")
+
+
+def test_a_wrong_method_answers_405_with_the_methods_allowed(app, signed_in):
+    response = signed_in("board").put("/grants/")
+    assert response.status_code == 405 and set(response.headers["Allow"].split(", ")) >= {"GET"}
+
+
+def test_the_store_file_and_an_audit_export_are_readable_by_their_owner_alone(tmp_path):
+    import os
+    import stat
+
+    from click.testing import CliRunner
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    app = make_app(url)
+    assert stat.S_IMODE(os.stat(tmp_path / "store.db").st_mode) == 0o600
+    runner = CliRunner()
+    result = runner.invoke(app.cli, ["audit", "export", str(tmp_path / "log.jsonl")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(os.stat(tmp_path / "log.jsonl").st_mode) == 0o600
+    app.extensions["portfolio"].close()
+
+
+def test_the_sign_in_limit_is_shared_by_every_worker_through_the_database(sqlite_url):
+    config = {"DATABASE_URL": sqlite_url, "SECRET_KEY": "test", "AUDIT_KEY": "test", "SIGN_IN_LIMIT": "3 per minute"}
+    workers = [make_app(sqlite_url, SIGN_IN_LIMIT="3 per minute"), create_app(config), create_app(config)]
+    statuses = [sign_in(worker.test_client(), "admin", "wrong password!").status_code for worker in workers]
+    statuses.append(sign_in(workers[0].test_client(), "admin", "wrong password!").status_code)
+    assert statuses == [401, 401, 401, 429]
+    for worker in workers:
+        worker.extensions["portfolio"].close()
