@@ -6,7 +6,7 @@ HTMX     := 2.0.11
 VENDOR   := web/static/vendor
 PYTHON   ?= python3
 
-.PHONY: install browser pango run serve test lint format translations clean bench load
+.PHONY: install browser pango run serve test lint format translations clean bench load fuzz
 
 MO       := web/translations/uk/LC_MESSAGES/messages.mo
 
@@ -30,8 +30,8 @@ $(MO): web/translations/uk/LC_MESSAGES/messages.po $(VENV)/.installed
 
 # After changing texts: extract them and merge into the Ukrainian catalogue, then translate.
 translations: install
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -o var/messages.pot .
-	$(VENV)/bin/pybabel update -N -i var/messages.pot -d web/translations
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -w 120 -o var/messages.pot .
+	$(VENV)/bin/pybabel update -N -w 120 -i var/messages.pot -d web/translations
 
 run: install
 	$(FLASK) demo load
@@ -76,3 +76,9 @@ bench: install
 # and the database cut off under the same load; results in var/load.json.
 load: install
 	$(PY) bench/load.py
+
+# Fuzzing (not part of the tests): Schemathesis against the API under gunicorn on SQLite and PostgreSQL,
+# NUL bytes allowed, FUZZ_EXAMPLES=200 per operation, every check and the stateful phase; then the
+# widest-values property test with FUZZ_WIDEST=50 examples per store. Results in var/fuzz.json.
+fuzz: install
+	$(PY) bench/fuzz.py

@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -59,6 +60,16 @@ def _postgres_database() -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextmanager
+def fresh_store(kind: str, directory: Path) -> Iterator[str]:
+    """A new empty store of `kind` ("sqlite" or "postgres"), for a test that needs several."""
+    if kind == "postgres":
+        with _postgres_database() as url:
+            yield url
+        return
+    yield f"sqlite:///{directory / f'{uuid.uuid4().hex[:12]}.db'}"
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     with _postgres_database() as url:
@@ -84,6 +95,14 @@ def sqlite_url(tmp_path) -> str:
 def store_url(request) -> str:
     """The same test on a SQLite file and on PostgreSQL."""
     return request.getfixturevalue(f"{request.param}_url")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_kind(request) -> str:
+    """The kind of store a test makes its own stores of (see `fresh_store`)."""
+    if request.param == "postgres":
+        require_postgres()
+    return request.param
 
 
 @pytest.fixture
