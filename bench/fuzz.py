@@ -16,7 +16,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,14 +94,12 @@ def afterwards(url: str) -> dict:
 
 
 def run_store(kind: str) -> dict:
-    with ExitStack() as stack:
-        url = stack.enter_context(fresh_store(kind, OUT))
+    with fresh_store(kind, OUT) as url:
         token = seeded(url)
-        base = stack.enter_context(serving(url, RATELIMIT_ENABLED="false", AUDIT_KEY="fuzz"))
-        print(f"fuzz: {kind}: Schemathesis, {EXAMPLES} examples per operation, NUL bytes allowed", flush=True)
-        result = schemathesis(base, token, kind)
-        stack.close()  # gunicorn stopped before the store is looked at
-        return {**result, **afterwards(url)}
+        with serving(url, RATELIMIT_ENABLED="false", AUDIT_KEY="fuzz") as base:
+            print(f"fuzz: {kind}: Schemathesis, {EXAMPLES} examples per operation, NUL bytes allowed", flush=True)
+            result = schemathesis(base, token, kind)
+        return {**result, **afterwards(url)}  # gunicorn stopped: the store as it was left
 
 
 def main() -> int:

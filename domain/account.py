@@ -15,7 +15,10 @@ from domain.errors import DomainError
 from domain.record import Record, find, require_reason, require_text
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An address mail can be sent to: the local part's plain characters (RFC 5322 "atext" and dots)
+# and a domain of labels; nothing a link or a header could read as more than an address.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+$")
 TOKEN_PURPOSES = ("api", "calendar")
 
 

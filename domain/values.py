@@ -21,7 +21,12 @@ from domain.errors import DomainError
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)
-EFFECTIVE_MARGIN = timedelta(days=1)  # an effective date may be tomorrow (time zones), not later
+HAPPENED_MARGIN = timedelta(days=1)  # a date something happened may be tomorrow (time zones), not later
+# Fields that say when something happened (or, for a rate, the day it is of): not after the day the
+# event is recorded. A correction of a measurement names the measurement by its date, whatever it is.
+HAPPENED = frozenset({"effective_date", "submitted_on", "decided_on", "signed_on", "received_on", "measured_on",
+                      "done_on", "recorded_on", "on", "as_of"})  # fmt: skip
+NAMES_AN_ITEM = frozenset({("KpiMeasurementCorrected", "measured_on")})
 
 SINGLE_LINE = 500  # characters of a single-line text, unless LIMITS says otherwise
 MULTILINE_LIMITS = {"summary": 5000, "description": 5000, "text": 5000, "comment": 5000, "reason": 1000}
@@ -33,8 +38,6 @@ LIMITS = {
     "language": 10,
     "email": 254,
     "call_url": 2000,
-    "regions": 100,
-    "tags": 100,
     "unit": 50,
     "from_currency": 3,
     "to_currency": 3,
@@ -52,6 +55,9 @@ PRECISION = 60  # digits of decimal arithmetic on sums and conversions, so that 
 
 _LINE_BREAKS = {"\n", "\r", "\t"}
 _SEPARATORS = {"\u2028", "\u2029", "\x85"}  # line and paragraph separators: line breaks in disguise
+# Embeddings, overrides and isolates make text display in another order than it is stored (so a
+# title can pass for another); the marks that only say which way a character runs stay allowed.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class ValueProblem(DomainError):
@@ -61,9 +67,6 @@ class ValueProblem(DomainError):
     def __init__(self, message: str, code: str, field: str = "", limit: Any = None) -> None:
         super().__init__(message)
         self.code, self.field, self.limit = code, field, limit
-
-    def about(self, field: str) -> ValueProblem:
-        return ValueProblem(str(self), self.code, field, self.limit)
 
 
 def is_multiline(field: str) -> bool:
@@ -87,7 +90,7 @@ def check_text(value: str, field: str = "") -> str:
         kind = unicodedata.category(character)
         if kind == "Cs":
             raise ValueProblem("Text that is not valid Unicode (a lone surrogate).", "not_unicode", field)
-        if kind == "Cc" or character in _SEPARATORS:
+        if kind == "Cc" or character in _SEPARATORS or character in _BIDI_CONTROLS:
             what = "a line break" if character in _LINE_BREAKS | _SEPARATORS else f"U+{ord(character):04X}"
             raise ValueProblem(f"Text with a control character ({what}).", "control_character", field)
     if field in WEB_ADDRESSES and value:
@@ -97,8 +100,11 @@ def check_text(value: str, field: str = "") -> str:
 
 def check_web_address(value: str, field: str = "") -> str:
     """An http or https address with a host: never `javascript:` or another scheme a link would run."""
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # such as an unclosed "[" in the host
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
         raise ValueProblem(f"'{value[:80]}' is not a web address starting with https://.", "not_a_web_address", field)
     return value
 
@@ -121,17 +127,15 @@ def check_moment(value: datetime, field: str = "") -> datetime:
     return check_date(value, field)
 
 
-def check_effective_date(value: date, recorded: datetime) -> date:
-    """An effective date says when a change really happened: never after the day it is recorded
-    (give or take the time zones)."""
-    check_date(value, "effective_date")
-    latest = recorded.date() + EFFECTIVE_MARGIN
-    if value > latest:
+def check_happened(value: date, recorded: datetime, field: str = "effective_date") -> date:
+    """A date (or moment) something happened: never after the day it is recorded (give or take the
+    time zones), as it cannot have happened yet."""
+    check_date(value, field)
+    day = value.date() if isinstance(value, datetime) else value
+    latest = recorded.date() + HAPPENED_MARGIN
+    if day > latest:
         raise ValueProblem(
-            f"The change cannot have happened on {value.isoformat()}, after the day it is recorded.",
-            "future_effective_date",
-            "effective_date",
-            latest,
+            f"It cannot have happened on {day.isoformat()}, after the day it is recorded.", "future", field, latest
         )
     return value
 
@@ -196,10 +200,9 @@ def check_event(event: Any) -> None:
         value = getattr(event, part.name)
         if value is None and not _optional(part.type):
             raise ValueProblem("A value is required.", "required", part.name)
-        if part.name == "effective_date" and value is not None:
-            check_effective_date(value, event.timestamp)
-        else:
-            check_value(value, part.name)
+        check_value(value, part.name)
+        if part.name in HAPPENED and value is not None and (type(event).__name__, part.name) not in NAMES_AN_ITEM:
+            check_happened(value, event.timestamp, part.name)
 
 
 def _optional(declared: Any) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, localcontext
 
+from domain.localtime import KYIV
 from domain.rates import RATES_ID, ExchangeRates
-from domain.values import PRECISION
+from domain.values import HAPPENED_MARGIN, PRECISION
 from portfolio.application import PortfolioCore
 from portfolio.errors import NotFoundError
 
@@ -44,12 +45,15 @@ class RateUseCases(PortfolioCore):
         return convert(totals, currency, self.latest_rates(currency))
 
     def latest_rates(self, currency: str) -> Rates:
-        """The latest rate into `currency` of each currency that has one, and its date."""
+        """The latest rate into `currency` of each currency that has one, and its date; a rate dated
+        after tomorrow (which an older version let in) is no rate of today."""
+        latest = (datetime.now(KYIV).date() + HAPPENED_MARGIN).isoformat()
         return {
             row["from_currency"]: (Decimal(row["rate"]), date.fromisoformat(row["on_date"]))
             for row in self.read_models.query(
-                "SELECT from_currency, rate, on_date FROM rm_rates WHERE to_currency = :currency ORDER BY on_date",
-                {"currency": currency},
+                "SELECT from_currency, rate, on_date FROM rm_rates WHERE to_currency = :currency "
+                "AND on_date <= :latest ORDER BY on_date",
+                {"currency": currency, "latest": latest},
             )
         }
 

@@ -52,7 +52,7 @@ from portfolio.errors import RuleBrokenError
 # Text that has broken trackers: markup, formulas, quotes, escapes, emoji, right-to-left, combining marks.
 TRICKY = (
     '<script>alert("x")</script> =HYPERLINK("http://x";"y") +1 -1 @SUM(A1) \'quote\' "double" \\back\\slash '
-    "%s %(name)s {{ 7*7 }} ${x} ; , | 🚀 👩‍👩‍👧 \u202eRTL\u202c Ї ї Ґ ё é e\u0301 \u00a0nbsp\u200bzero-width "
+    "%s %(name)s {{ 7*7 }} ${x} ; , | 🚀 👩‍👩‍👧 \u200fמ\u200e Ї ї Ґ ё é e\u0301 \u00a0nbsp\u200bzero-width "
 )
 CURRENCIES = ("EUR", "UAH", "USD", "JPY", "KWD")
 NOT_RECORDED_HERE = {"BoardPack.Issued", "Quarantine.Opened", "Quarantine.Released"}  # pages and admins make these
@@ -68,7 +68,8 @@ class Widest:
     def text(self, field: str) -> str:
         limit = text_limit(field)
         breaks = "\n\t\r" if is_multiline(field) else ""
-        alphabet = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029\x85")
+        refused = "\u2028\u2029\x85\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+        alphabet = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=refused)
         alphabet = st.one_of(alphabet, st.sampled_from(breaks)) if breaks else alphabet
         longest = (TRICKY * (limit // len(TRICKY) + 1))[:limit]
         drawn = st.one_of(st.just(longest), st.text(alphabet, min_size=1, max_size=limit))
@@ -79,8 +80,16 @@ class Widest:
         return self.data.draw(st.one_of(st.sampled_from(edges), st.dates(earliest, latest)), label="day")
 
     def days(self, count: int) -> list[date]:
-        """Days in order, for what must follow one another (submitted, decided, contracted…)."""
+        """Days in order, for what must follow one another (a period's start and end)."""
         return sorted(self.day() for _ in range(count))
+
+    def past_day(self) -> date:
+        """A day something happened: not after today."""
+        return self.day(EARLIEST, datetime.now(KYIV).date())
+
+    def past_days(self, count: int) -> list[date]:
+        """Days things happened, in order (submitted, decided, contracted…)."""
+        return sorted(self.past_day() for _ in range(count))
 
     def moment(self) -> datetime:
         zone = self.data.draw(st.sampled_from(ZONES), label="zone")
@@ -170,8 +179,8 @@ def record_all(app: Any, v: Widest, n: int) -> dict[str, UUID]:
         _memoranda(app, v, ids)
         _initiatives(app, v, ids)
         _accounts(app, v, n)
-        app.record_exchange_rate(v.one(CURRENCIES[1:]), "EUR", v.rate(), v.day())
-        app.record_exchange_rate("EUR", "UAH", v.rate(), v.day())
+        app.record_exchange_rate(v.one(CURRENCIES[1:]), "EUR", v.rate(), v.past_day())
+        app.record_exchange_rate("EUR", "UAH", v.rate(), v.past_day())
     return ids
 
 
@@ -203,15 +212,15 @@ def _projects(app: Any, v: Widest, ids: dict[str, UUID], n: int) -> None:
     start, end = v.days(2)
     app.plan_project(project, v.money(), True, start, end)
     app.add_project_partner(project, ids["partner"], v.text("role"))
-    target, measured, value = v.number(), v.day(), v.number()
+    target, measured, value = v.number(), v.past_day(), v.number()
     kpi = app.define_kpi(project, v.text("name"), v.text("unit"), v.one(ResultLevel), v.number(), target)
     app.measure_kpi(project, kpi, value, measured, v.text("source"))
     app.correct_kpi_measurement(project, kpi, measured, v.other_number(value), v.text("reason"))
     app.revise_kpi_target(project, kpi, v.other_number(target), v.text("reason"))
-    app.record_unplanned_result(project, v.text("description"), v.day())
+    app.record_unplanned_result(project, v.text("description"), v.past_day())
     milestone = app.add_milestone(project, v.text("title"), v.day())
     app.reschedule_milestone(project, milestone, v.day(), v.text("reason"))
-    app.reach_milestone(project, milestone, v.day())
+    app.reach_milestone(project, milestone, v.past_day())
     app.answer_project_checklist(project, {question: v.one((True, False)) for question in CHECKLIST})
     app.develop_project_concept(project)
     app.approve_project(project)
@@ -242,7 +251,8 @@ def _grants(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
     app.link_application_to_project(grant, ids["project"])
     app.add_consortium_partner(grant, ids["partner"], v.text("role"))
     app.start_drafting(grant)
-    submitted, decided, corrected, signed, start, end, received, due, sent = v.days(9)
+    submitted, decided, corrected, signed, received, sent = v.past_days(6)
+    start, end = v.days(2)
     app.submit_application(grant, submitted)
     app.mark_under_review(grant)
     awarded = v.money(currency)
@@ -253,13 +263,13 @@ def _grants(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
     tranche = app.plan_disbursement(grant, v.money(currency), v.day())
     app.receive_disbursement(grant, tranche, received)
     app.correct_disbursement(grant, tranche, v.money(currency), None, v.text("reason"))
-    duty = app.add_reporting_duty(grant, v.one(ReportKind), due)
+    duty = app.add_reporting_duty(grant, v.one(ReportKind), v.day())
     app.submit_report(grant, duty, sent)
     app.remove_consortium_partner(grant, ids["partner"], v.text("reason"))
     app.close_grant(grant)
     app.correct_grant_stage(grant, GrantStage.IN_IMPLEMENTATION, v.text("reason"))
     rejected = app.prospect_application(v.text("title"), ids["funder"], ids["org"], v.text("owner"), v.money())
-    app.mark_rejected(rejected, v.text("reason"), v.day())
+    app.mark_rejected(rejected, v.text("reason"), v.past_day())
     withdrawn = app.prospect_application(v.text("title"), ids["funder"], ids["org"], v.text("owner"), v.money())
     app.withdraw_application(withdrawn, v.text("reason"))
 
@@ -272,7 +282,7 @@ def _memoranda(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
     app.add_party(memo, ids["org"], v.one(PartyType))
     app.add_party(memo, ids["partner"], v.one(PartyType))
     app.open_negotiation(memo)
-    signed = v.before_last()
+    signed = v.past_day()
     until = v.day(signed, LATEST - timedelta(days=1))
     app.sign_memorandum(memo, signed, v.text("place"), None, until)
     app.activate_memorandum(memo)
@@ -298,7 +308,7 @@ def _initiatives(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
     app.postpone_initiative(initiative, v.after(target), v.text("reason"))
     app.assess_initiative_health(initiative, v.one(Health), v.text("comment"))
     app.report_initiative_progress(initiative, v.one((0, 100, 37)))
-    app.record_board_decision(initiative, v.text("text"), v.day())
+    app.record_board_decision(initiative, v.text("text"), v.past_day())
     app.comment_on_initiative(initiative, v.text("text"))
     app.link_initiative_to_project(initiative, ids["project"])
     app.unlink_initiative_from_project(initiative, ids["project"], v.text("reason"))

@@ -14,7 +14,7 @@ from domain.account import TOKEN_PURPOSES
 from portfolio.errors import RuleBrokenError
 from web.access import EVERYONE, allow
 from web.actions import field_errors
-from web.schemas import REQUIRED, FormSchema, rule_errors, text
+from web.schemas import REQUIRED, FormSchema, length, rule_errors, text
 
 account = Blueprint("account", __name__, url_prefix="/account")
 
@@ -56,7 +56,7 @@ def issue_token() -> tuple[str, int]:
 
 
 class EmailSchema(FormSchema):
-    email = fields.String(load_default="", validate=validate.Length(max=200))
+    email = fields.String(load_default="", validate=length(maximum=200))
 
 
 @account.post("/email")

@@ -6,18 +6,17 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
-from marshmallow.validate import Length
 
 from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationKind, Priority
 from web.actions import Action, OrganizationRef
 from web.creation import CreateForm
-from web.schemas import REQUIRED, amount_field, currency_field, date_field, deadline_field, enum_field
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, deadline_field, enum_field, length
 
 
 def _text(label: Any, required: bool = True, max_length: int = 300) -> fields.String:
     if not required:
-        return fields.String(load_default="", validate=Length(max=max_length), metadata={"label": label})
-    return fields.String(required=True, validate=Length(min=1, max=max_length), error_messages=REQUIRED,
+        return fields.String(load_default="", validate=length(maximum=max_length), metadata={"label": label})
+    return fields.String(required=True, validate=length(1, max_length), error_messages=REQUIRED,
                          metadata={"label": label})  # fmt: skip
 
 
@@ -38,7 +37,7 @@ ORGANIZATION = CreateForm("organization", _l("New organization"), Action(
     "create", _l("New organization"), "register_organization", (), {
         "name_uk": _text(_l("Name")), "kind": enum_field(OrganizationKind, _l("Kind")),
         "name_latin": _text(_l("Latin name"), required=False), "region": _text(_l("Region"), required=False),
-        "country": fields.String(load_default="UA", validate=Length(equal=2), metadata={"label": _l("Country")}),
+        "country": fields.String(load_default="UA", validate=length(equal=2), metadata={"label": _l("Country")}),
         "authority_level": enum_field(AuthorityLevel, _l("Authority level"), required=False),
     }), "organizations.detail")  # fmt: skip
 

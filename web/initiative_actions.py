@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
-from marshmallow.validate import Length
 
 from domain.enums import Health
 from web.access import ROADMAP_EDITORS
 from web.actions import Action, StagePanel
-from web.schemas import REQUIRED, date_field, enum_field, percent_field, reason_field
+from web.schemas import REQUIRED, date_field, enum_field, length, percent_field, reason_field
 from web.subrecord_fields import one_of, project_ref
 
 OPEN = ("proposed", "planned", "in_progress", "postponed")
@@ -17,8 +16,8 @@ OPEN = ("proposed", "planned", "in_progress", "postponed")
 
 def _text(label, required: bool = True) -> fields.String:
     if not required:
-        return fields.String(load_default="", validate=Length(max=2000), metadata={"label": label})
-    return fields.String(required=True, validate=Length(min=1, max=2000), error_messages=REQUIRED,
+        return fields.String(load_default="", validate=length(maximum=2000), metadata={"label": label})
+    return fields.String(required=True, validate=length(1, 2000), error_messages=REQUIRED,
                          metadata={"label": label})  # fmt: skip
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
-from marshmallow.validate import Length
 
 from domain.enums import CommitmentStatus, MemorandumKind, PartyType
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
-from web.schemas import REQUIRED, date_field, enum_field, reason_field
+from web.schemas import REQUIRED, date_field, enum_field, length, reason_field
 from web.subrecord_fields import one_of, project_ref, text
 
 IN_FORCE_OR_BEFORE = ("draft", "negotiation", "signed", "active")
@@ -20,7 +19,7 @@ ACTIONS = {
         Action("negotiate", _l("Open negotiation"), "open_negotiation", ("draft",)),
         Action("sign", _l("Record signing"), "sign_memorandum", ("draft", "negotiation"),
                {"signed_on": date_field(_l("Signed on")),
-                "place": fields.String(load_default="", validate=Length(max=200), metadata={"label": _l("Place")}),
+                "place": fields.String(load_default="", validate=length(maximum=200), metadata={"label": _l("Place")}),
                 "valid_from": date_field(_l("Valid from"), required=False),
                 "valid_until": date_field(_l("Valid until"), required=False)}),
         Action("activate", _l("Mark active"), "activate_memorandum", ("signed",)),

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
-from marshmallow.validate import Length
 
 from domain.enums import AuthorityLevel, OrganizationKind
 from web.access import EDITORS
 from web.actions import Action, StagePanel
-from web.schemas import REQUIRED, enum_field, reason_field
+from web.schemas import REQUIRED, enum_field, length, reason_field
 from web.subrecord_fields import text
 
 ACTIVE = ("active",)
@@ -27,7 +26,7 @@ ACTIONS = {
             prefill=lambda o: {"kind": o["kind"], "level": o["authority_level"]}),
         Action("relocate", _l("Change region or country"), "relocate_organization", ACTIVE, {
             "region": text(_l("Region"), required=False),
-            "country": fields.String(required=True, validate=Length(equal=2), error_messages=REQUIRED,
+            "country": fields.String(required=True, validate=length(equal=2), error_messages=REQUIRED,
                                      metadata={"label": _l("Country")})},
             prefill=lambda o: {"region": o["region"], "country": o["country"]}),
         Action("archive", _l("Archive"), "archive_organization", ACTIVE, {"reason": reason_field()}, danger=True),

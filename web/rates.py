@@ -25,7 +25,11 @@ class RateSchema(FormSchema):
         places=None,
         allow_nan=False,
         validate=validate.Range(min=0, min_inclusive=False, error=_l("A rate must be a positive number.")),
-        error_messages={**REQUIRED, "invalid": _l("Enter a number such as 0.0255.")},
+        error_messages={
+            **REQUIRED,
+            "invalid": _l("Enter a number such as 0.0255."),
+            "special": _l("Enter a number such as 0.0255."),
+        },
     )
     on = date_field(_l("Date"))
 

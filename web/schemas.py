@@ -18,20 +18,34 @@ from domain.values import (
     ValueProblem,
     check_amount,
     check_date,
-    check_effective_date,
+    check_happened,
     check_integer,
     check_number,
     check_text,
 )
 
+
+def length(minimum: int = 0, maximum: int | None = None, equal: int | None = None) -> validate.Length:
+    """A text's length, told in the person's language when it is wrong."""
+    if equal is not None:
+        return validate.Length(equal=equal, error=_l("Enter exactly {equal} characters."))
+    if minimum:
+        return validate.Length(min=minimum, max=maximum, error=_l("Enter from {min} to {max} characters."))
+    return validate.Length(max=maximum, error=_l("Enter at most {max} characters."))
+
+
 CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error=_l("Use an ISO currency code such as UAH, EUR or USD."))
 REQUIRED = {"required": _l("This field is required."), "null": _l("This field is required.")}
+NUMBER = {
+    "invalid": _l("Enter a number such as 43000 or 43000.50."),
+    "special": _l("Enter a number such as 43000 or 43000.50."),
+}
 
 
 def text(required: bool = True, max_length: int = 500, **kwargs: Any) -> fields.String:
     return fields.String(
         required=required,
-        validate=validate.Length(min=1 if required else 0, max=max_length),
+        validate=length(1 if required else 0, max_length),
         error_messages=REQUIRED,
         **kwargs,
     )
@@ -45,7 +59,7 @@ PROBLEMS = {
     "not_unicode": _l("This text holds characters that are not valid Unicode."),
     "date_range": _l("Enter a date between 1900 and 2200."),
     "naive_moment": _l("Enter a date and time with its time zone."),
-    "future_effective_date": _l("A change cannot have happened later than tomorrow."),
+    "future": _l("It cannot have happened later than tomorrow."),
     "not_a_number": _l("Enter a number."),
     "too_large": _l("At most %(limit)s digits before the decimal point."),
     "too_many_places": _l("At most %(limit)s digits after the decimal point."),
@@ -82,7 +96,7 @@ def check_loaded(name: str, value: Any, data: dict[str, Any], money_fields: tupl
     if value is None or isinstance(value, bool):
         return
     if name == "effective_date":
-        check_effective_date(value, context.now())
+        check_happened(value, context.now())
     elif name in money_fields:
         check_amount(value, data.get(f"{name}_currency") or "EUR", name)
     elif isinstance(value, str):
@@ -106,7 +120,7 @@ class FormSchema(Schema):
     money_fields: tuple[str, ...] = ()
 
     version = fields.Integer(load_default=None)
-    reason = fields.String(load_default=None, validate=validate.Length(max=1000))
+    reason = fields.String(load_default=None, validate=length(maximum=1000))
     effective_date = fields.Date(load_default=None, error_messages={"invalid": _l("Enter a date.")})
 
     def load_form(self, data: Any) -> dict[str, Any]:
@@ -131,7 +145,7 @@ def amount_field(label: Any, required: bool = True) -> fields.Decimal:
         places=None,
         allow_nan=False,
         validate=validate.Range(min=0, error=_l("An amount cannot be negative.")),
-        error_messages={**REQUIRED, "invalid": _l("Enter a number such as 43000 or 43000.50.")},
+        error_messages={**REQUIRED, **NUMBER},
         metadata={"label": label},
     )
 
@@ -162,9 +176,7 @@ def deadline_field(required: bool = True) -> fields.AwareDateTime:
 
 def reason_field(label: Any = None) -> fields.String:
     label = label or _l("Reason")
-    return fields.String(
-        required=True, validate=validate.Length(min=1, max=1000), error_messages=REQUIRED, metadata={"label": label}
-    )
+    return fields.String(required=True, validate=length(1, 1000), error_messages=REQUIRED, metadata={"label": label})
 
 
 def enum_field(enum: type, label: Any, required: bool = True) -> fields.Enum:

@@ -53,7 +53,10 @@ def local_path(target: str | None) -> str | None:
         return None
     if any(character.isspace() or not character.isprintable() for character in target):
         return None
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # an address Python cannot take apart is no address to send anyone to
+        return None
     return target if not parts.scheme and not parts.netloc else None
 
 

@@ -7,16 +7,15 @@ from typing import Any
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
-from marshmallow.validate import Length
 
-from web.schemas import REQUIRED
+from web.schemas import NUMBER, REQUIRED, length
 
 
 def text(label: Any, required: bool = True, max_length: int = 500) -> fields.String:
     if not required:
-        return fields.String(load_default="", validate=Length(max=max_length), metadata={"label": label})
+        return fields.String(load_default="", validate=length(maximum=max_length), metadata={"label": label})
     return fields.String(
-        required=True, validate=Length(min=1, max=max_length), error_messages=REQUIRED, metadata={"label": label}
+        required=True, validate=length(1, max_length), error_messages=REQUIRED, metadata={"label": label}
     )
 
 
@@ -25,7 +24,7 @@ def number(label: Any) -> fields.Decimal:
         required=True,
         places=None,
         allow_nan=False,
-        error_messages={**REQUIRED, "invalid": _l("Enter a number such as 43000 or 43000.50.")},
+        error_messages={**REQUIRED, **NUMBER},
         metadata={"label": label},
     )
 

@@ -15,10 +15,9 @@ from flask import Flask, abort, current_app, g, request
 from flask_babel import gettext as _
 
 from domain.localtime import KYIV
+from domain.values import EARLIEST, LATEST
 from portfolio import timetravel
 from portfolio.timetravel import AsOf
-
-EARLIEST, LATEST = 1900, 2100  # years a moment may name; beyond them dates overflow
 
 # Pages about the present or about the person: they never view the past, and links to them never
 # carry `as_of`.
@@ -38,9 +37,9 @@ def parse_moment(text: str) -> tuple[datetime, bool]:
             day = datetime.fromisoformat(text).date()
             moment, is_day = datetime.combine(day, time.max, KYIV), True
     except (ValueError, OverflowError):
-        moment, is_day = None, False
-    if moment is None or not EARLIEST <= moment.year <= LATEST:
         abort(400, _("'%(text)s' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM.", text=text[:40]))
+    if not EARLIEST <= moment.date() <= LATEST:
+        abort(400, _("Enter a date between 1900 and 2200."))
     return moment, is_day
 
 

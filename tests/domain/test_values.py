@@ -10,7 +10,7 @@ from uuid import uuid4 as new_id
 import pytest
 
 from domain.context import clock_set_to, recording
-from domain.enums import Category, OrganizationKind, Priority, ResultLevel
+from domain.enums import Category, OrganizationKind, Priority, ResultLevel, Role
 from domain.errors import DomainError
 from domain.grant import GrantApplication
 from domain.money import Money
@@ -32,6 +32,7 @@ def _organization(name: str) -> Organization:
         ("two\nlines", "control_character"),
         ("tab\there", "control_character"),
         ("a\u2028b", "control_character"),
+        ("evil\u202etxt.exe", "control_character"),
         ("a\ud800b", "not_unicode"),
         ("x" * 501, "too_long"),
     ],
@@ -93,7 +94,7 @@ def test_a_change_cannot_have_happened_after_tomorrow():
         _organization("Tomorrow is within the margin")
     with recording("olena", effective_date=today + timedelta(days=3)), pytest.raises(ValueProblem) as refused:
         _organization("Later is not")
-    assert refused.value.code == "future_effective_date"
+    assert refused.value.code == "future"
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,42 @@ def test_a_field_of_its_own_has_its_own_limit():
     assert check_text("https://example.org/" + "x" * 1980, "call_url")
     with pytest.raises(ValueProblem):
         check_text("x" * 41, "code")
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "https://", "https://đ.[x+%b", "ftp://example.org", "a b"])
+def test_a_call_address_is_a_web_address_or_nothing(address):
+    with pytest.raises(ValueProblem) as refused:
+        check_text(address, "call_url")
+    assert refused.value.code == "not_a_web_address"
+
+
+@pytest.mark.parametrize("days_ahead", [3, 365 * 100])
+def test_a_fact_cannot_have_happened_after_tomorrow(days_ahead):
+    later = datetime.now(UTC).date() + timedelta(days=days_ahead)
+    with recording("olena"):
+        project = Project.propose("CR-1", "Title", new_id(), "Taras", Priority.NOW, Category.VALUE_CHAINS)
+        kpi = project.define_kpi("Jobs", "people", ResultLevel.OUTPUT, Decimal(0), Decimal(10))
+        with pytest.raises(ValueProblem) as refused:
+            project.measure_kpi(kpi, Decimal(5), later, "survey")
+        milestone = project.add_milestone("Launch", later)  # a milestone may be due later, of course
+        with pytest.raises(ValueProblem):
+            project.reach_milestone(milestone, later)
+    assert (refused.value.field, refused.value.code) == ("measured_on", "future")
+
+
+def test_a_rate_cannot_be_recorded_for_a_day_that_has_not_come():
+    from domain.rates import ExchangeRates
+
+    with recording("olena"), pytest.raises(ValueProblem) as refused:
+        ExchangeRates.open("UAH", "EUR", Decimal("0.0225"), date(2150, 1, 1))
+    assert refused.value.field == "on"
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)//@x.example", "a b@example.org", "olena@example"])
+def test_an_address_for_reminders_is_only_an_address(address):
+    from domain.account import Account
+
+    with recording("admin"):
+        account = Account.open("olena", Role.FUNDRAISER, "hash")
+        with pytest.raises(DomainError):
+            account.set_email(address)

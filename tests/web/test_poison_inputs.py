@@ -99,3 +99,14 @@ def test_after_every_refused_poison_every_page_still_answers(site):
     app, portfolio, _, _ = site
     test_poison_inputs_are_refused_with_their_field_and_store_nothing(site)
     assert failures(_signed_in(app, "admin"), every_page(portfolio)) == {}
+
+
+def test_a_reason_too_long_is_told_beside_the_reason(site):
+    app, _, ids, _ = site
+    client = _signed_in(app, "fundraiser")
+    url = f"/projects/{ids['project']}/act/add-milestone"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    data = {"title": "Launch", "due_on": "2027-01-01", "reason": "x" * 1001, "csrf_token": token}
+    body = client.post(url, data=data, headers={"HX-Request": "true"}).get_data(as_text=True)
+    reason = body[body.index('name="reason"') :]
+    assert "1000" in reason[: reason.index("</label>")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -229,3 +229,30 @@ def test_the_sign_in_limit_is_shared_by_every_worker_through_the_database(sqlite
     assert statuses == [401, 401, 401, 429]
     for worker in workers:
         worker.extensions["portfolio"].close()
+
+
+def test_the_sign_in_limit_can_be_kept_in_redis_instead(sqlite_url):
+    import os
+
+    import redis
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("Redis not reachable at 127.0.0.1:6379")
+    config = {"DATABASE_URL": sqlite_url, "SECRET_KEY": "test", "AUDIT_KEY": "test", "SIGN_IN_LIMIT": "2 per minute",
+              "RATELIMIT_STORAGE_URL": url}  # fmt: skip
+    first, second = make_app(sqlite_url, **config), create_app(config)
+    name = f"nobody{uuid4().hex[:8]}"  # a name of its own: the counts live outside this test's store
+    statuses = [sign_in(app.test_client(), name, "wrong password!").status_code for app in (first, second, first)]
+    assert statuses == [401, 401, 429]
+    assert app_counts(first) == 0  # nothing was counted in the database
+    for app in (first, second):
+        app.extensions["portfolio"].close()
+
+
+def app_counts(app) -> int:
+    return app.extensions["portfolio"].read_models.rows("SELECT COUNT(*) FROM counters")[0][0]

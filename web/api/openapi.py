@@ -80,9 +80,9 @@ def document() -> dict[str, Any]:
 
 
 # What `domain/values.py` takes, written as JSON Schema (dates' range cannot be, in OpenAPI 3.0).
-ONE_LINE = "^[^\\u0000-\\u001f\\u007f\\u0085\\u2028\\u2029]*$"
-MULTI_LINE = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$"
-WEB_ADDRESS = "^(https?://[^\\s\\u0000-\\u001f\\u007f/?#]+[^\\s\\u0000-\\u001f\\u007f]*)?$"
+ONE_LINE = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$"
+MULTI_LINE = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]*$"
+WEB_ADDRESS = "^(https?://[^\\s\\u0000-\\u001f\\u007f-\\u009f/?#]+[^\\s\\u0000-\\u001f\\u007f-\\u009f]*)?$"
 
 
 def _with_limits(schema: dict[str, Any], money: tuple[str, ...]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from web.schemas import length
+
 
 def _text(extra: dict, metadata: dict | None = None, **kwargs) -> fields.String:
     return fields.String(allow_none=True, metadata={**extra, **(metadata or {})}, **kwargs)
@@ -94,7 +96,7 @@ def page_of(item: type[Schema], name: str) -> type[Schema]:
 class ListQuery(Schema):
     """What a list accepts besides its register's filters."""
 
-    q = fields.String(validate=validate.Length(max=200), metadata={"description": "search text"})
+    q = fields.String(validate=length(maximum=200), metadata={"description": "search text"})
     sort = fields.String(metadata={"description": "a column of the register"})
     dir = fields.String(validate=validate.OneOf(["asc", "desc"]))
     page = fields.Integer(validate=validate.Range(min=1, max=1_000_000))
