@@ -85,7 +85,7 @@ class AccountUseCases(PortfolioCore):
 
     def start_session(self, username: str) -> str:
         """A new session of a person who has just signed in: the secret goes into their cookie, only
-        its digest is kept. Sessions older than SESSION_DAYS are cleared away."""
+        its digest is kept. Sessions older than SESSION_LENGTH are cleared away."""
         secret = secrets.token_urlsafe(32)
         now = datetime.now(UTC)
         self.read_models.write([

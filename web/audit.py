@@ -114,7 +114,7 @@ def changes() -> str:
 
 @audit.get("/chain")
 @allow(AUDITORS)
-def chain() -> str:
+def chain() -> tuple[str, int]:
     """The state of the hash chain, its checkpoints and the quarantine; `?verify=1` recomputes it now."""
     portfolio = current_app.extensions["portfolio"]
     return _chain_page(verify(portfolio.chain) if request.args.get("verify") else None)
