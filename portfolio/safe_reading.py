@@ -14,7 +14,7 @@ from typing import Any
 
 from eventsourcing.persistence import Mapper, StoredEvent
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 # How JSON writes those characters: only a stored event containing one of these needs a look.
 _ESCAPES = (b"\\u00", b"\\b", b"\\f")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from flask_babel import gettext
@@ -14,15 +12,7 @@ from domain import context
 from domain.errors import DomainError
 from domain.localtime import KYIV
 from domain.money import Money
-from domain.values import (
-    ValueProblem,
-    check_amount,
-    check_date,
-    check_happened,
-    check_integer,
-    check_number,
-    check_text,
-)
+from domain.values import ValueProblem, check_amount, check_happened, check_value
 
 
 def length(minimum: int = 0, maximum: int | None = None, equal: int | None = None) -> validate.Length:
@@ -92,21 +82,14 @@ def rule_errors(error: BaseException, names: Any) -> tuple[dict[str, list[str]],
 
 
 def check_loaded(name: str, value: Any, data: dict[str, Any], money_fields: tuple[str, ...] = ()) -> None:
-    """Put a loaded value to the domain's checks of values, under its field's name."""
-    if value is None or isinstance(value, bool):
-        return
-    if name == "effective_date":
+    """Put a loaded value to the domain's checks of values, under its field's name (an amount with
+    the currency beside it, an effective date against today)."""
+    if name == "effective_date" and value is not None:
         check_happened(value, context.now())
-    elif name in money_fields:
+    elif name in money_fields and value is not None:
         check_amount(value, data.get(f"{name}_currency") or "EUR", name)
-    elif isinstance(value, str):
-        check_text(value, name)
-    elif isinstance(value, date | datetime):
-        check_date(value, name)
-    elif isinstance(value, Decimal):
-        check_number(value, name)
-    elif isinstance(value, int):
-        check_integer(value, name)
+    else:
+        check_value(value, name)
 
 
 class FormSchema(Schema):

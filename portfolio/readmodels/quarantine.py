@@ -9,20 +9,19 @@ the same events aside again, and their releases (events too) apply again after t
 
 from __future__ import annotations
 
-import re
 from datetime import UTC
 from typing import Any
 
 from portfolio.readmodels.history import audit_index
 from portfolio.readmodels.store import Statement
+from portfolio.safe_reading import safe
 
 ERROR_LENGTH = 1000
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 def readable(text: str, limit: int = ERROR_LENGTH) -> str:
-    """Text any column of either store can hold: no NUL or other control characters."""
-    return _UNSAFE.sub("\ufffd", text)[:limit]
+    """Text any column of either store can hold (see `safe_reading.safe`), cut to `limit`."""
+    return safe(text)[:limit]
 
 
 def set_aside(notification: Any, error: BaseException, event: Any = None) -> list[Statement]:
