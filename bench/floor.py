@@ -29,8 +29,14 @@ class Floor(Application):
     name = "BenchFloor"
 
 
-def floor_saves_per_second(url: str, saves: int) -> float:
-    app = Floor(env=store_settings(url))
+def floor_saves_per_second(url: str, saves: int, db_functions: bool = False) -> float:
+    """Saves per second of the bare library: its ordinary path (on PostgreSQL it locks the events
+    table, so events commit in the order of their positions), or with `db_functions` its insert
+    function, which takes no lock and is unsafe for a reader following positions (issue 17)."""
+    settings = {key: value for key, value in store_settings(url).items() if key != "APPLICATION_RECORDER_TOPIC"}
+    if db_functions:
+        settings["POSTGRES_ENABLE_DB_FUNCTIONS"] = "y"
+    app = Floor(env=settings)
     record = Estimate("floor")
     app.save(record)
     started = time.perf_counter()

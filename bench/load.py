@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from domain.context import recording  # noqa: E402
 from domain.enums import Role  # noqa: E402
 from portfolio.app import Portfolio  # noqa: E402
+from portfolio.audit import witness  # noqa: E402
 from portfolio.demo.generate import generate  # noqa: E402
 from portfolio.readmodels.store import Statement  # noqa: E402
 from tests.faults.proxy import Proxy  # noqa: E402
@@ -181,6 +182,7 @@ def main() -> None:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
     url = f"{PG_SERVER}/{name}"
+    witness.forget(url)
     print(f"generating {EVENTS:,} events", file=sys.stderr)
     app = Portfolio(url)
     generate(app, EVENTS, progress=lambda done, total: print(f"\r  {done:,}/{total:,}", end="", file=sys.stderr))

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 from bench.floor import floor_saves_per_second  # noqa: E402
 from domain.context import recording  # noqa: E402
 from domain.enums import Role  # noqa: E402
+from portfolio.audit import witness  # noqa: E402
 from portfolio.audit.verification import verify  # noqa: E402
 from portfolio.demo.generate import generate  # noqa: E402
 from web import create_app  # noqa: E402
@@ -77,6 +78,7 @@ def fresh_database(name: str) -> dict[str, str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{name}"')
         stores["postgres"] = f"{PG_SERVER}/{name}"
+        witness.forget(stores["postgres"])
     except psycopg.OperationalError as error:
         print(f"PostgreSQL skipped: {error}".strip(), file=sys.stderr)
     return stores
@@ -186,7 +188,13 @@ def writes(store: str, app, portfolio, floor_url: str) -> list[dict]:
     form_rate = 1000 / statistics.mean(times)
     floor_rate = floor_saves_per_second(floor_url, WRITES)
     ratio = form_rate / floor_rate
+    rows = []
+    if store == "postgres":  # what the library's insert function would save, without its ordering
+        unsafe_rate = floor_saves_per_second(floor_url, WRITES, db_functions=True)
+        label = "write: bare save with the library's insert function (unordered)"
+        rows.append(row(store, label, unsafe_rate, "per s", vs_ordinary=round(unsafe_rate / floor_rate, 2)))
     return [
+        *rows,
         row(store, "write: form POST end to end", p(times, 50), "ms p50", p99=round(p(times, 99), 1)),
         row(
             store,
@@ -242,6 +250,7 @@ started = time.perf_counter()
 if os.fork():  # the master waits; the forked worker starts as gunicorn's does
     sys.exit(os.waitstatus_to_exitcode(os.wait()[1]))
 app = web.create_app({"DATABASE_URL": sys.argv[1], **%r})
+app.extensions["portfolio"].is_empty()  # what gunicorn's post_worker_init does: open and catch up
 ready = time.perf_counter() - started
 client = app.test_client()
 client.post("/login", data={"username": "bench", "password": %r})

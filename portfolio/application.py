@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,13 +9,15 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, OperationalError
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
 from eventsourcing.postgres import PostgresDatastore
 
 from domain.errors import DomainError
 from domain.record import Record
 from portfolio import timetravel
+from portfolio.audit import witness
 from portfolio.audit.chain import AuditChain
+from portfolio.audit.witness import Witness
 from portfolio.config import database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
@@ -30,7 +31,6 @@ R = TypeVar("R", bound=Record)
 # library's aggregate cache, fast-forwarded; each load gets its own deep copy). A change and the
 # page after it then replay nothing, however long the record's history.
 CACHE = {"AGGREGATE_CACHE_MAXSIZE": os.environ.get("AGGREGATE_CACHE_MAXSIZE", "2000")}
-logger = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -55,16 +55,23 @@ class PortfolioCore(Application):
     name = "Portfolio"
 
     def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
-        settings = {**CACHE, **store_settings(url or database_url()), **(env or {})}
+        url = url or database_url()
+        settings = {**CACHE, **store_settings(url), **(env or {})}
         with startup_lock(settings):
             super().__init__(env=settings)
             store = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
             self.read_models = self.factory.tracking_recorder(store)
             self.read_models.create_read_models()
-            self.chain = AuditChain(self.recorder, self.read_models, audit_key)
+            self.chain = AuditChain(self.recorder, self.read_models, audit_key, Witness(witness.default_path(url)))
+            self.chain.create_tables()
+            self.recorder.chain = self.chain  # from now on every event is linked as it is inserted
+            self.chain.start()
         self.projector = Projector(self, self.read_models)
         self.projector.catch_up_at_start()
-        self.chain.extend()
+
+    def close(self) -> None:
+        self.chain.witness.close()
+        super().close()
 
     def construct_mapper(self) -> Mapper:
         return self.factory.mapper(transcoder=self.construct_transcoder(), mapper_class=SafeReading)
@@ -156,9 +163,5 @@ class PortfolioCore(Application):
         return [(event.originator_version, event.timestamp) for event in stored] == ours
 
     def _after_save(self) -> None:
-        """Bring the read models and the audit chain up to what was just saved."""
+        """Bring the read models up to what was just saved (its audit links were saved with it)."""
         self.projector.catch_up()
-        try:
-            self.chain.extend()
-        except OperationalError:  # the change is saved; the next write (or start) links it
-            logger.warning("The audit chain could not be extended now; it will be on the next write.", exc_info=True)

@@ -25,7 +25,6 @@ class BoardPackUseCases(PortfolioCore):
 
     def issue_board_pack(self, title: str, moment: datetime) -> UUID:
         """Pin the portfolio as recorded at `moment` for the board; compared with the latest earlier pack."""
-        self.chain.extend()
         position = self.as_of(moment).position
         previous = self.read_models.query(
             f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE position <= :p ORDER BY position DESC, created_at DESC "

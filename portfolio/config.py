@@ -35,6 +35,7 @@ def store_settings(url: str) -> dict[str, str]:
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": path,
             "SQLITE_LOCK_TIMEOUT": "30",
+            "APPLICATION_RECORDER_TOPIC": "portfolio.audit.recorders:ChainedSQLiteRecorder",
         }
     if parsed.scheme in ("postgres", "postgresql"):
         return {
@@ -51,7 +52,10 @@ def store_settings(url: str) -> dict[str, str]:
             # server down a request fails (503) after about ten seconds instead of five minutes.
             "POSTGRES_CONNECT_TIMEOUT": os.environ.get("POSTGRES_CONNECT_TIMEOUT", "1"),
             "POSTGRES_PRE_PING": "y",
-            "POSTGRES_ENABLE_DB_FUNCTIONS": "y",
+            # Not POSTGRES_ENABLE_DB_FUNCTIONS: the library's insert function takes no lock, so two
+            # transactions could commit out of the order of their positions and a reader following
+            # the positions skip the earlier one for good. The ordinary path locks the table.
+            "APPLICATION_RECORDER_TOPIC": "portfolio.audit.recorders:ChainedPostgresRecorder",
         }
     raise ConfigError(f"DATABASE_URL '{url}' is not supported: use sqlite:///path or postgresql://user@host/db.")
 

@@ -7,6 +7,7 @@ PostgreSQL cases are skipped with the reason shown in pytest's summary; under CI
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ import pytest
 from portfolio.app import Portfolio
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432")
+# The witnesses of the tests' PostgreSQL databases go to a directory of their own, not var/witness.
+os.environ.setdefault("AUDIT_WITNESS_DIR", tempfile.mkdtemp(prefix="portfolio-witness-"))
 _pg_error: str | None = None
 
 
@@ -106,12 +109,12 @@ def store_kind(request) -> str:
 
 
 @pytest.fixture
-def open_portfolio() -> Iterator[Callable[[str], Portfolio]]:
+def open_portfolio() -> Iterator[Callable[..., Portfolio]]:
     """Open applications on a URL; all are closed at the end of the test."""
     opened: list[Portfolio] = []
 
-    def open_(url: str) -> Portfolio:
-        app = Portfolio(url)
+    def open_(url: str, audit_key: str | None = None) -> Portfolio:
+        app = Portfolio(url, audit_key=audit_key)
         opened.append(app)
         return app
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask
 from htmx_flask import Htmx
+from werkzeug.local import LocalProxy
 
 from domain.localtime import KYIV
 from portfolio.app import Portfolio
 from portfolio.audit.cli import audit as audit_commands
 from portfolio.cli import demo, projections, users
-from portfolio.config import database_url
+from portfolio.config import database_url, store_settings
 from web import labels
 from web.access import PUBLIC, check_access, may
 from web.account import account
@@ -69,7 +72,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config["SECRET_KEY"] = kept_secret("PORTFOLIO_SECRET_KEY", var)
     if not app.config.get("AUDIT_KEY"):
         app.config["AUDIT_KEY"] = kept_secret("AUDIT_KEY", var)
-    app.extensions["portfolio"] = Portfolio(app.config["DATABASE_URL"], audit_key=app.config["AUDIT_KEY"])
+    store_settings(app.config["DATABASE_URL"])  # a DATABASE_URL that cannot be used is told now
+    app.extensions["portfolio"] = _opened_on_first_use(
+        lambda: Portfolio(app.config["DATABASE_URL"], audit_key=app.config["AUDIT_KEY"])
+    )
     Htmx(app)
     init_security(app)
     csrf.exempt(api)  # its writes need a bearer token, which no cross-site page can send
@@ -95,3 +101,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     for group in (projections, demo, users, audit_commands, reminders):
         app.cli.add_command(group)
     return app
+
+
+def _opened_on_first_use(open_: Callable[[], Portfolio]) -> Portfolio:
+    """The portfolio, opened (read models caught up) when something first uses it: the first request,
+    or a command. `audit verify` never does, so it reads the log without starting anything; gunicorn
+    opens it in each worker before its first request (`web/gunicorn_config.py`)."""
+    lock, opened = threading.Lock(), []
+
+    def portfolio() -> Portfolio:
+        if not opened:
+            with lock:
+                if not opened:
+                    opened.append(open_())
+        return opened[0]
+
+    return cast(Portfolio, LocalProxy(portfolio))

@@ -132,6 +132,8 @@ def _chain_page(verdict=None, release=None, status=200) -> tuple[str, int]:
         verdict=verdict,
         can_sign=bool(portfolio.chain.key),
         starts=portfolio.chain.starts(),
+        imports=portfolio.chain.imports(),
+        witness=str(portfolio.chain.witness.path or ""),
         quarantined=portfolio.quarantined(),
         release=release or {},
     )

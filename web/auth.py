@@ -15,6 +15,7 @@ from limits.storage import storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.exceptions import TooManyRequests
+from werkzeug.local import LocalProxy
 from werkzeug.wrappers import Response
 
 from domain.context import recording
@@ -123,7 +124,9 @@ def init_auth(app: Flask) -> None:
     app.config.setdefault("SIGN_IN_LIMIT", "5 per minute")
     app.config.setdefault("RATELIMIT_ENABLED", True)
     url = app.config.get("RATELIMIT_STORAGE_URL") or os.environ.get("RATELIMIT_STORAGE_URL")
-    storage = storage_from_string(url) if url else DatabaseCounts(app.extensions["portfolio"].read_models)
+    # The counts live beside the read models, reached when first counted (the portfolio opens on first use).
+    read_models = LocalProxy(lambda: app.extensions["portfolio"].read_models)
+    storage = storage_from_string(url) if url else DatabaseCounts(read_models)
     app.extensions["sign_in_limiter"] = FixedWindowRateLimiter(storage)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -10,3 +10,8 @@ thread), so nothing is shared across the fork.
 import web  # noqa: F401  (the import is the point: the workers inherit it)
 
 workers = 4
+
+
+def post_worker_init(worker) -> None:  # gunicorn calls it in each worker
+    """Open the store and catch up in each worker before it takes its first request."""
+    worker.wsgi.extensions["portfolio"].is_empty()

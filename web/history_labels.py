@@ -218,12 +218,24 @@ def record_type_label(name: str) -> str:
 
 PROBLEMS = {
     "missing": _l("the event stored there is gone"),
-    "unlinked": _l("an event is stored there that the chain never linked"),
+    "unlinked": _l(
+        "an event is stored there that was not linked when it was written: it was put there outside the tracker, "
+        "or its link was removed"
+    ),
     "truncated": _l("a signed checkpoint lies beyond the end of the chain: the log was cut short"),
     "expected": _l("the link kept outside the system for this event differs from the chain"),
     "altered": _l("the event stored there, or its place in the order, differs from what was chained"),
-    "checkpoint": _l("the link signed at this checkpoint differs from the chain recomputed from the events"),
+    "checkpoint": _l(
+        "the link signed at this checkpoint differs from the chain recomputed from the events: the checkpoint was "
+        "altered, or the events and links before it rewritten"
+    ),
     "signature": _l("the checkpoint here is not signed with this audit key"),
+    "key": _l("the chain from here on is keyed with another audit key than the one configured"),
+    "downgraded": _l("the chain stops being keyed here: links from here on could be computed without the key"),
+    "witness": _l("the witness saw another link written at this event: the chain was rewritten"),
+    "cut": _l("the witness saw this event written, and the log no longer holds it: the log was cut short"),
+    "witness_forged": _l("a line of the witness is not signed with this audit key"),
+    "unwitnessed": _l("the witness is missing, so a cut tail or a wiped chain could not be found"),
 }
 
 

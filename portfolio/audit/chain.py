@@ -1,30 +1,38 @@
-"""Tamper evidence: a hash chain over the event log in its global order, and signed checkpoints.
+"""Tamper evidence: a keyed hash chain over the event log in its global order, and signed checkpoints.
 
-Link n = SHA-256(the previous link, the n-th stored event's record, version, topic and state
-bytes), kept at the event's position in the log in `audit_chain`, apart from the read models (a
-rebuild never recomputes them from events that may have been altered since); the chain is
-extended after every write. Positions may have gaps (PostgreSQL spends a number on an insert that
-fails); each chain row names the position it follows, so a gap cannot be made or filled later
-unnoticed.
+Link n = HMAC-SHA-256 under `AUDIT_KEY` of (the previous link, the n-th stored event's record,
+version, topic and state bytes), kept at the event's position in `audit_chain`, apart from the
+read models. The link is written in the same transaction as its event (`recorders.py`), so every
+event stored by the tracker has one: an event without a link was put there some other way, and
+`audit verify` names it. Without the key, nobody can compute links for an altered or added event,
+so a rewrite is found at the first event it touches. Positions may have gaps (PostgreSQL spends a
+number on an insert that fails); each chain row names the position it follows, so a gap cannot be
+made or filled later unnoticed.
 
-A checkpoint is the link at a position signed with HMAC-SHA-256 under the configured `AUDIT_KEY`:
-someone who rewrites events and chain alike cannot make the checkpoints agree without the key. One
-is signed as the chain passes every `CHECKPOINT_EVERY` positions, and on demand. When the chain is
-started over events already stored (a first start, or a chain that was wiped), that is recorded in
-`audit_chain_starts`, and the events it found are not signed automatically: only what the chain saw
-being written is vouched for. `portfolio.audit.verification` checks it all.
+`audit_chain_scheme` says from which position on links are written this way, keyed or not (no key
+configured), and under which key (an id derived from it): a store written by an older version
+keeps its earlier links, plain SHA-256, linked after their events; it is linked up at the first
+start of this version, which records that in `audit_chain_starts` and vouches for none of them.
+
+A checkpoint is the link at a position signed with HMAC-SHA-256 under the key, every
+`CHECKPOINT_EVERY` positions and on demand. After every write the head is also appended, signed,
+to the witness outside the database (`witness.py`), so a cut tail or a wiped chain is found too.
+`portfolio.audit.verification` checks it all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError, Notification
+from eventsourcing.persistence import IntegrityError
 from eventsourcing.postgres import PostgresDatastore
 
+from portfolio.audit.witness import Witness
 from portfolio.readmodels.store import ReadModelMixin, Statement, fetch_tuples
 
 GENESIS = "0" * 64
@@ -40,15 +48,76 @@ TABLES = (
         signature TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit_chain_starts (
         started_at TEXT PRIMARY KEY, already_stored BIGINT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit_chain_scheme (
+        after BIGINT PRIMARY KEY, keyed INTEGER NOT NULL, key_id TEXT NOT NULL, since TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit_imports (
+        imported_at TEXT PRIMARY KEY, events BIGINT NOT NULL, head TEXT NOT NULL, signed INTEGER NOT NULL)""",
 )
 
 
-def link(previous: str, originator_id: Any, version: int, topic: str, state: bytes) -> str:
-    """The next link. Positions are not hashed, so a restored log (numbered afresh) ends in the same
-    head; where each link sits is checked by position instead."""
-    digest = hashlib.sha256(f"{previous}\n{originator_id}\n{version}\n{topic}\n".encode())
-    digest.update(state)
-    return digest.hexdigest()
+APPEND_ONLY = ("audit_chain", "audit_checkpoints", "audit_chain_starts", "audit_chain_scheme", "audit_imports")
+
+
+def append_only(events_table: str, postgres: bool) -> list[str]:
+    """Triggers that refuse to change or remove a row of the event log or of the audit tables. The
+    database's owner can drop them (see the README's threat model); nobody does so by mistake."""
+    tables = (events_table, *APPEND_ONLY)
+    if postgres:
+        return [
+            "CREATE OR REPLACE FUNCTION portfolio_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$body$ BEGIN RAISE EXCEPTION 'the table % is append-only', TG_TABLE_NAME; END $body$",
+            *(f"CREATE OR REPLACE TRIGGER append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {table} "
+              "FOR EACH STATEMENT EXECUTE FUNCTION portfolio_append_only()" for table in tables),
+        ]  # fmt: skip
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_{verb} BEFORE {verb.upper()} ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, 'the table {table} is append-only'); END"
+        for table in tables
+        for verb in ("update", "delete")
+    ]
+
+
+class AuditKeyError(RuntimeError):
+    """This process's AUDIT_KEY is not the one the store's chain is keyed with (or there is none)."""
+
+
+def key_id(key: str | None) -> str:
+    """A name for a key that does not give the key away: the chain's scheme records it, so a
+    process with another key refuses to write instead of linking under it."""
+    return hmac.new(key.encode(), b"portfolio audit key id", hashlib.sha256).hexdigest()[:16] if key else ""
+
+
+class Links:
+    """Computes links: HMAC-SHA-256 under the key, or plain SHA-256 where the chain is not keyed.
+    Positions are not hashed, so a restored log (numbered afresh by an older version) ends in the
+    same head; where each link sits is checked by position instead."""
+
+    def __init__(self, key: str | None) -> None:
+        self._keyed = hmac.new(key.encode(), digestmod=hashlib.sha256) if key else None
+
+    def __call__(self, previous: str, originator_id: Any, version: int, topic: str, state: bytes, keyed: bool) -> str:
+        if keyed and self._keyed is None:
+            raise AuditKeyError("The chain is keyed here, and no AUDIT_KEY is configured.")
+        digest: Any = self._keyed.copy() if keyed else hashlib.sha256()  # type: ignore[union-attr]
+        digest.update(f"{previous}\n{originator_id}\n{version}\n{topic}\n".encode())
+        digest.update(state)
+        return digest.hexdigest()
+
+
+def link(previous: str, originator_id: Any, version: int, topic: str, state: bytes, key: str | None = None) -> str:
+    """One link; keyed when a key is given."""
+    return Links(key)(previous, originator_id, version, topic, state, keyed=bool(key))
+
+
+def scheme_at(position: int, schemes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The scheme the link at `position` was written under (the last one starting before it); None
+    for a link an older version wrote (plain SHA-256)."""
+    applying = None
+    for scheme in schemes:
+        if scheme["after"] >= position:
+            break
+        applying = scheme
+    return applying
 
 
 def _uuid_text(record_id: str) -> str:
@@ -65,19 +134,30 @@ StoredRow = tuple[int, str, int, str, bytes]
 ChainRow = tuple[int, int, str, int, str]
 
 
-def link_of(previous: str, notification: Notification) -> str:
-    n = notification
-    return link(previous, n.originator_id, n.originator_version, n.topic, bytes(n.state))
-
-
 def sign(key: str, position: int, chain_link: str) -> str:
     return hmac.new(key.encode(), f"{position}:{chain_link}".encode(), hashlib.sha256).hexdigest()
 
 
+INSERT_LINK = "INSERT INTO audit_chain (position, after, record_id, version, link) VALUES (:p, :a, :r, :v, :l)"
+INSERT_SCHEME = (
+    "INSERT INTO audit_chain_scheme (after, keyed, key_id, since) VALUES (:a, :k, :i, :t) "
+    "ON CONFLICT (after) DO NOTHING"
+)
+INSERT_CHECKPOINT = (
+    "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) VALUES (:p, :l, :t, :a, :s)"
+)
+
+
 class AuditChain:
-    def __init__(self, recorder: Any, store: ReadModelMixin, key: str | None) -> None:
+    def __init__(self, recorder: Any, store: ReadModelMixin, key: str | None, witness: Witness | None = None) -> None:
         self.recorder, self.store, self.key = recorder, store, key
-        store.write([Statement(ddl, {}) for ddl in TABLES])
+        self.witness = witness or Witness(None)
+        self._written = threading.local()  # the head this thread's last transaction linked, until it commits
+
+    def create_tables(self) -> None:
+        postgres = isinstance(self.recorder.datastore, PostgresDatastore)
+        guards = append_only(self.recorder.events_table_name, postgres)
+        self.store.write([Statement(ddl, {}) for ddl in (*TABLES, *guards)])
 
     def head(self) -> tuple[int, str]:
         rows = self.store.query("SELECT position, link FROM audit_chain ORDER BY position DESC LIMIT 1")
@@ -90,41 +170,82 @@ class AuditChain:
     def starts(self) -> list[dict[str, Any]]:
         return self.store.query("SELECT started_at, already_stored FROM audit_chain_starts ORDER BY started_at")
 
-    def extend(self, actor: str = "system", sign_checkpoints: bool = True) -> int:
-        """Link every event after the chain's head; returns how many were linked."""
-        linked, (position, previous) = 0, self.head()
-        while True:
-            notifications = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
-            if not notifications:
-                return linked
-            statements, vouch_after = [], None
-            if position == 0:  # the chain starts over the events stored now: say so, and vouch for none
-                vouch_after = self.recorder.max_notification_id() or 0
-                statements.append(self._start_row(vouch_after))
-            for notification in notifications:
-                passed = notification.id // CHECKPOINT_EVERY > position // CHECKPOINT_EVERY
-                after, previous, position = position, link_of(previous, notification), notification.id
-                statements.append(self._chain_row(notification, after, previous))
-                if passed and sign_checkpoints and self.key:
-                    vouch_after = self._found_at_start() if vouch_after is None else vouch_after
-                    if position > vouch_after:
-                        statements.append(self._checkpoint_row(position, previous, actor))
-            try:
-                self.store.write(statements)
-            except IntegrityError:
-                position, previous = self.head()  # another process linked these first
-                continue
-            linked += len(notifications)
-            if len(notifications) < BATCH:  # all there was; a later event is linked by its own save
-                return linked
+    def schemes(self) -> list[dict[str, Any]]:
+        """From which positions on links were written with their events, keyed or not, by which key."""
+        return self.store.query("SELECT after, keyed, key_id, since FROM audit_chain_scheme ORDER BY after")
+
+    def start(self) -> int:
+        """At a process's start. A store last written by a version that linked events after saving
+        them gets its unlinked events linked now (recorded as a start of the chain, vouching for
+        none of them), and its links from then on are written with their events; a key configured
+        since the last start keys the links from the head on. Returns how many events were linked
+        now: 0 on every later start, as nothing is ever linked after the fact again."""
+        schemes = self.schemes()
+        if not schemes and not self.recorder.max_notification_id():
+            return 0  # a new store: its first write starts the scheme
+        linked = 0 if schemes else self._link_unlinked()
+        if not schemes or (self.key and not schemes[-1]["keyed"]):
+            position, _ = self.head()
+            self.store.write([self._scheme_row(position)])
+        return linked
+
+    # -- written in the transaction that inserts the events (see `recorders.py`) --
+
+    def write_links(self, cursor: Any, positions: Sequence[int], stored_events: Sequence[Any]) -> None:
+        """Link the events just inserted at `positions`, in the inserting transaction."""
+        cursor.execute(self.store._sql("SELECT position, link FROM audit_chain ORDER BY position DESC LIMIT 1"))
+        head = cursor.fetchone()
+        position, previous = (head["position"], head["link"]) if head else (0, GENESIS)
+        cursor.execute(self.store._sql("SELECT after, keyed, key_id FROM audit_chain_scheme ORDER BY after"))
+        schemes = [dict(row) for row in cursor.fetchall()]
+        if not schemes:  # the store's first write
+            statement = self._scheme_row(position)
+            cursor.execute(self.store._sql(statement.sql), statement.params)
+            schemes = [{"after": position, "keyed": statement.params["k"], "key_id": statement.params["i"]}]
+        links, rows, checkpoints = Links(self.key), [], []
+        for at, event in zip(positions, stored_events, strict=True):
+            keyed = self._keyed_at(at, schemes)
+            passed = at // CHECKPOINT_EVERY > position // CHECKPOINT_EVERY
+            record_id = str(event.originator_id)
+            chained = links(previous, record_id, event.originator_version, event.topic, event.state, keyed)
+            rows.append({"p": at, "a": position, "r": record_id, "v": event.originator_version, "l": chained})
+            if passed and self.key:
+                checkpoints.append(self._checkpoint_params(at, chained, "system"))
+            previous, position = chained, at
+        cursor.executemany(self.store._sql(INSERT_LINK), rows)
+        if checkpoints:
+            cursor.executemany(self.store._sql(INSERT_CHECKPOINT), checkpoints)
+        self._written.head = (position, previous)
+
+    def _keyed_at(self, position: int, schemes: list[dict[str, Any]]) -> bool:
+        """Whether the link at `position` is keyed; a keyed chain is never continued without its key."""
+        scheme = scheme_at(position, schemes)
+        if scheme is None:
+            raise AuditKeyError(f"The audit chain has no scheme for position {position}.")
+        if scheme["keyed"] and scheme["key_id"] != key_id(self.key):
+            raise AuditKeyError(
+                "This store's audit chain is keyed with another AUDIT_KEY than the one configured here "
+                "(or none is): configure the key it was written with. Nothing was saved."
+            )
+        return bool(scheme["keyed"])
+
+    def witness_written(self) -> None:
+        """After the inserting transaction committed: append the head it linked to the witness."""
+        head = getattr(self._written, "head", None)
+        if head is not None:
+            self._written.head = None
+            self.witness.append(head[0], head[1], sign(self.key, *head) if self.key else "")
+
+    # -- checkpoints --
 
     def checkpoint(self, actor: str) -> dict[str, Any]:
         """Sign the chain's head now."""
         if not self.key:
             raise ValueError("No AUDIT_KEY is configured, so checkpoints cannot be signed.")
-        self.extend(actor)
         position, head = self.head()
-        self.store.write([self._checkpoint_row(position, head, actor, conflict="DO NOTHING")])
+        params = self._checkpoint_params(position, head, actor)
+        self.store.write([Statement(INSERT_CHECKPOINT + " ON CONFLICT (position) DO NOTHING", params)])
+        self.witness.append(position, head, params["s"])
         return self.checkpoints()[-1]
 
     def checkpoints(self) -> list[dict[str, Any]]:
@@ -160,23 +281,70 @@ class AuditChain:
             {"a": after, "b": until},
         )
 
-    def restore_checkpoints(self, checkpoints: list[dict[str, Any]]) -> None:
-        """Put back checkpoints exported elsewhere (their signatures are checked by `verify`)."""
-        self.store.write(
-            [
-                Statement(
-                    "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) "
-                    "VALUES (:position, :link, :signed_at, :signed_by, :signature) ON CONFLICT (position) DO NOTHING",
-                    checkpoint,
-                )
-                for checkpoint in checkpoints
-            ]
-        )
+    def imports(self) -> list[dict[str, Any]]:
+        """Each restore of an export into this store: when, how many events, whether it was signed."""
+        return self.store.query("SELECT imported_at, events, head, signed FROM audit_imports ORDER BY imported_at")
 
-    def _found_at_start(self) -> int:
-        """How many events were already stored when the chain (last) started."""
-        rows = self.store.query("SELECT already_stored FROM audit_chain_starts ORDER BY started_at DESC LIMIT 1")
-        return rows[0]["already_stored"] if rows else 0
+    def restore(
+        self, schemes: list[dict[str, Any]], starts: list[dict[str, Any]], checkpoints: list[dict[str, Any]]
+    ) -> None:
+        """Put back the scheme, starts and checkpoints of an exported chain, before its events (their
+        signatures are checked again by `verify`, never signed anew)."""
+        statements = [Statement(INSERT_SCHEME, {"a": s["after"], "k": s["keyed"], "i": s["key_id"], "t": s["since"]})
+                      for s in schemes]  # fmt: skip
+        statements += [
+            Statement(
+                "INSERT INTO audit_chain_starts (started_at, already_stored) VALUES (:started_at, :already_stored) "
+                "ON CONFLICT (started_at) DO NOTHING",
+                start,
+            )
+            for start in starts
+        ]
+        statements += [
+            Statement(
+                "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) "
+                "VALUES (:position, :link, :signed_at, :signed_by, :signature) ON CONFLICT (position) DO NOTHING",
+                {key: checkpoint[key] for key in ("position", "link", "signed_at", "signed_by", "signature")},
+            )
+            for checkpoint in checkpoints
+        ]
+        self.store.write(statements)
+
+    def record_import(self, events: int, head: str, signed: bool) -> None:
+        self.store.write([Statement(
+            "INSERT INTO audit_imports (imported_at, events, head, signed) VALUES (:t, :n, :h, :s)",
+            {"t": datetime.now(UTC).isoformat(), "n": events, "h": head, "s": 1 if signed else 0},
+        )])  # fmt: skip
+
+    # -- a store written by an older version --
+
+    def _link_unlinked(self) -> int:
+        """Link, with plain SHA-256 as before, every event after the chain's head that an older
+        version stored and had not linked yet; the first time, say that the chain starts here."""
+        linked, (position, previous) = 0, self.head()
+        links = Links(None)
+        while True:
+            notifications = self.recorder.select_notifications(position, BATCH, inclusive_of_start=False)
+            if not notifications:
+                return linked
+            statements = []
+            if position == 0:  # the chain starts over the events stored now: say so, and vouch for none
+                statements.append(self._start_row(self.recorder.max_notification_id() or 0))
+            for n in notifications:
+                after, position = position, n.id
+                previous = links(previous, n.originator_id, n.originator_version, n.topic, bytes(n.state), False)
+                statements.append(
+                    Statement(
+                        INSERT_LINK,
+                        {"p": n.id, "a": after, "r": str(n.originator_id), "v": n.originator_version, "l": previous},
+                    )
+                )
+            try:
+                self.store.write(statements)
+            except IntegrityError:
+                position, previous = self.head()  # another process linked these first
+                continue
+            linked += len(notifications)
 
     def _start_row(self, already_stored: int) -> Statement:
         return Statement(
@@ -184,18 +352,11 @@ class AuditChain:
             {"t": datetime.now(UTC).isoformat(), "n": already_stored},
         )
 
-    def _chain_row(self, notification: Notification, after: int, chain_link: str) -> Statement:
-        n = notification
-        return Statement(
-            "INSERT INTO audit_chain (position, after, record_id, version, link) VALUES (:p, :a, :r, :v, :l)",
-            {"p": n.id, "a": after, "r": str(n.originator_id), "v": n.originator_version, "l": chain_link},
-        )
+    def _scheme_row(self, after: int) -> Statement:
+        params = {"a": after, "k": 1 if self.key else 0, "i": key_id(self.key), "t": datetime.now(UTC).isoformat()}
+        return Statement(INSERT_SCHEME, params)
 
-    def _checkpoint_row(self, position: int, chain_link: str, actor: str, conflict: str = "") -> Statement:
+    def _checkpoint_params(self, position: int, chain_link: str, actor: str) -> dict[str, Any]:
         assert self.key
         signature = sign(self.key, position, chain_link)
-        return Statement(
-            "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) "
-            "VALUES (:p, :l, :t, :a, :s)" + (f" ON CONFLICT (position) {conflict}" if conflict else ""),
-            {"p": position, "l": chain_link, "t": datetime.now(UTC).isoformat(), "a": actor, "s": signature},
-        )
+        return {"p": position, "l": chain_link, "t": datetime.now(UTC).isoformat(), "a": actor, "s": signature}

@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from portfolio.audit.archive import ArchiveError, export_log, import_log
-from portfolio.audit.verification import PROBLEMS, verify
+from portfolio.audit.verification import PROBLEMS, Verdict, opened_log, verify
 from portfolio.cli import show_progress, the_portfolio
 from portfolio.config import keep_private
 
@@ -21,23 +22,58 @@ audit = AppGroup("audit", help="Tamper evidence: verify the event log, sign chec
     "--expect", metavar="POSITION:LINK", help="Also check a link kept outside the system (a board pack's stamp)."
 )
 def audit_verify(expect: str | None) -> None:
-    """Recompute the hash chain from the stored events; exit status 1 if anything differs."""
-    verdict = verify(the_portfolio().chain, show_progress("verifying"), _expected(expect))
+    """Recompute the hash chain from the stored events, only reading them; exit status 1 if anything
+    differs from the chain, its signed checkpoints or its witness."""
+    with opened_log(current_app.config["DATABASE_URL"], current_app.config["AUDIT_KEY"]) as chain:
+        verdict = verify(chain, show_progress("verifying"), _expected(expect))
     click.echo("", err=True)
-    signed = sum(1 for c in verdict.checkpoints if c["signature_valid"])
+    for line in verdict_lines(verdict):
+        click.echo(line)
     if not verdict.ok:
-        click.echo(
-            f"BROKEN at position {verdict.broken_at:,} (record {verdict.record_id}): {PROBLEMS[verdict.problem]}."
-        )
-        click.echo(f"The {verdict.count:,} events before it check out; the last good link is {verdict.head}.")
         sys.exit(1)
-    click.echo(f"OK {verdict.count:,} events, head {verdict.head}")
-    click.echo(f"{len(verdict.checkpoints)} checkpoints, {signed} with a valid signature.")
+
+
+def verdict_lines(verdict: Verdict) -> list[str]:
+    """What `audit verify` says of a verdict, exactly as far as it was checked."""
+    if not verdict.ok:
+        where = f"at position {verdict.broken_at:,}" if verdict.broken_at is not None else "in the witness"
+        record = f" (record {verdict.record_id})" if verdict.record_id else ""
+        lines = [f"BROKEN {where}{record}: {PROBLEMS[verdict.problem]}."]
+        if verdict.problem == "witness_forged" or verdict.problem == "unwitnessed":
+            lines.append(f"The witness: {verdict.witness}.")
+        if verdict.problem == "checkpoint":
+            lines.append(
+                f"The events up to position {verdict.held:,}, where the last signed checkpoint held, check out."
+                if verdict.held
+                else "No earlier signed checkpoint held, so no event before it is vouched for."
+            )
+        else:
+            lines.append(
+                f"The {verdict.count:,} events before it match their links; the last good link is {verdict.head}."
+            )
+        return lines
+    signed = sum(1 for c in verdict.checkpoints if c["signature_valid"])
+    lines = [f"OK {verdict.count:,} events, head {verdict.head}"]
+    lines.append(f"{len(verdict.checkpoints)} checkpoints, {signed} with a valid signature.")
+    if verdict.witness:
+        lines.append(
+            f"The witness ({verdict.witness}) saw the log up to position {verdict.witnessed:,}; it holds there."
+        )
+    else:
+        lines.append("No witness is kept (a store in memory): a cut tail would not be found.")
     for start in verdict.starts:
         when, found = start["started_at"][:19], start["already_stored"]
-        click.echo(f"The chain was started on {when} over {found:,} events already stored.")
-    if verdict.unchained:
-        click.echo(f"{verdict.unchained:,} newer events are not chained yet (they are linked on the next write).")
+        lines.append(
+            f"The chain was started on {when} over {found:,} events already stored, vouching for none of them."
+        )
+    for restored in verdict.imports:
+        when, count = restored["imported_at"][:19], restored["events"]
+        lines.append(
+            f"{count:,} events were restored on {when} from an export whose signatures were checked."
+            if restored["signed"]
+            else f"{count:,} events were restored on {when} UNSIGNED: nothing vouches for them before that day."
+        )
+    return lines
 
 
 def _expected(text: str | None) -> tuple[int, str] | None:
@@ -77,10 +113,19 @@ def audit_export(file: Path) -> None:
 
 @audit.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def audit_import(file: Path) -> None:
-    """Restore an export into an empty store and check that the chain ends in the same head."""
+@click.option(
+    "--unsigned",
+    is_flag=True,
+    help="Restore a file whose checkpoints are missing or signed with another key; recorded as unsigned.",
+)
+def audit_import(file: Path, unsigned: bool) -> None:
+    """Restore an export into an empty store at the positions it had, and check that the chain ends
+    in the same head and the file's end is signed with AUDIT_KEY."""
     try:
-        header = import_log(the_portfolio(), file, show_progress("importing"))
+        header = import_log(the_portfolio(), file, show_progress("importing"), unsigned=unsigned)
     except ArchiveError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"\nimported {header['events']:,} events; the chain head matches: {header['head']}")
+    if unsigned:
+        click.echo(f"\nimported {header['events']:,} events UNSIGNED: linked afresh, vouched for by nothing before now")
+    else:
+        click.echo(f"\nimported {header['events']:,} events; the chain head matches: {header['head']}")

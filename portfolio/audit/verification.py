@@ -1,30 +1,52 @@
-"""Checking the log against its hash chain and its signed checkpoints (`audit verify`, the chain page).
+"""Checking the log against its hash chain, its signed checkpoints and its witness (`audit verify`,
+the chain page).
 
-Every position the chain or the store knows, up to the chain's head, is visited in order: an event
-with its link must hash to that link; a link without its event means the event was removed; an event
-without a link means a link was removed or an event slipped in. Then every checkpoint must sign a
-link the chain still has, with this key; one beyond the chain's head means the log was cut short. A
-link kept outside the system (a board pack's stamp, an earlier `audit checkpoint`) can be checked too.
+Every position the chain or the store knows is visited in order: an event with its link must hash
+to that link (keyed with `AUDIT_KEY` wherever the chain's scheme says so); a link without its event
+means the event was removed; an event without a link was put there outside the tracker, which links
+every event in the transaction that stores it. Then every checkpoint must sign a link the chain
+still has, with this key; one beyond the chain's head means the log was cut short. Last, the
+witness kept outside the database must find, at the highest position it saw written, the link it
+saw there. A link kept elsewhere (a board pack's stamp, an earlier `audit checkpoint`) can be
+checked too. Verifying only reads: it opens no read models and writes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from portfolio.audit.chain import BATCH, GENESIS, AuditChain, ChainRow, StoredRow, link
+from eventsourcing.persistence import InfrastructureFactory
+from eventsourcing.postgres import PostgresDatastore
+from eventsourcing.utils import Environment
+
+from portfolio.audit import witness
+from portfolio.audit.chain import BATCH, GENESIS, AuditChain, ChainRow, Links, StoredRow, key_id, scheme_at, sign
+from portfolio.config import store_settings
+from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
+
+APPLICATION_NAME = "Portfolio"  # the application's name, which the library's table names derive from
 
 Progress = Callable[[int, int], None]
 
 PROBLEMS = {  # what each kind of break means, for operators (the web page has its own, translated)
     "missing": "the event stored there is gone",
-    "unlinked": "an event is stored there that the chain never linked (a link was removed, or the event added later)",
+    "unlinked": "an event is stored there that was not linked when it was written: it was put there "
+    "outside the tracker, or its link was removed",
     "altered": "the event stored there, or its place in the order, differs from what was chained",
-    "checkpoint": "the link signed at this checkpoint differs from the chain recomputed from the events",
+    "checkpoint": "the link signed at this checkpoint differs from the chain recomputed from the events: "
+    "the checkpoint was altered, or the events and links before it rewritten",
     "signature": "the checkpoint here is not signed with this AUDIT_KEY (another key, or forged)",
     "truncated": "a signed checkpoint lies beyond the end of the chain: the log was cut short",
     "expected": "the link kept outside the system for this position differs from the chain",
+    "key": "the chain from here on is keyed with another AUDIT_KEY than the one configured (or none is)",
+    "downgraded": "the chain stops being keyed here: links from here on could be computed without the key",
+    "witness": "the witness saw another link written at this position: the chain was rewritten",
+    "cut": "the witness saw an event written at this position, which the log no longer holds: the log was cut short",
+    "witness_forged": "a line of the witness is not signed with this AUDIT_KEY",
+    "unwitnessed": "the witness is missing, so a cut tail or a wiped chain could not be found",
 }
 
 
@@ -36,46 +58,103 @@ class Verdict:
     broken_at: int | None = None
     record_id: str | None = None  # the record of the event at `broken_at`, as the chain (or the store) knows it
     problem: str = ""  # a key of PROBLEMS
-    unchained: int = 0  # events after the chain's head, not linked yet
+    held: int = 0  # the position up to which the log is vouched for by a signed checkpoint or the witness
     checkpoints: list[dict[str, Any]] = field(default_factory=list)
     starts: list[dict[str, Any]] = field(default_factory=list)  # when the chain was started, over how many events
+    imports: list[dict[str, Any]] = field(default_factory=list)  # restores of an export into this store
+    witnessed: int = 0  # the highest position the witness saw written
+    witness: str = ""  # where the witness is kept ("" if nowhere)
+
+
+@contextmanager
+def opened_log(url: str, key: str | None) -> Iterator[AuditChain]:
+    """The audit chain of the store at `url`, opened only to read it: no table is created, no read
+    model is caught up and nothing is linked, whatever the store holds."""
+    settings = {**store_settings(url), "CREATE_TABLE": "n"}
+    factory = InfrastructureFactory.construct(Environment(APPLICATION_NAME, settings))
+    try:
+        recorder = factory.application_recorder()
+        store = PostgresReadModels if isinstance(factory.datastore, PostgresDatastore) else SQLiteReadModels
+        yield AuditChain(recorder, factory.tracking_recorder(store), key, witness.Witness(witness.default_path(url)))
+    finally:
+        factory.close()
 
 
 def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[int, str] | None = None) -> Verdict:
     chain_head, _ = chain.head()
+    until = max(chain_head, chain.recorder.max_notification_id() or 0)
     checkpoints = {c["position"]: c for c in chain.checkpoints()}
-    context = {"checkpoints": list(checkpoints.values()), "starts": chain.starts()}
-    previous, last, checked, seen = GENESIS, 0, 0, {}
-    for position, event, row in _walk(chain, chain_head, progress):
+    schemes = chain.schemes()
+    signature = (lambda position, link: sign(chain.key, position, link)) if chain.key else None
+    seen_by_witness = chain.witness.read(
+        signature, lambda position: bool((scheme_at(position, schemes) or {}).get("keyed"))
+    )
+    context = {
+        "checkpoints": list(checkpoints.values()),
+        "starts": chain.starts(),
+        "imports": chain.imports(),
+        "witnessed": seen_by_witness.position,
+        "witness": str(chain.witness.path or ""),
+    }
+    links, keyed, next_scheme = Links(chain.key), False, 0
+    previous, last, checked, held, seen = GENESIS, 0, 0, 0, {}
+    watched = {*checkpoints, seen_by_witness.position, *([expect[0]] if expect else [])}
+
+    def broken(position: int | None, record_id: str | None, problem: str) -> Verdict:
+        return Verdict(False, checked, previous, position, record_id, problem, held, **context)
+
+    for position, event, row in _walk(chain, until, progress):
+        while next_scheme < len(schemes) and schemes[next_scheme]["after"] < position:
+            scheme, next_scheme = schemes[next_scheme], next_scheme + 1
+            if keyed and not scheme["keyed"]:
+                return broken(position, None, "downgraded")
+            if scheme["keyed"] and scheme["key_id"] != key_id(chain.key):
+                return broken(position, None, "key")
+            keyed = bool(scheme["keyed"])
         if row is None:
-            return Verdict(False, checked, previous, position, event[1], "unlinked", **context)
+            return broken(position, event[1] if event else None, "unlinked")
         _, after, record_id, _, chained = row
         if after != last:  # a position before this one is gone from both the store and the chain
-            return Verdict(False, checked, previous, after, None, "missing", **context)
+            return broken(after, None, "missing")
         if event is None:
-            return Verdict(False, checked, previous, position, record_id, "missing", **context)
+            return broken(position, record_id, "missing")
         _, stored_id, version, topic, state = event
-        current = link(previous, stored_id, version, topic, bytes(state))
+        current = links(previous, stored_id, version, topic, bytes(state), keyed)
         if current != chained:
-            return Verdict(False, checked, previous, position, record_id, "altered", **context)
+            return broken(position, record_id, "altered")
         checkpoint = checkpoints.get(position)
         if checkpoint and checkpoint["link"] != current:
-            return Verdict(False, checked, previous, position, record_id, "checkpoint", **context)
+            return broken(position, record_id, "checkpoint")
         if checkpoint and not checkpoint["signature_valid"]:
-            return Verdict(False, checked, previous, position, record_id, "signature", **context)
-        if position in checkpoints or (expect and expect[0] == position):
+            return broken(position, record_id, "signature")
+        if position in watched:
             seen[position] = current
+        if checkpoint:
+            held = position
         previous, last, checked = current, position, checked + 1
-    beyond = [position for position in checkpoints if position > chain_head]
+    beyond = [position for position in checkpoints if position > last]
     if beyond:
-        return Verdict(False, checked, previous, min(beyond), None, "truncated", **context)
+        return broken(min(beyond), None, "truncated")
     unseen = [position for position in checkpoints if position not in seen]
     if unseen:
-        return Verdict(False, checked, previous, min(unseen), None, "missing", **context)
+        return broken(min(unseen), None, "missing")
+    if seen_by_witness.forged_line:
+        return broken(None, None, "witness_forged")
+    if seen_by_witness.position > last:
+        return broken(seen_by_witness.position, None, "cut")
+    if seen_by_witness.position and seen.get(seen_by_witness.position) != seen_by_witness.link:
+        return broken(seen_by_witness.position, None, "witness")
+    if not seen_by_witness.lines and _written_since_scheme(chain, schemes, last):
+        return broken(None, None, "unwitnessed")
+    held = max(held, seen_by_witness.position)
     if expect and seen.get(expect[0]) != expect[1]:  # not in the chain, or another link
-        return Verdict(False, checked, previous, expect[0], None, "expected", **context)
-    unchained = len(chain.recorder.select_notifications(chain_head, BATCH, inclusive_of_start=False))
-    return Verdict(True, checked, previous, unchained=unchained, **context)
+        return broken(expect[0], None, "expected")
+    return Verdict(True, checked, previous, held=held, **context)
+
+
+def _written_since_scheme(chain: AuditChain, schemes: list[dict[str, Any]], last: int) -> bool:
+    """Whether events were linked as they were written, which the witness should then have seen."""
+    return bool(schemes) and chain.witness.path is not None and last > schemes[0]["after"]
 
 
 def _walk(

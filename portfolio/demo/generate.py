@@ -81,8 +81,7 @@ def _generate(app: Any, events: int, rng: random.Random, progress: Progress | No
                     _step(kind, record, rng, clusters, moment.date())
                 touched[record.id] = record
         pending = sum(len(r.pending_events) for r in touched.values())
-        app.save(*touched.values())
-        app.chain.extend("generator")  # linked as written, as every write is
+        app.save(*touched.values())  # linked as written, as every write is
         shown, recorded = recorded, recorded + pending
         if progress and recorded // 5000 > shown // 5000:  # every 5,000 events
             progress(min(recorded, events), events)

@@ -1,5 +1,6 @@
-"""Tamper evidence: altering, removing or reordering a stored event is found at its position, on
-SQLite and PostgreSQL; an export restored into an empty store ends in the same chain head."""
+"""Tamper evidence: altering, removing, adding or reordering a stored event, rewriting the chain
+without the key, cutting the tail or wiping the chain is found at its position, on SQLite and
+PostgreSQL; an export restored into an empty store keeps its positions and ends in the same head."""
 
 from __future__ import annotations
 
@@ -7,43 +8,44 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
+from eventsourcing.persistence import StoredEvent
 
+from domain.context import recording
+from domain.enums import OrganizationKind
 from portfolio.app import Portfolio
 from portfolio.audit.archive import ArchiveError, export_log, import_log
-from portfolio.audit.verification import verify
+from portfolio.audit.chain import AuditKeyError
+from portfolio.audit.cli import verdict_lines
+from portfolio.audit.verification import opened_log, verify
 from portfolio.readmodels.store import Statement
 from tests.portfolio.scenario import build, read_models
+from tests.portfolio.tampering import events_table, forge_event, relink, stored_event, tamper
 
 KEY = "an audit key for tests"
 
 
 @pytest.fixture
 def app(store_url, open_portfolio) -> Portfolio:
-    portfolio = open_portfolio(store_url)
-    portfolio.chain.key = KEY
+    portfolio = open_portfolio(store_url, KEY)
     build(portfolio)
     return portfolio
-
-
-def _events(app: Portfolio) -> tuple[str, str]:
-    """The stored events table and its position column on this store."""
-    table = app.recorder.events_table_name
-    return (table, "notification_id") if "postgres" in type(app.recorder).__module__ else (table, "rowid")
-
-
-def tamper(app: Portfolio, sql: str, **params) -> None:
-    table, position = _events(app)
-    app.read_models.write([Statement(sql.format(table=table, position=position), params)])
 
 
 def record_at(app: Portfolio, position: int) -> str:
     return str(app.recorder.select_notifications(position, 1)[0].originator_id)
 
 
-def test_an_untouched_log_verifies_with_its_head_and_count(app):
+def exported(app: Portfolio, path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        export_log(app, out)
+    return path
+
+
+def test_an_untouched_log_verifies_with_its_head_count_and_witness(app):
     verdict = verify(app.chain)
     assert verdict.ok and verdict.count == app.recorder.max_notification_id()
-    assert verdict.head == app.chain.head()[1] and verdict.unchained == 0
+    assert verdict.head == app.chain.head()[1] and verdict.witnessed == app.recorder.max_notification_id()
+    assert app.chain.schemes()[0]["after"] == 0 and app.chain.schemes()[0]["keyed"] == 1
 
 
 def test_an_altered_event_is_found_at_its_position(app):
@@ -71,47 +73,82 @@ def test_two_events_swapped_in_the_order_are_found_at_the_first(app):
     assert (verdict.ok, verdict.broken_at, verdict.problem, verdict.record_id) == (False, 3, "altered", record)
 
 
-def test_a_rewritten_chain_is_caught_by_the_signed_checkpoint(app):
+@pytest.mark.parametrize("guess", [None, "a guessed key"])
+def test_an_altered_event_relinked_without_the_key_is_found_at_the_event(app, guess):
+    state = bytes(app.recorder.select_notifications(2, 1)[0].state).replace(b"GIZ", b"XYZ")
+    tamper(app, "UPDATE {table} SET state = :state WHERE {position} = 2", state=state)
+    relink(app, guess, start=2)  # whoever altered it also recomputes every link after it
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem, verdict.count) == (False, 2, "altered", 1)
+
+
+def test_a_chain_rewritten_with_the_key_is_caught_by_the_signed_checkpoint_and_says_what_holds(app):
     checkpoint = app.chain.checkpoint("auditor")
     state = bytes(app.recorder.select_notifications(2, 1)[0].state).replace(b"GIZ", b"XYZ")
     tamper(app, "UPDATE {table} SET state = :state WHERE {position} = 2", state=state)
-    tamper(app, "DELETE FROM audit_chain WHERE position >= 2")  # whoever altered it also relinks the chain
-    app.chain.extend()
+    relink(app, KEY, start=2)  # the key itself leaked: only what was signed before says otherwise
     verdict = verify(app.chain)
-    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, checkpoint["position"], "checkpoint")
+    assert (verdict.ok, verdict.broken_at, verdict.problem, verdict.held) == (
+        False,
+        checkpoint["position"],
+        "checkpoint",
+        0,
+    )
+    assert "No earlier signed checkpoint held" in verdict_lines(verdict)[1]
 
 
-def test_a_checkpoint_signed_with_another_key_is_reported(app):
-    app.chain.checkpoint("auditor")
+def test_a_forged_checkpoint_signature_is_reported(app):
+    checkpoint = app.chain.checkpoint("auditor")
+    tamper(app, "UPDATE audit_checkpoints SET signature = :s WHERE position = :p", s="0" * 64, p=checkpoint["position"])
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, checkpoint["position"], "signature")
+
+
+def test_verifying_with_another_key_says_so_at_the_first_keyed_link(app):
     app.chain.key = "another key"
     verdict = verify(app.chain)
-    assert not verdict.ok and verdict.problem == "signature"
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, 1, "key")
 
 
-def test_an_export_restored_into_an_empty_store_ends_in_the_same_head(app, another_store_url, tmp_path, open_portfolio):
-    app.chain.checkpoint("auditor")
+def test_a_process_with_another_key_saves_nothing(app, store_url, open_portfolio):
+    other = open_portfolio(store_url, "another key")
+    before = app.recorder.max_notification_id()
+    with recording("olena"), pytest.raises(AuditKeyError):
+        other.register_organization("Someone", OrganizationKind.FUNDER, "S")
+    assert app.recorder.max_notification_id() == before and verify(app.chain).ok
+
+
+def test_an_export_restored_into_an_empty_store_keeps_its_positions_and_ends_in_the_same_head(
+    app, another_store_url, tmp_path, open_portfolio
+):
+    gap = app.recorder.max_notification_id() + 3  # as a failed insert leaves on PostgreSQL
+    first = stored_event(app, 1)
+    app.recorder.insert_at([gap], [StoredEvent(UUID(int=7), 1, first.topic, first.state)])
+    app.projector.catch_up()
     export = tmp_path / "log.jsonl"
     seen = []
     with export.open("w", encoding="utf-8") as out:
         header = export_log(app, out, lambda done, total: seen.append((done, total)))
-    assert seen[-1] == (header["events"], header["events"])
-    restored = open_portfolio(another_store_url)
-    restored.chain.key = KEY
+    assert seen[-1] == (gap, gap)
+    restored = open_portfolio(another_store_url, KEY)
     import_log(restored, export)
-    assert restored.chain.head()[1] == app.chain.head()[1] == header["head"]
-    assert header["events"] == app.recorder.max_notification_id()
-    assert verify(restored.chain).ok and len(restored.chain.checkpoints()) == 1
+    assert restored.chain.head() == app.chain.head() == (gap, header["head"])
+    positions = [n.id for n in restored.recorder.select_notifications(1, 10_000)]
+    assert positions == [n.id for n in app.recorder.select_notifications(1, 10_000)] and gap - 1 not in positions
+    verdict = verify(restored.chain)
+    assert verdict.ok and len(restored.chain.checkpoints()) == 1 and verdict.imports[0]["signed"] == 1
     assert read_models(restored) == read_models(app)
+    with recording("olena"):
+        restored.register_organization("After", OrganizationKind.FUNDER, "A")
+    assert restored.recorder.max_notification_id() == gap + 1 and verify(restored.chain).ok
 
 
 def test_a_file_with_an_altered_line_is_refused_and_nothing_is_recorded(app, tmp_path, open_portfolio):
-    export = tmp_path / "log.jsonl"
-    with export.open("w", encoding="utf-8") as out:
-        export_log(app, out)
+    export = exported(app, tmp_path / "log.jsonl")
     lines = export.read_text(encoding="utf-8").splitlines()
     lines[3] = lines[3].replace("olena.fundraiser", "mallory")
     export.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    empty = open_portfolio(f"sqlite:///{tmp_path / 'empty.db'}")
+    empty = open_portfolio(f"sqlite:///{tmp_path / 'empty.db'}", KEY)
     with pytest.raises(ArchiveError, match="Line 4"):
         import_log(empty, export)
     assert empty.is_empty()
@@ -147,13 +184,79 @@ def test_a_log_cut_short_below_a_signed_checkpoint_is_found(app):
     assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, checkpoint["position"], "truncated")
 
 
-def test_a_chain_started_again_over_stored_events_says_so_and_vouches_for_none_of_them(app):
-    tamper(app, "DELETE FROM audit_chain")
-    tamper(app, "DELETE FROM audit_chain_starts")
-    app.chain.extend()
+def test_a_log_cut_short_after_the_last_checkpoint_is_found_by_the_witness(app):
+    last = app.recorder.max_notification_id()
+    tamper(app, "DELETE FROM {table} WHERE {position} > :p", p=last - 3)
+    tamper(app, "DELETE FROM audit_chain WHERE position > :p", p=last - 3)
     verdict = verify(app.chain)
-    assert verdict.ok and verdict.starts[-1]["already_stored"] == app.recorder.max_notification_id()
-    assert verdict.checkpoints == []
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, last, "cut")
+
+
+def test_a_forged_tail_is_named_and_never_linked_by_a_start(app, store_url, open_portfolio):
+    forged = forge_event(app, 5)
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem, verdict.record_id) == (
+        False,
+        forged,
+        "unlinked",
+        record_at(app, 5),
+    )
+    reopened = open_portfolio(store_url, KEY)
+    assert reopened.chain.head()[0] == forged - 1
+    assert verify(reopened.chain).problem == "unlinked"
+
+
+@pytest.mark.parametrize(
+    "wiped", [("audit_chain", "audit_checkpoints"), ("audit_chain", "audit_checkpoints", "audit_chain_scheme")]
+)
+def test_a_wiped_chain_fails_loudly_even_after_a_start(app, store_url, open_portfolio, wiped):
+    app.chain.checkpoint("auditor")
+    for table in wiped:
+        tamper(app, f"DELETE FROM {table}")
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, 1, "unlinked")
+    reopened = open_portfolio(store_url, KEY)  # with the scheme gone too, the start links them as an old store's
+    verdict = verify(reopened.chain)
+    assert not verdict.ok and verdict.problem == ("witness" if "audit_chain_scheme" in wiped else "unlinked")
+
+
+def test_the_witness_is_required_once_events_were_linked_as_written(app):
+    app.chain.witness.close()
+    app.chain.witness.path.unlink()
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.problem) == (False, "unwitnessed")
+
+
+def test_a_forged_witness_line_is_reported(app):
+    with app.chain.witness.path.open("a") as witness:
+        witness.write(f"{10**6} {'a' * 64} {'b' * 64} 2026-12-02T00:00:00+00:00\n")
+    assert verify(app.chain).problem == "witness_forged"
+
+
+def test_verify_only_reads(app, store_url):
+    forged = forge_event(app, 5)
+    position, chain_head = app.read_models.position(), app.chain.head()
+    with opened_log(store_url, KEY) as chain:
+        verdict = verify(chain)
+    assert (verdict.ok, verdict.broken_at) == (False, forged)
+    assert (app.read_models.position(), app.chain.head()) == (position, chain_head)
+
+
+def test_a_store_of_an_older_version_is_linked_once_at_start_and_keyed_from_there(app, store_url, open_portfolio):
+    last = app.recorder.max_notification_id()
+    relink(app, None)  # as an older version linked: plain SHA-256, after the events, and lagging
+    tamper(app, "DELETE FROM audit_chain WHERE position > :p", p=last - 2)
+    tamper(app, "DELETE FROM audit_chain_scheme")
+    tamper(app, "DELETE FROM audit_checkpoints")
+    app.chain.witness.close()
+    app.chain.witness.path.unlink()
+    reopened = open_portfolio(store_url, KEY)
+    assert reopened.chain.head()[0] == last and reopened.chain.schemes()[0]["after"] == last
+    with recording("olena"):
+        reopened.register_organization("After", OrganizationKind.FUNDER, "A")
+    assert verify(reopened.chain).ok
+    reopened.chain.key = None
+    assert verify(reopened.chain).problem == "key"
 
 
 def test_a_link_kept_outside_is_checked_against_the_chain(app):
@@ -182,15 +285,45 @@ def test_the_chain_goes_on_past_a_write_that_lost_a_race(app, store_url, open_po
     assert verify(app.chain).ok
 
 
-def test_a_restore_keeps_the_exported_checkpoints_and_signs_none_of_its_own(
+def test_a_file_of_another_key_is_refused_unless_restored_unsigned_which_is_recorded(
     app, another_store_url, tmp_path, open_portfolio
 ):
+    export = exported(app, tmp_path / "log.jsonl")
+    restored = open_portfolio(another_store_url, "another key")
+    with pytest.raises(ArchiveError, match="another AUDIT_KEY"):
+        import_log(restored, export)
+    assert restored.is_empty()
+    import_log(restored, export, unsigned=True)
+    verdict = verify(restored.chain)
+    assert verdict.ok and verdict.imports[0]["signed"] == 0 and restored.chain.checkpoints() == []
+    assert any("UNSIGNED" in line for line in verdict_lines(verdict))
+    assert read_models(restored) == read_models(app)
+
+
+def test_a_file_whose_end_no_checkpoint_signs_is_refused(app, another_store_url, tmp_path, open_portfolio):
+    export = exported(app, tmp_path / "log.jsonl")
+    lines = export.read_text(encoding="utf-8").splitlines()
+    export.write_text("\n".join(line for line in lines if '"checkpoint"' not in line) + "\n", encoding="utf-8")
+    restored = open_portfolio(another_store_url, KEY)
+    with pytest.raises(ArchiveError, match="No signed checkpoint"):
+        import_log(restored, export)
+    assert restored.is_empty()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE {table} SET topic = 'x' WHERE {position} = 3",
+        "DELETE FROM {table} WHERE {position} = 3",
+        "UPDATE audit_chain SET link = 'x' WHERE position = 3",
+        "DELETE FROM audit_chain WHERE position = 3",
+        "DELETE FROM audit_checkpoints",
+        "DELETE FROM audit_chain_scheme",
+    ],
+)
+def test_the_log_and_its_chain_refuse_updates_and_deletes(app, sql):
     app.chain.checkpoint("auditor")
-    export = tmp_path / "log.jsonl"
-    with export.open("w", encoding="utf-8") as out:
-        export_log(app, out)
-    restored = open_portfolio(another_store_url)
-    restored.chain.key = "another key"
-    import_log(restored, export)
-    assert [c["signature"] for c in restored.chain.checkpoints()] == [c["signature"] for c in app.chain.checkpoints()]
-    assert verify(restored.chain).problem == "signature"  # signed under another key: shown, never laundered
+    table, position = events_table(app)
+    with pytest.raises(Exception, match="append-only"):
+        app.read_models.write([Statement(sql.format(table=table, position=position), {})])
+    assert verify(app.chain).ok
