@@ -2,7 +2,8 @@
 
 A pack is issued once and never changes; the portfolio as of its position, and the changes since
 the previous pack, can be rebuilt from the log at any time, and the chain link proves the log up
-to that position is the one the board saw.
+to that position is the one the board saw. When issued it is also sealed with a digest of each
+section of what the board is shown, so opening it later says whether it still shows exactly that.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class BoardPack(Record):
         self.chain_link = chain_link
         self.previous_id = previous_id
         self.previous_position = previous_position
+        self.digests: dict[str, str] | None = None
 
     @classmethod
     def issue(
@@ -51,3 +53,10 @@ class BoardPack(Record):
             raise DomainError("A pack cannot be older than the previous pack it is compared with.")
         return cls(require_text(title, "The title of the pack"), as_of, position, chain_link, previous_id,
                    previous_position)  # fmt: skip
+
+    @event("Sealed")
+    def seal(self, digests: dict[str, str]) -> None:
+        """Record the SHA-256 digest of each section the board is shown (see `portfolio.board_packs`)."""
+        if self.digests is not None:
+            raise DomainError("A board pack is sealed once, when it is issued.")
+        self.digests = digests

@@ -7,6 +7,7 @@ from portfolio.analytics import AnalyticsQueries
 from portfolio.audit.compare import ComparisonQueries
 from portfolio.audit.log import AuditQueries
 from portfolio.board_packs import BoardPackUseCases
+from portfolio.checks import ReadModelCheckUseCases
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
@@ -42,9 +43,16 @@ class Portfolio(
     AnalyticsQueries,
     ReminderQueries,
     QuarantineUseCases,
+    ReadModelCheckUseCases,
 ):
-    def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
-        super().__init__(url, env, audit_key)
+    def __init__(
+        self,
+        url: str | None = None,
+        env: dict[str, str] | None = None,
+        audit_key: str | None = None,
+        owner_url: str | None = None,
+    ) -> None:
+        super().__init__(url, env, audit_key, owner_url)
         self.queries = Queries(self.read_models)
 
     def list_register(self, name: str, request: ListRequest) -> Page:

@@ -18,10 +18,11 @@ from portfolio import timetravel
 from portfolio.audit import witness
 from portfolio.audit.chain import AuditChain
 from portfolio.audit.witness import Witness
-from portfolio.config import database_url, startup_lock, store_settings
+from portfolio.config import database_url, owner_database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
+from portfolio.roles import migrate_as_owner
 from portfolio.safe_reading import SafeReading
 from portfolio.transcodings import register_all
 
@@ -54,16 +55,26 @@ class PortfolioCore(Application):
 
     name = "Portfolio"
 
-    def __init__(self, url: str | None = None, env: dict[str, str] | None = None, audit_key: str | None = None) -> None:
-        url = url or database_url()
+    def __init__(
+        self,
+        url: str | None = None,
+        env: dict[str, str] | None = None,
+        audit_key: str | None = None,
+        owner_url: str | None = None,
+    ) -> None:
+        url, owner_url = url or database_url(), owner_url or owner_database_url()
         settings = {**CACHE, **store_settings(url), **(env or {})}
         with startup_lock(settings):
+            if owner_url:  # the owner makes the tables; this process then works as the tracker's role
+                migrate_as_owner(owner_url, url)
+                settings["CREATE_TABLE"] = "n"
             super().__init__(env=settings)
             store = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
             self.read_models = self.factory.tracking_recorder(store)
-            self.read_models.create_read_models()
             self.chain = AuditChain(self.recorder, self.read_models, audit_key, Witness(witness.default_path(url)))
-            self.chain.create_tables()
+            if not owner_url:
+                self.read_models.create_read_models()
+                self.chain.create_tables()
             self.recorder.chain = self.chain  # from now on every event is linked as it is inserted
             self.chain.start()
         self.projector = Projector(self, self.read_models)

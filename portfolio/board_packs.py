@@ -1,13 +1,22 @@
 """Board packs: the portfolio as of a chosen date, and what changed since the previous pack.
 
-Issuing a pack records only its stamp (the log position and that position's chain link); its
-contents are read from the history twins at that position whenever the pack is opened, so it
-shows exactly what it showed the board, and `intact` says the log up to it is unchanged.
+Issuing a pack records its stamp (the log position and that position's chain link) and seals it:
+the SHA-256 digest of each section the board is shown (the figures, each list, the changes), in
+the same save. Its contents are read from the history twins at that position whenever the pack is
+opened, and their digests compared with the seal, so the page says whether it shows exactly what
+the board saw, or which sections differ (a read-model row changed since, say). An auditor can also
+have the content recomputed from the events alone, replayed into a scratch copy up to the pack's
+position (`recompute_board_pack`), which does not trust the read models at all.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import dataclasses
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 from uuid import UUID
 
@@ -15,16 +24,20 @@ from domain.board_pack import BoardPack
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.errors import NotFoundError, RuleBrokenError
+from portfolio.queries import Queries
+from portfolio.readmodels import check
 from portfolio.timetravel import AsOf
 
 PACK_COLUMNS = "id, title, as_of, position, chain_link, previous_id, previous_position, created_at, updated_by"
+SECTIONS = ("figures", "projects", "grants", "initiatives", "memoranda", "changes")
 
 
 class BoardPackUseCases(PortfolioCore):
     """Reads through the audit, comparison and dashboard queries of the whole `Portfolio`."""
 
-    def issue_board_pack(self, title: str, moment: datetime) -> UUID:
-        """Pin the portfolio as recorded at `moment` for the board; compared with the latest earlier pack."""
+    def issue_board_pack(self, title: str, moment: datetime, currency: str = "EUR") -> UUID:
+        """Pin the portfolio as recorded at `moment` for the board, compared with the latest earlier
+        pack, and seal what it shows (in `currency`)."""
         position = self.as_of(moment).position
         previous = self.read_models.query(
             f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE position <= :p ORDER BY position DESC, created_at DESC "
@@ -35,38 +48,116 @@ class BoardPackUseCases(PortfolioCore):
         if chain_link is None and position:
             raise RuleBrokenError(f"The event log has no chain link at event #{position}: verify the log first.")
         earlier = previous[0] if previous else None
-        return self._create(
-            lambda: BoardPack.issue(
-                title,
-                moment,
-                position,
-                chain_link or "",
-                UUID(earlier["id"]) if earlier else None,
-                earlier["position"] if earlier else None,
-            )
-        )
+        previous_position = earlier["position"] if earlier else None
+        sealed = {"currency": currency, **digests(self._content(moment, position, previous_position, currency))}
+
+        def issue() -> BoardPack:
+            pack = BoardPack.issue(title, moment, position, chain_link or "",
+                                   UUID(earlier["id"]) if earlier else None, previous_position)  # fmt: skip
+            pack.seal(sealed)
+            return pack
+
+        return self._create(issue)
 
     def board_packs(self) -> list[dict[str, Any]]:
         return self.read_models.query(f"SELECT {PACK_COLUMNS} FROM rm_board_packs ORDER BY as_of DESC, created_at DESC")
 
     def board_pack(self, pack_id: UUID, currency: str) -> dict[str, Any]:
-        """The pack's stamp, the portfolio as it then stood, and the changes since the previous pack."""
-        rows = self.read_models.query(f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE id = :id", {"id": str(pack_id)})
-        if not rows:
-            raise NotFoundError(f"No board pack {pack_id} was found.")
-        pack = rows[0]
-        as_of = AsOf(datetime.fromisoformat(pack["as_of"]), pack["position"])
-        with timetravel.viewing(as_of):
-            pack["figures"] = self.dashboard(currency, as_of.moment)
-            pack["projects"] = self.queries.projects()
-            pack["grants"] = self.queries.grants()
-            pack["initiatives"] = self.queries.initiatives()
-            pack["memoranda"] = self.queries.memoranda()
-        pack["changes"] = None
-        if pack["previous_position"] is not None:
-            before = AsOf(as_of.moment, pack["previous_position"])
-            pack["changes"] = self.compare(before, as_of)
+        """The pack's stamp, the portfolio as it then stood, the changes since the previous pack, and
+        whether all that is what the board was shown (`seal`)."""
+        pack = self._pack_row(pack_id)
+        content = self._content(datetime.fromisoformat(pack["as_of"]), pack["position"], pack["previous_position"],
+                                currency)  # fmt: skip
+        pack.update(content)
         # Whether the chain still holds the stamped link; `audit verify --expect POSITION:LINK` (or the
         # chain page) recomputes every event up to it.
         pack["stamp_matches"] = self.chain.link_at(pack["position"]) == pack["chain_link"]
+        pack["seal"] = self._compared(pack_id, content, currency)
         return pack
+
+    def recompute_board_pack(self, pack_id: UUID, currency: str) -> dict[str, Any]:
+        """The pack's content rebuilt from the events alone (replayed into a scratch copy of the read
+        models up to its position) and compared with its seal."""
+        from portfolio.readmodels.projector import Projector
+
+        pack = self._pack_row(pack_id)
+        with check.scratch_store(self.read_models) as scratch:
+            Projector(self, scratch).catch_up(until=pack["position"])
+            content = _ReadingFrom(self, scratch)._content(datetime.fromisoformat(pack["as_of"]), pack["position"],
+                                        pack["previous_position"], currency)  # fmt: skip
+        return self._compared(pack_id, content, currency)
+
+    def _pack_row(self, pack_id: UUID) -> dict[str, Any]:
+        rows = self.read_models.query(f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE id = :id", {"id": str(pack_id)})
+        if not rows:
+            raise NotFoundError(f"No board pack {pack_id} was found.")
+        return rows[0]
+
+    def _content(self, moment: datetime, position: int, previous_position: int | None, currency: str) -> dict[str, Any]:
+        as_of = AsOf(moment, position)
+        with timetravel.viewing(as_of):
+            content = {
+                "figures": self.dashboard(currency, as_of.moment),
+                "projects": self.queries.projects(),
+                "grants": self.queries.grants(),
+                "initiatives": self.queries.initiatives(),
+                "memoranda": self.queries.memoranda(),
+            }
+        content["changes"] = None
+        if previous_position is not None:
+            content["changes"] = self.compare(AsOf(as_of.moment, previous_position), as_of)
+        return content
+
+    def _compared(self, pack_id: UUID, content: dict[str, Any], currency: str) -> dict[str, Any]:
+        """`sealed`: whether the pack was sealed when issued (packs issued before seals were not);
+        `currency`: the currency it was sealed in; `differs`: the sections whose digest differs."""
+        sealed = self.repository.get(pack_id).digests
+        if sealed is None:
+            return {"sealed": False, "currency": None, "differs": []}
+        if sealed.get("currency") != currency:
+            return {"sealed": True, "currency": sealed.get("currency"), "differs": []}
+        now = digests(content)
+        return {"sealed": True, "currency": currency, "differs": [s for s in SECTIONS if sealed.get(s) != now[s]]}
+
+
+class _ReadingFrom:
+    """The application's queries reading another store of read models (a scratch copy): its methods
+    are bound to this object, whose `read_models` and `queries` are that store's; everything else
+    is the application's. (A copy of the application would close its store when collected.)"""
+
+    def __init__(self, app: Any, store: Any) -> None:
+        self._app, self.read_models, self.queries = app, store, Queries(store)
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(type(self._app), name, None)
+        if callable(found) and hasattr(found, "__get__"):
+            return found.__get__(self)
+        return getattr(self._app, name)
+
+
+def digests(content: dict[str, Any]) -> dict[str, str]:
+    """The SHA-256 of each section as the board is shown it: of the figures, those the pack prints."""
+    figures = content["figures"]
+    shown = {
+        **{section: content[section] for section in SECTIONS if section != "figures"},
+        "figures": {key: figures[key] for key in ("currency", "by_stage", "win_rate")} | {"won": figures["won"]},
+    }
+    return {
+        section: hashlib.sha256(json.dumps(shown[section], sort_keys=True, default=_plain).encode()).hexdigest()
+        for section in SECTIONS
+    }
+
+
+def _plain(value: Any) -> Any:
+    """A value JSON cannot write, as it can: the same value always gives the same text."""
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(value, key=repr) if isinstance(value, set | frozenset) else list(value)
+    return repr(value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -95,6 +96,28 @@ def projections_rebuild() -> None:
     started = time.monotonic()
     applied = the_portfolio().projector.rebuild(show_progress("rebuilding"))
     click.echo(f"\nrebuilt read models from {applied:,} events in {time.monotonic() - started:.1f} s")
+
+
+@projections.command("check")
+@click.option("--as", "acting", metavar="NAME", default="operator", help="Who ran it (shown on the integrity page).")
+def projections_check(acting: str) -> None:
+    """Compare every read-model table with a rebuild from the events; exit status 1 if any row differs.
+    Run it from cron (e.g. nightly): the integrity page shows the last check, and every page warns
+    while it found a difference."""
+    result = the_portfolio().check_read_models(acting, show_progress("rebuilding a copy"))
+    click.echo("", err=True)
+    if result.ok:
+        click.echo(f"OK the read models at position {result.position:,} equal a rebuild "
+                   f"({result.rows:,} rows in {result.tables} tables).")  # fmt: skip
+        return
+    click.echo(f"DIFFERENT at position {result.position:,}: {len(result.differences)} tables differ from a rebuild.")
+    for difference in result.differences:
+        click.echo(f"  {difference.table}: {difference.only_in_read_models:,} rows a rebuild does not have, "
+                   f"{difference.only_in_rebuild:,} rows missing")  # fmt: skip
+        for example in difference.examples:
+            click.echo(f"    {example}")
+    click.echo("Find out who changed them, then `projections rebuild` and check again.")
+    sys.exit(1)
 
 
 @projections.command("catch-up")

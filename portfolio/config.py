@@ -21,6 +21,12 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
 
 
+def owner_database_url() -> str | None:
+    """The owner's URL on PostgreSQL, when the tracker connects as a role of less privilege (see
+    `portfolio.roles`)."""
+    return os.environ.get("DATABASE_OWNER_URL") or None
+
+
 def store_settings(url: str) -> dict[str, str]:
     """Translate `sqlite:///path`, `sqlite:///:memory:` or `postgresql://…` into library settings."""
     parsed = urlparse(url)

@@ -55,7 +55,8 @@ TRICKY = (
     "%s %(name)s {{ 7*7 }} ${x} ; , | 🚀 👩‍👩‍👧 \u200fמ\u200e Ї ї Ґ ё é e\u0301 \u00a0nbsp\u200bzero-width "
 )
 CURRENCIES = ("EUR", "UAH", "USD", "JPY", "KWD")
-NOT_RECORDED_HERE = {"BoardPack.Issued", "Quarantine.Opened", "Quarantine.Released"}  # pages and admins make these
+# pages and admins make these
+NOT_RECORDED_HERE = {"BoardPack.Issued", "BoardPack.Sealed", "Quarantine.Opened", "Quarantine.Released"}
 ZONES = (UTC, KYIV, timezone(timedelta(hours=14)), timezone(timedelta(hours=-12)))
 
 

@@ -15,12 +15,27 @@ from marshmallow import ValidationError
 from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.errors import RuleBrokenError
-from web.access import EVERYONE, ROADMAP_EDITORS, allow
+from web.access import AUDITORS, EVERYONE, ROADMAP_EDITORS, allow
 from web.actions import field_errors
 from web.schemas import FormSchema, date_field, text
 
 board_packs = Blueprint("board_packs", __name__, url_prefix="/board-packs")
 STYLESHEET = Path(__file__).parent / "static" / "app.css"
+
+
+SECTIONS = {  # the sections of a pack, as its seal names them
+    "figures": _l("Summary"),
+    "projects": _l("Projects"),
+    "grants": _l("Grant applications"),
+    "initiatives": _l("Roadmap"),
+    "memoranda": _l("Memoranda"),
+    "changes": _l("Changes since the previous pack"),
+}
+
+
+@board_packs.app_template_filter("pack_section")
+def pack_section(name: str) -> str:
+    return str(SECTIONS.get(name, name))
 
 
 class PackSchema(FormSchema):
@@ -50,21 +65,32 @@ def issue() -> Response | tuple[str, int]:
     end_of_day = datetime.combine(data["as_of"], time.max, KYIV)
     try:
         with recording(current_user.username):
-            pack_id = current_app.extensions["portfolio"].issue_board_pack(data["title"], end_of_day)
+            pack_id = current_app.extensions["portfolio"].issue_board_pack(
+                data["title"], end_of_day, current_app.config["REPORTING_CURRENCY"]
+            )
     except RuleBrokenError as error:
         return _index(values, {}, str(error), 422)
     return redirect(url_for("board_packs.pack", pack_id=pack_id))
 
 
-def _render(pack_id: UUID, for_pdf: bool) -> str:
+def _render(pack_id: UUID, for_pdf: bool, replayed: dict | None = None) -> str:
     pack = current_app.extensions["portfolio"].board_pack(pack_id, current_app.config["REPORTING_CURRENCY"])
-    return render_template("board_packs/pack.html", pack=pack, for_pdf=for_pdf)
+    return render_template("board_packs/pack.html", pack=pack, for_pdf=for_pdf, replayed=replayed)
 
 
 @board_packs.get("/<uuid:pack_id>")
 @allow(EVERYONE)
 def pack(pack_id: UUID) -> str:
     return _render(pack_id, for_pdf=False)
+
+
+@board_packs.get("/<uuid:pack_id>/from-events")
+@allow(AUDITORS)
+def from_events(pack_id: UUID) -> str:
+    """The pack with its content also recomputed from the events alone and compared with its seal."""
+    portfolio = current_app.extensions["portfolio"]
+    replayed = portfolio.recompute_board_pack(pack_id, current_app.config["REPORTING_CURRENCY"])
+    return _render(pack_id, for_pdf=False, replayed=replayed)
 
 
 @board_packs.get("/<uuid:pack_id>.pdf")

@@ -40,6 +40,7 @@ EVENTS = {
     "HealthAssessed": _l("health assessed"),
     "ImplementationStarted": _l("implementation started"),
     "Issued": _l("board pack issued"),
+    "Sealed": _l("board pack sealed: the digests of what it shows recorded"),
     "KpiDefined": _l("KPI defined"),
     "LanguageChosen": _l("language chosen"),
     "KpiMeasured": _l("KPI measured"),
@@ -90,6 +91,7 @@ EVENTS = {
 }
 
 FIELDS = {
+    "digests": _l("digests of what it shows"),
     "corrected_from": _l("first recorded as"),
     "applicant_id": _l("applicant"),
     "archived": _l("archived"),

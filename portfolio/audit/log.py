@@ -105,6 +105,13 @@ def _utc(day: date) -> str:
     return datetime.combine(day, time(), KYIV).astimezone(UTC).isoformat(timespec="microseconds")
 
 
+# How long before it takes its position a writer may have read its clock: the time a write waits
+# for the store's lock (5 s on PostgreSQL, 30 s on SQLite) and the rest of its request, with room.
+# Events further out of order than this are taken as a clock set wrong, not as a writer that was
+# waiting: they neither cut a view of a moment short nor extend it.
+WRITE_SKEW = timedelta(minutes=2)
+
+
 class AuditQueries(PortfolioCore):
     def audit_log(self, log_filter: LogFilter, page: int = 1, per_page: int = 50) -> LogPage:
         where, params = log_filter.where()
@@ -191,11 +198,30 @@ class AuditQueries(PortfolioCore):
             head = self.projector.status().position
             return timetravel.AsOf(datetime.combine(real_on, time(), KYIV), head, real_on)
         assert moment is not None and moment.tzinfo is not None
+        # The log up to the last event recorded by the moment, but never past an event recorded after
+        # it: a writer reads its clock before its event takes a position, so the two orders differ
+        # by up to WRITE_SKEW between concurrent writers.
+        t, skew = moment.astimezone(UTC), WRITE_SKEW
+        window = {"from": (t - skew).isoformat(timespec="microseconds"), "t": t.isoformat(timespec="microseconds"),
+                  "until": (t + skew).isoformat(timespec="microseconds")}  # fmt: skip
         rows = self.read_models.query(
-            "SELECT position FROM rm_events WHERE recorded_at <= :t ORDER BY recorded_at DESC, position DESC LIMIT 1",
-            {"t": moment.astimezone(UTC).isoformat(timespec="microseconds")},
+            "SELECT MAX(position) AS position FROM rm_events WHERE recorded_at > :from AND recorded_at <= :t", window
         )
-        return timetravel.AsOf(moment, rows[0]["position"] if rows else 0)
+        if rows[0]["position"] is None:  # nothing recorded just before: the last event recorded before that
+            rows = self.read_models.query(
+                "SELECT position FROM rm_events WHERE recorded_at <= :t ORDER BY recorded_at DESC, position DESC "
+                "LIMIT 1",
+                window,
+            )
+        position = rows[0]["position"] if rows and rows[0]["position"] is not None else 0
+        later = self.read_models.query(
+            "SELECT MIN(position) AS position FROM rm_events WHERE recorded_at > :t AND recorded_at <= :until "
+            "AND position <= :p",
+            {**window, "p": position},
+        )
+        if later[0]["position"] is not None:
+            position = later[0]["position"] - 1
+        return timetravel.AsOf(moment, position)
 
     def _named(self, change: Change) -> Change:
         """The change with the ids of organizations and projects in it replaced by their names."""

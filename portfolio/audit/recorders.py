@@ -3,10 +3,10 @@
 The library's recorders insert a batch of events in one transaction; these add the chain's links
 (and a checkpoint when one falls due) to that same transaction, so an event is never stored
 without its link, nor a link without its event. The insert has taken the store's write lock by
-then (SQLite's one writer; on PostgreSQL the `LOCK TABLE … IN EXCLUSIVE MODE` of the library's
-ordinary path), so no other writer can commit between the head read and the links written, and
-transactions commit in the order of their positions. After the commit, the head is appended to the
-witness.
+then (SQLite's one writer; on PostgreSQL an advisory lock where the library's ordinary path takes
+`LOCK TABLE … IN EXCLUSIVE MODE`), so no other writer can commit between the head read and the
+links written, and transactions commit in the order of their positions. After the commit, the
+head is appended to the witness.
 
 They are named by `APPLICATION_RECORDER_TOPIC` (see `portfolio.config`); `chain` is set once the
 chain exists (`PortfolioCore.__init__`). Without it (a store opened only to read) they insert
@@ -69,7 +69,18 @@ class ChainedSQLiteRecorder(Chained, SQLiteApplicationRecorder):
         return positions
 
 
+EVENTS_LOCK = 7_311_202_612  # an arbitrary advisory-lock key: one inserting transaction at a time
+
+
 class ChainedPostgresRecorder(Chained, PostgresApplicationRecorder):
+    def _lock_table(self, curs: Any) -> None:
+        """Serialise the inserting transactions, as the library's `LOCK TABLE … IN EXCLUSIVE MODE`
+        does, with a transaction-level advisory lock instead: that lock mode needs the UPDATE,
+        DELETE or TRUNCATE privilege, which the tracker's role does not have (`portfolio.roles`).
+        Every insert goes through here, so they commit in the order of their positions."""
+        curs.execute(SQL("SET LOCAL lock_timeout = '{0}s'").format(self.datastore.lock_timeout))
+        curs.execute("SELECT pg_advisory_xact_lock(%s)", (EVENTS_LOCK,))
+
     def insert_at(self, positions: Sequence[int], stored_events: Sequence[StoredEvent]) -> None:
         """Insert events at the positions they had in another store (a restore), gaps and all, with
         their links; the sequence then goes on after the last."""
@@ -98,10 +109,17 @@ class ChainedPostgresRecorder(Chained, PostgresApplicationRecorder):
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def _insert_linked(self, stored_events: Sequence[StoredEvent]) -> Sequence[int] | None:
         """The library's ordinary insert (lock the table, notify, insert, read the positions) and the
-        links, in one transaction that any error rolls back. (The library's own frame keeps an error
-        raised after its insert from the transaction, which would then commit the events alone.)"""
-        with self.datastore.get_connection() as conn, conn.transaction(), conn.cursor() as curs:
+        links, in one pipelined transaction that any error rolls back. (The library's own frame
+        keeps an error raised after its insert from the transaction, which would then commit the
+        events alone.) Three round trips: the insert, the chain's head, the commit."""
+        with (
+            self.datastore.get_connection() as conn,
+            conn.pipeline() as pipeline,
+            conn.transaction(),
+            conn.cursor() as curs,
+        ):
             self._insert_stored_events(curs, stored_events)
+            pipeline.sync()
             positions = self._fetch_ids_after_insert_events(curs, stored_events)
             self._linked(curs, positions, stored_events)
         return positions

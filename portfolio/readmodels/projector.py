@@ -55,10 +55,11 @@ class Projector:
     def status(self) -> Status:
         return Status(self.store.position(), self.app.recorder.max_notification_id() or 0)
 
-    def catch_up(self, progress: Progress | None = None, batch: int = BATCH) -> int:
-        """Apply every notification after the tracked position; returns how many were applied."""
+    def catch_up(self, progress: Progress | None = None, batch: int = BATCH, until: int | None = None) -> int:
+        """Apply every notification after the tracked position (up to `until`); returns how many were applied."""
         applied, retries = 0, 0
         head = self.app.recorder.max_notification_id() or 0
+        head = head if until is None else min(head, until)
         start = self.store.position()
         while start < head:
             notifications = self.app.recorder.select_notifications(

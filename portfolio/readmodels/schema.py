@@ -175,6 +175,10 @@ TABLES = (
     # not derived from events, so a rebuild keeps them.
     """CREATE TABLE IF NOT EXISTS counters (
         key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at DOUBLE PRECISION NOT NULL)""",
+    # Each comparison of the read models with a rebuild (`portfolio/readmodels/check.py`); a rebuild keeps them.
+    """CREATE TABLE IF NOT EXISTS projection_checks (
+        checked_at TEXT PRIMARY KEY, position BIGINT NOT NULL, compared_rows BIGINT NOT NULL,
+        differences INTEGER NOT NULL, summary TEXT NOT NULL, checked_by TEXT NOT NULL)""",
     # The sessions of people signed in, by the SHA-256 digest of the secret in their cookie: signing
     # out ends one, so a copied cookie stops working (see `portfolio/accounts.py`). Not from events.
     """CREATE TABLE IF NOT EXISTS sessions (
@@ -239,5 +243,8 @@ READ_MODEL_TABLES = (
     "rm_choices",
     *_KEPT_TABLES,
 )
+
+# Tables kept beside the read models, not derived from events: a rebuild keeps them.
+KEPT_BESIDE = ("counters", "projection_checks", "sessions")
 
 DROP = tuple(f"DROP TABLE IF EXISTS {table}" for table in READ_MODEL_TABLES)

@@ -214,3 +214,20 @@ def test_the_drop_down_filters_offer_the_values_known_at_the_moment_viewed(histo
         assert app.filter_values("grants")["funder"] == ["GIZ"]
     with timetravel.viewing(app.as_of(datetime(2023, 2, 1, tzinfo=UTC))):
         assert app.filter_values("grants")["owner"] == []
+
+
+def test_a_moment_shows_the_log_up_to_the_first_event_recorded_after_it(store_url, open_portfolio):
+    """Writers read their clocks before their events take a position, so an event recorded later
+    can take an earlier position; a view of a moment never shows an event recorded after it."""
+    from domain.enums import OrganizationKind
+
+    app = open_portfolio(store_url)
+    second = datetime(2024, 5, 6, 10, 0, 1, tzinfo=UTC)
+    with recording("olena"), clock_set_to(second + timedelta(milliseconds=100)):
+        app.register_organization("Recorded at 10:00:01.1", OrganizationKind.FUNDER, "A")
+    with recording("taras"), clock_set_to(second - timedelta(milliseconds=100)):  # read its clock earlier
+        app.register_organization("Recorded at 10:00:00.9", OrganizationKind.FUNDER, "B")
+    assert app.as_of(second).position == 0
+    assert app.as_of(second + timedelta(milliseconds=100)).position == 2
+    with timetravel.viewing(app.as_of(second)):
+        assert app.read_models.query("SELECT name_uk FROM rm_organizations") == []

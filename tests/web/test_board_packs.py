@@ -78,3 +78,24 @@ def test_a_pack_is_also_a_pdf(signed_in, ids):
     response = client.get(f"{location}.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.data.startswith(b"%PDF")
+
+
+def test_a_pack_says_its_content_is_what_the_board_saw_and_names_a_section_that_changed(app, signed_in, ids):
+    from portfolio.readmodels.store import Statement
+
+    client = signed_in("board")
+    location = issue(client, "March", "2023-03-01").location
+    html = client.get(location).get_data(as_text=True)
+    assert 'id="seal"' in html and "саме те, що бачило правління" in html
+    portfolio = app.extensions["portfolio"]
+    portfolio.read_models.write([Statement("UPDATE rm_projects_history SET title = 'Changed by hand'", {})])
+    html = client.get(location).get_data(as_text=True)
+    seal = html.split('id="seal"')[1].split("</span>")[0]
+    assert "відрізняються від того, що бачило правління" in seal and "Проєкти" in seal and "Опис" not in seal
+    auditor = signed_in("auditor")
+    assert client.get(location + "/from-events").status_code == 403  # a board member may not start a replay
+    replayed = auditor.get(location + "/from-events").get_data(as_text=True)
+    from_events = replayed.split('id="seal-from-events"')[1].split("</span>")[0]
+    assert "саме те, що бачило правління" in from_events  # the events still give what the board saw
+    portfolio.projector.rebuild()
+    assert "саме те, що бачило правління" in client.get(location).get_data(as_text=True)

@@ -1,0 +1,47 @@
+"""`projections check`: a read-model row changed behind the tracker's back is found and named, on
+SQLite and PostgreSQL; the check is recorded, and nothing of the scratch copy is left behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolio.readmodels.store import Statement
+from tests.portfolio.scenario import build
+
+
+@pytest.fixture
+def app(store_url, open_portfolio):
+    portfolio = open_portfolio(store_url)
+    build(portfolio)
+    return portfolio
+
+
+def test_read_models_as_projected_equal_a_rebuild(app):
+    result = app.check_read_models("auditor")
+    assert result.ok and result.position == app.recorder.max_notification_id() and result.rows > 100
+    last = app.last_read_model_check()
+    assert (last["differences"], last["position"], last["checked_by"]) == (0, result.position, "auditor")
+
+
+def test_a_changed_row_is_named_with_its_table_and_recorded(app):
+    app.read_models.write([Statement("UPDATE rm_grants SET title = 'Changed by hand'", {})])
+    result = app.check_read_models("auditor")
+    assert not result.ok and [d.table for d in result.differences] == ["rm_grants"]
+    assert result.differences[0].only_in_read_models == result.differences[0].only_in_rebuild >= 1
+    assert "Changed by hand" in result.differences[0].examples[0]
+    assert app.last_read_model_check()["differences"] == 1
+    app.projector.rebuild()
+    assert app.check_read_models("auditor").ok
+
+
+def test_a_removed_row_is_found(app):
+    app.read_models.write([Statement("DELETE FROM rm_events WHERE position = 3", {})])
+    result = app.check_read_models("auditor")
+    assert [(d.table, d.only_in_read_models, d.only_in_rebuild) for d in result.differences] == [("rm_events", 0, 1)]
+
+
+def test_the_scratch_copy_is_removed(app):
+    app.check_read_models("auditor")
+    if "postgres" in app.read_models.__class__.__name__.lower():
+        schemas = app.read_models.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'check_%'")
+        assert schemas == []

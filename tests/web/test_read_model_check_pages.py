@@ -1,0 +1,25 @@
+"""What people see of `projections check`: the integrity page shows the last check, and every page
+warns while it found a difference; the command exits 1 naming the table."""
+
+from __future__ import annotations
+
+from portfolio.readmodels.store import Statement
+from tests.portfolio.scenario import build
+
+
+def test_a_check_that_found_a_difference_is_shown_on_every_page_until_a_clean_one(app, signed_in):
+    portfolio = app.extensions["portfolio"]
+    build(portfolio)
+    client = signed_in("board")
+    assert 'id="read-models-warning"' not in client.get("/projects/").get_data(as_text=True)
+    portfolio.read_models.write([Statement("UPDATE rm_projects SET title = 'Changed by hand'", {})])
+    result = app.test_cli_runner().invoke(args=["projections", "check", "--as", "auditor"])
+    assert result.exit_code == 1 and "rm_projects: " in result.output and "Changed by hand" in result.output
+    page = client.get("/projects/").get_data(as_text=True)
+    assert 'id="read-models-warning"' in page and "не те, що містить журнал" in page
+    chain = signed_in("auditor").get("/audit/chain").get_data(as_text=True)
+    assert "таблиць відрізняються від перебудови" in chain and "rm_projects" in chain
+    portfolio.projector.rebuild()
+    result = app.test_cli_runner().invoke(args=["projections", "check"])
+    assert result.exit_code == 0 and "\nOK the read models at position" in result.output
+    assert 'id="read-models-warning"' not in client.get("/projects/").get_data(as_text=True)
