@@ -14,9 +14,12 @@ LAST_CHECK_KEPT = 30.0  # seconds a process reuses the last check it read (every
 class ReadModelCheckUseCases(PortfolioCore):
     _last_check: tuple[float, dict[str, Any] | None] = (0.0, None)
 
-    def check_read_models(self, actor: str, progress: check.Progress | None = None) -> check.CheckResult:
-        """Compare every read-model table with a rebuild from the events, and record the result."""
-        result = check.check(self, progress)
+    def check_read_models(
+        self, actor: str, progress: check.Progress | None = None, sample: int | None = None
+    ) -> check.CheckResult:
+        """Compare every read-model table with a rebuild from the events (or the rows of a `sample`
+        of records with a replay of their events), and record the result."""
+        result = check.check(self, progress, sample)
         check.record(self.read_models, result, actor)
         self._last_check = (0.0, None)
         return result

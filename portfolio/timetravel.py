@@ -7,9 +7,12 @@ changed while viewing the past.
 
 Two questions can be asked of the past:
 - what the store knew at a moment (`real_on` is None): every event recorded up to `position`;
-- how things really were on a day (`real_on` set), as known now: each record as it stood after its
-  last change that really happened by that day (its effective date, or the day it was recorded).
-  A change recorded late with an earlier effective date carries the changes recorded before it.
+- how things really were on a day (`real_on` set), as known now: each record as it stood after the
+  longest run of its changes, in the order recorded, that all really happened by that day (each by
+  its effective date, or the day it was recorded). A change recorded late with an earlier effective
+  date therefore never brings in a change recorded before it that took effect after the day; it
+  is shown itself from the day every change recorded before it is in effect. (Applying exactly the
+  changes effective by the day, in any order, needs a replay, which this view avoids.)
 """
 
 from __future__ import annotations
@@ -75,13 +78,27 @@ def _rows(table: str, as_of: AsOf, walk: bool) -> str:
     if as_of.real_on is None:
         return spans.walked(table) if walk else spans.true_at(table, as_of.position)
     return (
-        f"SELECT h.* FROM {table}_history h JOIN (SELECT record_id, MAX(position) AS at FROM rm_events "
-        "WHERE real_on <= :as_of_real_on AND position <= :as_of_position GROUP BY record_id) v "
+        f"SELECT h.* FROM {table}_history h JOIN (SELECT e.record_id, MAX(e.position) AS at FROM rm_events e "
+        f"LEFT JOIN ({_FIRST_LATER}) l ON l.record_id = e.record_id "
+        "WHERE e.real_on <= :as_of_real_on AND e.position <= :as_of_position "
+        "AND (l.first_later IS NULL OR e.position < l.first_later) GROUP BY e.record_id) v "
         f"ON h.{OWNER_COLUMNS[table]} = v.record_id AND h.valid_from <= v.at AND h.valid_to > v.at"
     )
 
 
+# Each record's first change, in the order recorded, that took effect after the day viewed.
+_FIRST_LATER = (
+    "SELECT record_id, MIN(position) AS first_later FROM rm_events "
+    "WHERE real_on > :as_of_real_on AND position <= :as_of_position GROUP BY record_id"
+)
+
+
 def version_query(as_of: AsOf) -> str:
     """The SQL for the version a record (`:id`) had at `as_of`."""
-    real = " AND real_on <= :as_of_real_on" if as_of.real_on else ""
-    return f"SELECT MAX(version) AS version FROM rm_events WHERE record_id = :id AND position <= :as_of_position{real}"
+    if not as_of.real_on:
+        return "SELECT MAX(version) AS version FROM rm_events WHERE record_id = :id AND position <= :as_of_position"
+    return (
+        "SELECT MAX(version) AS version FROM rm_events WHERE record_id = :id AND position <= :as_of_position "
+        "AND real_on <= :as_of_real_on AND position < COALESCE((SELECT MIN(position) FROM rm_events "
+        "WHERE record_id = :id AND real_on > :as_of_real_on AND position <= :as_of_position), :as_of_position + 1)"
+    )

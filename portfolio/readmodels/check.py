@@ -4,13 +4,16 @@ The read models are only a cache of the event log, and a changed row (by a hand 
 a bug, a disk) would make a page show a figure the log does not hold. A check replays every event
 up to the read models' position into a scratch store of the same kind (a temporary SQLite file, or
 a temporary schema in the same PostgreSQL database), then compares every read-model table row by
-row and names the rows that differ. Each check is recorded in `projection_checks`, which a rebuild
-keeps: the integrity page shows the last one, and every page warns while the last one found a
-difference.
+row and names the rows that differ. A sample check replays only the events of some records chosen
+at random from the log (and the quarantine's), and compares the rows of those records in the
+tables whose rows belong to one record; the sums kept across records are left to a full check.
+Each check is recorded in `projection_checks`, which a rebuild keeps: the integrity page shows the
+last one, and every page warns while the last one found a difference.
 """
 
 from __future__ import annotations
 
+import random
 import tempfile
 import uuid
 from collections import Counter
@@ -21,14 +24,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from eventsourcing.persistence import Notification
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 
-from portfolio.readmodels.schema import READ_MODEL_TABLES
-from portfolio.readmodels.store import PostgresReadModels, ReadModelMixin, SQLiteReadModels, Statement
+from domain.quarantine import QUARANTINE_ID
+from portfolio.readmodels.schema import OWNER_COLUMNS, READ_MODEL_TABLES
+from portfolio.readmodels.store import PostgresReadModels, ReadModelMixin, SQLiteReadModels, Statement, fetch_tuples
 
 Progress = Callable[[int, int], None]
 COMPARED = tuple(table for table in READ_MODEL_TABLES if table != "rm_meta")  # rm_meta: the schema's version
+# The tables whose rows each belong to one record, by the column naming it: what a sample compares.
+BY_RECORD = {
+    **OWNER_COLUMNS,
+    **{f"{table}_history": column for table, column in OWNER_COLUMNS.items()},
+    "rm_events": "record_id",
+    "rm_quarantine": "record_id",
+    "rm_due_dates": "record_id",
+    "rm_accounts": "id",
+    "rm_board_packs": "id",
+    "rm_tokens": "account_id",
+}
 EXAMPLES = 3  # rows shown per table that differs
 
 
@@ -46,35 +62,47 @@ class CheckResult:
     tables: int
     rows: int
     differences: list[TableDifference]
+    sampled: int | None = None  # records compared, in a sample check
 
     @property
     def ok(self) -> bool:
         return not self.differences
 
 
-def check(app: Any, progress: Progress | None = None) -> CheckResult:
-    """Rebuild the read models up to their position into a scratch store and compare every table."""
+def check(
+    app: Any, progress: Progress | None = None, sample: int | None = None, seed: int | None = None
+) -> CheckResult:
+    """Rebuild the read models up to their position into a scratch store and compare every table;
+    with `sample`, only that many records' rows (chosen at random, by `seed` if given)."""
     from portfolio.readmodels.projector import Projector
 
     position = app.read_models.position()
     with scratch_store(app.read_models) as scratch:
-        Projector(app, scratch).catch_up(progress, until=position)
+        if sample is None:
+            Projector(app, scratch).catch_up(progress, until=position)
+            compared, records = dict.fromkeys(COMPARED), None
+        else:
+            records = _sampled(app, sample, position, random.Random(seed))
+            notifications = _events_of(app, records, position)
+            Projector(app, scratch).catch_up(progress, until=position, source=_from(notifications))
+            compared = {table: column for table, column in BY_RECORD.items()}
         differences, rows = [], 0
-        for table in COMPARED:
-            live, rebuilt = _rows(app.read_models, table), _rows(scratch, table)
+        for table, owner in compared.items():
+            live, rebuilt = _rows(app.read_models, table, owner, records), _rows(scratch, table)
             rows += len(live)
             extra, missing = live - rebuilt, rebuilt - live
             if extra or missing:
                 examples = [repr(row)[:300] for row in list(extra.elements())[:EXAMPLES]]
                 differences.append(TableDifference(table, sum(extra.values()), sum(missing.values()), examples))
-    return CheckResult(position, len(COMPARED), rows, differences)
+    return CheckResult(position, len(compared), rows, differences, len(records) if records is not None else None)
 
 
 def record(store: ReadModelMixin, result: CheckResult, actor: str) -> None:
     summary = "; ".join(
-        f"{d.table}: {d.only_in_read_models} rows not in a rebuild, {d.only_in_rebuild} missing"
-        for d in result.differences
-    )
+        [f"a sample of {result.sampled} records"] * (result.sampled is not None)
+        + [f"{d.table}: {d.only_in_read_models} rows not in a rebuild, {d.only_in_rebuild} missing"
+           for d in result.differences]
+    )  # fmt: skip
     store.write(
         [
             Statement(
@@ -92,8 +120,65 @@ def last(store: ReadModelMixin) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def _rows(store: ReadModelMixin, table: str) -> Counter[tuple[Any, ...]]:
-    return Counter(tuple(row) for row in store.rows(f"SELECT * FROM {table}"))
+def _rows(
+    store: ReadModelMixin, table: str, owner: str | None = None, records: list[str] | None = None
+) -> Counter[tuple[Any, ...]]:
+    if owner is None or records is None:
+        return Counter(tuple(row) for row in store.rows(f"SELECT * FROM {table}"))
+    found: Counter[tuple[Any, ...]] = Counter()
+    for start in range(0, len(records), 500):
+        chunk = {f"r{n}": record for n, record in enumerate(records[start : start + 500])}
+        marks = ", ".join(f":{name}" for name in chunk)
+        found.update(tuple(row) for row in store.rows(f"SELECT * FROM {table} WHERE {owner} IN ({marks})", chunk))
+    return found
+
+
+def _sampled(app: Any, size: int, position: int, rng: random.Random) -> list[str]:
+    """`size` records of the log up to `position`, at random, and the quarantine (whose releases
+    change the rows of the events it holds)."""
+    ids = sorted(str(uuid.UUID(str(row[0]))) for row in _read(app, "DISTINCT originator_id", position))
+    chosen = set(rng.sample(ids, min(size, len(ids))))
+    if str(QUARANTINE_ID) in ids:
+        chosen.add(str(QUARANTINE_ID))
+    return sorted(chosen)
+
+
+def _events_of(app: Any, records: list[str], position: int) -> list[Notification]:
+    """The stored events of `records` up to `position`, in order."""
+    notifications: list[Notification] = []
+    for start in range(0, len(records), 500):
+        rows = _read(app, "originator_id, originator_version, topic, state", position, records[start : start + 500])
+        notifications += [Notification(id=row[-1], originator_id=uuid.UUID(str(row[0])), originator_version=row[1],
+                                       topic=row[2], state=bytes(row[3])) for row in rows]  # fmt: skip
+    return sorted(notifications, key=lambda n: n.id)
+
+
+def _read(app: Any, columns: str, position: int, records: list[str] | None = None) -> list[tuple[Any, ...]]:
+    """Columns of the stored events up to `position` (of `records` only, if given), read directly;
+    each row ends with the event's position unless the columns are DISTINCT."""
+    recorder, datastore = app.recorder, app.recorder.datastore
+    postgres = isinstance(datastore, PostgresDatastore)
+    table = f"{datastore.schema}.{recorder.events_table_name}" if postgres else recorder.events_table_name
+    at, mark = ("notification_id", "%s") if postgres else ("rowid", "?")
+    selected = columns if columns.startswith("DISTINCT") else f"{columns}, {at}"
+    sql, params = f"SELECT {selected} FROM {table} WHERE {at} <= {mark}", [position]
+    if records is not None:
+        ids = [uuid.UUID(record) if postgres else uuid.UUID(record).hex for record in records]
+        sql += f" AND originator_id IN ({', '.join(mark for _ in ids)})"
+        params += ids
+    with datastore.transaction(commit=False) as c:
+        c.execute(sql, params)
+        return fetch_tuples(c)
+
+
+def _from(notifications: list[Notification]) -> Any:
+    """A source of notifications, as the recorder's `select_notifications` is, over a list in order."""
+
+    def select(start: int, limit: int, stop: int, inclusive_of_start: bool = False) -> list[Notification]:
+        after = [n for n in notifications if (n.id >= start if inclusive_of_start else n.id > start) and n.id <= stop]
+        return after[:limit]
+
+    return select
 
 
 @contextmanager

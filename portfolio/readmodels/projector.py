@@ -21,6 +21,7 @@ from portfolio.readmodels.projectors import statements_for
 from portfolio.readmodels.store import PositionMovedError, ReadModelMixin, Statement
 
 Progress = Callable[[int, int], None]
+Source = Callable[..., Any]  # as the recorder's select_notifications(start=, limit=, stop=, inclusive_of_start=)
 BATCH = 500
 ANALYZE_AFTER = 10_000  # events applied at once (a rebuild, a first start) after which statistics are refreshed
 MAX_RETRIES = 50
@@ -55,16 +56,22 @@ class Projector:
     def status(self) -> Status:
         return Status(self.store.position(), self.app.recorder.max_notification_id() or 0)
 
-    def catch_up(self, progress: Progress | None = None, batch: int = BATCH, until: int | None = None) -> int:
-        """Apply every notification after the tracked position (up to `until`); returns how many were applied."""
+    def catch_up(
+        self,
+        progress: Progress | None = None,
+        batch: int = BATCH,
+        until: int | None = None,
+        source: Source | None = None,
+    ) -> int:
+        """Apply every notification after the tracked position (up to `until`; from `source`, if
+        given, instead of the whole log); returns how many were applied."""
         applied, retries = 0, 0
         head = self.app.recorder.max_notification_id() or 0
         head = head if until is None else min(head, until)
         start = self.store.position()
+        select = source or self.app.recorder.select_notifications
         while start < head:
-            notifications = self.app.recorder.select_notifications(
-                start=start, limit=batch, stop=head, inclusive_of_start=False
-            )
+            notifications = select(start=start, limit=batch, stop=head, inclusive_of_start=False)
             if not notifications:
                 break
             rows = self._rows(start, notifications)

@@ -45,3 +45,13 @@ def test_the_scratch_copy_is_removed(app):
     if "postgres" in app.read_models.__class__.__name__.lower():
         schemas = app.read_models.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'check_%'")
         assert schemas == []
+
+
+def test_a_sample_replays_only_its_records_and_finds_a_changed_row_of_one(app):
+    result = app.check_read_models("auditor", sample=1000)  # more than there are: every record
+    assert result.ok and result.sampled == len({row["record_id"] for row in app.read_models.query(
+        "SELECT DISTINCT record_id FROM rm_events")})  # fmt: skip
+    app.read_models.write([Statement("UPDATE rm_kpis SET name = 'Changed by hand'", {})])
+    result = app.check_read_models("auditor", sample=1000)
+    assert [d.table for d in result.differences] == ["rm_kpis"]
+    assert app.last_read_model_check()["summary"].startswith(f"a sample of {result.sampled} records; rm_kpis:")

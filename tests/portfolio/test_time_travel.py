@@ -231,3 +231,17 @@ def test_a_moment_shows_the_log_up_to_the_first_event_recorded_after_it(store_ur
     assert app.as_of(second + timedelta(milliseconds=100)).position == 2
     with timetravel.viewing(app.as_of(second)):
         assert app.read_models.query("SELECT name_uk FROM rm_organizations") == []
+
+
+def test_a_change_back_dated_before_earlier_changes_never_brings_them_in(history):
+    """An estimate recorded last but effective on 3 March, before the submission of 5 March: on 3
+    March the grant was still a prospect, not submitted nor awarded (issue 17)."""
+    app, grant = history
+    with recording("olena", effective_date=date(2023, 3, 3)), clock_set_to(datetime(2023, 3, 26, 10, tzinfo=UTC)):
+        app.estimate_win_probability(grant, 40)
+    assert _stage(app, app.as_of(real_on=date(2023, 3, 3))) == "prospect"
+    with timetravel.viewing(app.as_of(real_on=date(2023, 3, 3))):
+        assert app.grant_detail(grant)["stage"] == GrantStage.PROSPECT
+    assert _stage(app, app.as_of(real_on=date(2023, 3, 18))) == "awarded"
+    with timetravel.viewing(app.as_of(real_on=date(2023, 3, 18))):
+        assert app.grant_detail(grant)["win_probability"] == 40  # every change recorded before it is in effect

@@ -78,3 +78,14 @@ def test_the_demo_loads_once_with_an_account_per_role(app):
     second = run(app, "demo", "load")
     assert "nothing changed" in second.output
     assert app.extensions["portfolio"].recorder.max_notification_id() == head
+
+
+def test_progress_off_a_terminal_is_a_line_each_tenth_of_the_way(capsys):
+    from portfolio.cli import show_progress
+
+    show = show_progress("working")
+    for done in range(1, 1001):
+        show(done, 1000)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 11 and lines[0].startswith("working: 1/") and "\r" not in "".join(lines)
+    assert lines[-1].startswith("working: 1,000/1,000")
