@@ -18,7 +18,7 @@ from portfolio import timetravel
 from portfolio.audit import witness
 from portfolio.audit.chain import AuditChain
 from portfolio.audit.witness import Witness
-from portfolio.config import database_url, owner_database_url, startup_lock, store_settings
+from portfolio.config import APPLICATION_NAME, database_url, owner_database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.projector import Projector
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
@@ -53,7 +53,7 @@ def _refuse_in_the_past() -> None:
 class PortfolioCore(Application):
     """Storage, read models and the `_create`/`_change` steps that every use case goes through."""
 
-    name = "Portfolio"
+    name = APPLICATION_NAME
 
     def __init__(
         self,

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 import psycopg
 
 DEFAULT_DATABASE_URL = "sqlite:///var/portfolio.db"
+APPLICATION_NAME = "Portfolio"  # the application's name, which the library's table names derive from
 
 
 class ConfigError(ValueError):

@@ -20,11 +20,9 @@ from eventsourcing.utils import Environment
 from psycopg import sql
 
 from portfolio.audit.chain import APPEND_ONLY, AuditChain
-from portfolio.config import ConfigError, store_settings
+from portfolio.config import APPLICATION_NAME, ConfigError, store_settings
 from portfolio.readmodels.schema import KEPT_BESIDE, READ_MODEL_TABLES
 from portfolio.readmodels.store import PostgresReadModels
-
-APPLICATION_NAME = "Portfolio"
 
 
 def app_role(url: str) -> str:

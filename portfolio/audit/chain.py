@@ -104,11 +104,6 @@ class Links:
         return digest.hexdigest()
 
 
-def link(previous: str, originator_id: Any, version: int, topic: str, state: bytes, key: str | None = None) -> str:
-    """One link; keyed when a key is given."""
-    return Links(key)(previous, originator_id, version, topic, state, keyed=bool(key))
-
-
 def scheme_at(position: int, schemes: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The scheme the link at `position` was written under (the last one starting before it); None
     for a link an older version wrote (plain SHA-256)."""

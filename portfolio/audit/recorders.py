@@ -26,8 +26,6 @@ from psycopg.sql import SQL, Identifier
 
 from portfolio.audit.chain import AuditChain
 
-APPEND_ONLY = "the event log and its audit chain are append-only"
-
 
 class Chained:
     chain: AuditChain | None = None

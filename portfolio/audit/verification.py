@@ -24,10 +24,8 @@ from eventsourcing.utils import Environment
 
 from portfolio.audit import witness
 from portfolio.audit.chain import BATCH, GENESIS, AuditChain, ChainRow, Links, StoredRow, key_id, scheme_at, sign
-from portfolio.config import store_settings
+from portfolio.config import APPLICATION_NAME, store_settings
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
-
-APPLICATION_NAME = "Portfolio"  # the application's name, which the library's table names derive from
 
 Progress = Callable[[int, int], None]
 
