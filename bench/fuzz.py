@@ -37,7 +37,7 @@ OUT = ROOT / "var" / "fuzz"
 
 def seeded(url: str) -> str:
     """The scenario's records and an admin with an API token; returns the token."""
-    app = Portfolio(url)
+    app = Portfolio(url, audit_key="fuzz")  # the key the served app verifies with
     try:
         build(app)
         with recording("setup"):

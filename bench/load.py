@@ -139,7 +139,7 @@ def run_load(base: str, grants: list[str], projects: list[str], faults=None) -> 
 
 def check(url: str, tally: Tally) -> dict:
     """Every accepted write is in the log, and the read models equal a fresh rebuild."""
-    app = Portfolio(url)
+    app = Portfolio(url, audit_key="load")
     app.projector.catch_up()
     missing = []
     owners: dict[str, set[str]] = {}
@@ -184,7 +184,7 @@ def main() -> None:
     url = f"{PG_SERVER}/{name}"
     witness.forget(url)
     print(f"generating {EVENTS:,} events", file=sys.stderr)
-    app = Portfolio(url)
+    app = Portfolio(url, audit_key="load")  # the key the served app writes with
     generate(app, EVENTS, progress=lambda done, total: print(f"\r  {done:,}/{total:,}", end="", file=sys.stderr))
     print(file=sys.stderr)
     app.read_models.write([Statement("ANALYZE", {})])

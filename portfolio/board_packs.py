@@ -65,14 +65,15 @@ class BoardPackUseCases(PortfolioCore):
     def board_pack(self, pack_id: UUID, currency: str) -> dict[str, Any]:
         """The pack's stamp, the portfolio as it then stood, the changes since the previous pack, and
         whether all that is what the board was shown (`seal`)."""
-        pack = self._pack_row(pack_id)
-        content = self._content(datetime.fromisoformat(pack["as_of"]), pack["position"], pack["previous_position"],
-                                currency)  # fmt: skip
+        pack = self._pack_from_events(pack_id)
+        content = self._content(pack["moment"], pack["position"], pack["previous_position"], currency)
         pack.update(content)
         # Whether the chain still holds the stamped link; `audit verify --expect POSITION:LINK` (or the
         # chain page) recomputes every event up to it.
         pack["stamp_matches"] = self.chain.link_at(pack["position"]) == pack["chain_link"]
         pack["seal"] = self._compared(pack_id, content, currency)
+        if not self._row_agrees(pack):
+            pack["seal"]["differs"].insert(0, "details")
         return pack
 
     def recompute_board_pack(self, pack_id: UUID, currency: str) -> dict[str, Any]:
@@ -80,18 +81,36 @@ class BoardPackUseCases(PortfolioCore):
         models up to its position) and compared with its seal."""
         from portfolio.readmodels.projector import Projector
 
-        pack = self._pack_row(pack_id)
+        pack = self._pack_from_events(pack_id)
         with check.scratch_store(self.read_models) as scratch:
             Projector(self, scratch).catch_up(until=pack["position"])
-            content = _ReadingFrom(self, scratch)._content(datetime.fromisoformat(pack["as_of"]), pack["position"],
-                                        pack["previous_position"], currency)  # fmt: skip
+            content = _ReadingFrom(self, scratch)._content(pack["moment"], pack["position"],
+                                                           pack["previous_position"], currency)  # fmt: skip
         return self._compared(pack_id, content, currency)
 
-    def _pack_row(self, pack_id: UUID) -> dict[str, Any]:
-        rows = self.read_models.query(f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE id = :id", {"id": str(pack_id)})
-        if not rows:
+    def _pack_from_events(self, pack_id: UUID) -> dict[str, Any]:
+        """The pack's stamp and details as its own events hold them (never its read-model row, which
+        a hand in the database could change)."""
+        events = list(self.events.get(pack_id))
+        if not events or not isinstance(events[0], BoardPack.Issued):
             raise NotFoundError(f"No board pack {pack_id} was found.")
-        return rows[0]
+        issued = events[0]
+        return {
+            "id": str(pack_id), "title": issued.title, "moment": issued.as_of, "as_of": issued.as_of.isoformat(),
+            "position": issued.position, "chain_link": issued.chain_link,
+            "previous_id": str(issued.previous_id) if issued.previous_id else None,
+            "previous_position": issued.previous_position, "created_at": issued.timestamp.isoformat(),
+            "updated_by": issued.actor,
+        }  # fmt: skip
+
+    def _row_agrees(self, pack: dict[str, Any]) -> bool:
+        """Whether the pack's row in the read models (what the list of packs shows) says what its events say."""
+        rows = self.read_models.query(f"SELECT {PACK_COLUMNS} FROM rm_board_packs WHERE id = :id", {"id": pack["id"]})
+        if not rows:
+            return False
+        row = rows[0]
+        same = all(row[key] == pack[key] for key in ("title", "position", "chain_link", "previous_position"))
+        return same and datetime.fromisoformat(row["as_of"]) == pack["moment"]
 
     def _content(self, moment: datetime, position: int, previous_position: int | None, currency: str) -> dict[str, Any]:
         as_of = AsOf(moment, position)

@@ -14,6 +14,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    flash,
     g,
     redirect,
     render_template,
@@ -29,7 +30,7 @@ from marshmallow import ValidationError
 from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.audit.log import LogFilter
-from portfolio.audit.verification import verify
+from portfolio.audit.verification import WitnessUnreadable, sign_checkpoint, verify
 from portfolio.errors import RuleBrokenError
 from web import timetravel
 from web.access import ADMINS, AUDITORS, EVERYONE, allow, hidden_record_types
@@ -117,10 +118,15 @@ def changes() -> str:
 def chain() -> tuple[str, int]:
     """The state of the hash chain, its checkpoints and the quarantine; `?verify=1` recomputes it now."""
     portfolio = current_app.extensions["portfolio"]
-    return _chain_page(verify(portfolio.chain) if request.args.get("verify") else None)
+    if not request.args.get("verify"):
+        return _chain_page()
+    try:
+        return _chain_page(verify(portfolio.chain))
+    except WitnessUnreadable as error:
+        return _chain_page(unreadable=str(error))
 
 
-def _chain_page(verdict=None, release=None, status=200) -> tuple[str, int]:
+def _chain_page(verdict=None, release=None, status=200, unreadable: str = "") -> tuple[str, int]:
     portfolio = current_app.extensions["portfolio"]
     position, head = portfolio.chain.head()
     html = render_template(
@@ -134,6 +140,7 @@ def _chain_page(verdict=None, release=None, status=200) -> tuple[str, int]:
         starts=portfolio.chain.starts(),
         imports=portfolio.chain.imports(),
         witness=str(portfolio.chain.witness.path or ""),
+        unreadable=unreadable,
         quarantined=portfolio.quarantined(),
         release=release or {},
     )
@@ -176,8 +183,15 @@ def release(position: int) -> Response | tuple[str, int]:
 
 @audit.post("/chain/checkpoint")
 @allow(ADMINS)
-def checkpoint() -> Response:
-    current_app.extensions["portfolio"].chain.checkpoint(current_user.username)
+def checkpoint() -> Response | tuple[str, int]:
+    """Verify the whole log and sign its head; a broken log is shown, not signed."""
+    try:
+        verdict, signed = sign_checkpoint(current_app.extensions["portfolio"].chain, current_user.username)
+    except WitnessUnreadable as error:
+        return _chain_page(unreadable=str(error), status=409)
+    if signed is None:
+        return _chain_page(verdict, status=409)
+    flash(_("Checkpoint signed at event #%(position)s.", position=signed["position"]))
     return redirect(url_for("audit.chain"))
 
 

@@ -24,6 +24,7 @@ STYLESHEET = Path(__file__).parent / "static" / "app.css"
 
 
 SECTIONS = {  # the sections of a pack, as its seal names them
+    "details": _l("the pack's own details in the list of packs (title, date, stamp)"),
     "figures": _l("Summary"),
     "projects": _l("Projects"),
     "grants": _l("Grant applications"),
@@ -62,11 +63,15 @@ def issue() -> Response | tuple[str, int]:
         data = PackSchema().load_form(values)
     except ValidationError as error:
         return _index(values, field_errors(error), None, 422)
-    end_of_day = datetime.combine(data["as_of"], time.max, KYIV)
+    now = datetime.now(KYIV)
+    if data["as_of"] > now.date():
+        too_late = _("A pack shows what was recorded by a day that has begun: today or earlier.")
+        return _index(values, {"as_of": [too_late]}, None, 422)
+    moment = min(datetime.combine(data["as_of"], time.max, KYIV), now)  # today: as recorded by now
     try:
         with recording(current_user.username):
             pack_id = current_app.extensions["portfolio"].issue_board_pack(
-                data["title"], end_of_day, current_app.config["REPORTING_CURRENCY"]
+                data["title"], moment, current_app.config["REPORTING_CURRENCY"]
             )
     except RuleBrokenError as error:
         return _index(values, {}, str(error), 422)

@@ -238,6 +238,21 @@ PROBLEMS = {
     "cut": _l("the witness saw this event written, and the log no longer holds it: the log was cut short"),
     "witness_forged": _l("a line of the witness is not signed with this audit key"),
     "unwitnessed": _l("the witness is missing, so a cut tail or a wiped chain could not be found"),
+    "unschemed": _l(
+        "the chain has no record of how it is linked: the store was last written by an older version (start the "
+        "tracker once), or its audit tables were wiped"
+    ),
+    "scheme": _l("the record of how the chain is linked from here on is not signed with this audit key: it was forged"),
+    "unsigned": _l("no signed checkpoint is kept here, where the chain passed a thousand events: it was removed"),
+    "rewritten": _l("the witness saw two different links written at this event: the log was cut and written again"),
+    "witness_begins": _l(
+        "the witness begins here, after the chain began to be linked as written: its first lines are gone, or it "
+        "was replaced"
+    ),
+    "trailing": _l(
+        "the witness has not seen the writes from here on: lines were removed from its end, or a process stopped "
+        "between saving and witnessing (a start of the tracker witnesses its head again)"
+    ),
 }
 
 

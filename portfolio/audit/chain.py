@@ -22,8 +22,10 @@ to the witness outside the database (`witness.py`), so a cut tail or a wiped cha
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import logging
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -35,6 +37,7 @@ from eventsourcing.postgres import PostgresDatastore
 from portfolio.audit.witness import Witness
 from portfolio.readmodels.store import ReadModelMixin, Statement, fetch_tuples
 
+logger = logging.getLogger(__name__)
 GENESIS = "0" * 64
 BATCH = 5000
 CHECKPOINT_EVERY = 1000
@@ -49,7 +52,8 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS audit_chain_starts (
         started_at TEXT PRIMARY KEY, already_stored BIGINT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit_chain_scheme (
-        after BIGINT PRIMARY KEY, keyed INTEGER NOT NULL, key_id TEXT NOT NULL, since TEXT NOT NULL)""",
+        after BIGINT PRIMARY KEY, keyed INTEGER NOT NULL, key_id TEXT NOT NULL, since TEXT NOT NULL,
+        signature TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit_imports (
         imported_at TEXT PRIMARY KEY, events BIGINT NOT NULL, head TEXT NOT NULL, signed INTEGER NOT NULL)""",
 )
@@ -133,13 +137,25 @@ def sign(key: str, position: int, chain_link: str) -> str:
     return hmac.new(key.encode(), f"{position}:{chain_link}".encode(), hashlib.sha256).hexdigest()
 
 
+def sign_scheme(key: str | None, after: int, keyed: int, scheme_key_id: str) -> str:
+    """A scheme row's signature ("" without a key): nobody without the key can claim that the
+    links from some position on are plain SHA-256."""
+    return sign(key, after, f"scheme:{keyed}:{scheme_key_id}") if key else ""
+
+
+def sign_witnessed(key: str | None, position: int, after: int, chain_link: str) -> str:
+    """A witness line's signature ("" without a key): the head a write linked, and where it began."""
+    return sign(key, position, f"{after}:{chain_link}") if key else ""
+
+
 INSERT_LINK = "INSERT INTO audit_chain (position, after, record_id, version, link) VALUES (:p, :a, :r, :v, :l)"
 INSERT_SCHEME = (
-    "INSERT INTO audit_chain_scheme (after, keyed, key_id, since) VALUES (:a, :k, :i, :t) "
+    "INSERT INTO audit_chain_scheme (after, keyed, key_id, since, signature) VALUES (:a, :k, :i, :t, :s) "
     "ON CONFLICT (after) DO NOTHING"
 )
 INSERT_CHECKPOINT = (
-    "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) VALUES (:p, :l, :t, :a, :s)"
+    "INSERT INTO audit_checkpoints (position, link, signed_at, signed_by, signature) VALUES (:p, :l, :t, :a, :s) "
+    "ON CONFLICT (position) DO NOTHING"  # a restore puts back the checkpoints its file holds first
 )
 
 
@@ -166,8 +182,13 @@ class AuditChain:
         return self.store.query("SELECT started_at, already_stored FROM audit_chain_starts ORDER BY started_at")
 
     def schemes(self) -> list[dict[str, Any]]:
-        """From which positions on links were written with their events, keyed or not, by which key."""
-        return self.store.query("SELECT after, keyed, key_id, since FROM audit_chain_scheme ORDER BY after")
+        """From which positions on links were written with their events, keyed or not, by which key,
+        and whether the row is signed with this process's key."""
+        rows = self.store.query("SELECT after, keyed, key_id, since, signature FROM audit_chain_scheme ORDER BY after")
+        for row in rows:
+            expected = sign_scheme(self.key, row["after"], row["keyed"], row["key_id"])
+            row["signature_valid"] = bool(self.key) and hmac.compare_digest(row["signature"], expected)
+        return rows
 
     def start(self) -> int:
         """At a process's start. A store last written by a version that linked events after saving
@@ -178,11 +199,26 @@ class AuditChain:
         schemes = self.schemes()
         if not schemes and not self.recorder.max_notification_id():
             return 0  # a new store: its first write starts the scheme
+        if not schemes and self.witness.exists():  # a store of this version whose audit tables were wiped
+            logger.error("The audit chain's scheme is gone while its witness %s remains: run audit verify.",
+                         self.witness.path)  # fmt: skip
+            return 0
         linked = 0 if schemes else self._link_unlinked()
         if not schemes or (self.key and not schemes[-1]["keyed"]):
             position, _ = self.head()
             self.store.write([self._scheme_row(position)])
+        self._witness_head()
         return linked
+
+    def _witness_head(self) -> None:
+        """Witness the head again if the witness trails it (a process stopped between saving and
+        witnessing): the next verification then finds the witness whole."""
+        last = self.witness.last()
+        position, chain_link = self.head()
+        if last is not None and last < position:
+            logger.warning("The witness trailed the log (%s < %s); the head is witnessed again now.", last, position)
+            with contextlib.suppress(OSError):
+                self.witness.append(position, last, chain_link, sign_witnessed(self.key, position, last, chain_link))
 
     # -- written in the transaction that inserts the events (see `recorders.py`) --
 
@@ -210,7 +246,7 @@ class AuditChain:
         cursor.executemany(self.store._sql(INSERT_LINK), rows)
         if checkpoints:
             cursor.executemany(self.store._sql(INSERT_CHECKPOINT), checkpoints)
-        self._written.head = (position, previous)
+        self._written.head = (position, previous, rows[0]["a"])
 
     def _keyed_at(self, position: int, schemes: list[dict[str, Any]]) -> bool:
         """Whether the link at `position` is keyed; a keyed chain is never continued without its key."""
@@ -225,11 +261,19 @@ class AuditChain:
         return bool(scheme["keyed"])
 
     def witness_written(self) -> None:
-        """After the inserting transaction committed: append the head it linked to the witness."""
+        """After the inserting transaction committed: append the head it linked, and the position its
+        first link followed, to the witness. The write is saved whatever happens here: a witness
+        that cannot be written is logged (and `audit verify` then finds it trailing)."""
         head = getattr(self._written, "head", None)
-        if head is not None:
-            self._written.head = None
-            self.witness.append(head[0], head[1], sign(self.key, *head) if self.key else "")
+        if head is None:
+            return
+        self._written.head = None
+        position, chain_link, after = head
+        try:
+            self.witness.append(position, after, chain_link, sign_witnessed(self.key, position, after, chain_link))
+        except OSError:
+            logger.exception("The witness %s could not be written; the write at %s is saved.", self.witness.path,
+                             position)  # fmt: skip
 
     # -- checkpoints --
 
@@ -239,8 +283,7 @@ class AuditChain:
             raise ValueError("No AUDIT_KEY is configured, so checkpoints cannot be signed.")
         position, head = self.head()
         params = self._checkpoint_params(position, head, actor)
-        self.store.write([Statement(INSERT_CHECKPOINT + " ON CONFLICT (position) DO NOTHING", params)])
-        self.witness.append(position, head, params["s"])
+        self.store.write([Statement(INSERT_CHECKPOINT, params)])
         return self.checkpoints()[-1]
 
     def checkpoints(self) -> list[dict[str, Any]]:
@@ -285,7 +328,8 @@ class AuditChain:
     ) -> None:
         """Put back the scheme, starts and checkpoints of an exported chain, before its events (their
         signatures are checked again by `verify`, never signed anew)."""
-        statements = [Statement(INSERT_SCHEME, {"a": s["after"], "k": s["keyed"], "i": s["key_id"], "t": s["since"]})
+        statements = [Statement(INSERT_SCHEME, {"a": s["after"], "k": s["keyed"], "i": s["key_id"], "t": s["since"],
+                                                "s": s.get("signature", "")})
                       for s in schemes]  # fmt: skip
         statements += [
             Statement(
@@ -348,7 +392,9 @@ class AuditChain:
         )
 
     def _scheme_row(self, after: int) -> Statement:
-        params = {"a": after, "k": 1 if self.key else 0, "i": key_id(self.key), "t": datetime.now(UTC).isoformat()}
+        keyed, scheme_key_id = 1 if self.key else 0, key_id(self.key)
+        params = {"a": after, "k": keyed, "i": scheme_key_id, "t": datetime.now(UTC).isoformat(),
+                  "s": sign_scheme(self.key, after, keyed, scheme_key_id)}  # fmt: skip
         return Statement(INSERT_SCHEME, params)
 
     def _checkpoint_params(self, position: int, chain_link: str, actor: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from portfolio.audit.archive import ArchiveError, export_log, import_log
-from portfolio.audit.verification import PROBLEMS, Verdict, opened_log, verify
+from portfolio.audit.verification import PROBLEMS, Verdict, WitnessUnreadable, opened_log, sign_checkpoint, verify
 from portfolio.cli import show_progress, the_portfolio
 from portfolio.config import keep_private
 
@@ -24,8 +24,11 @@ audit = AppGroup("audit", help="Tamper evidence: verify the event log, sign chec
 def audit_verify(expect: str | None) -> None:
     """Recompute the hash chain from the stored events, only reading them; exit status 1 if anything
     differs from the chain, its signed checkpoints or its witness."""
-    with opened_log(current_app.config["DATABASE_URL"], current_app.config["AUDIT_KEY"]) as chain:
-        verdict = verify(chain, show_progress("verifying"), _expected(expect))
+    try:
+        with opened_log(current_app.config["DATABASE_URL"], current_app.config["AUDIT_KEY"]) as chain:
+            verdict = verify(chain, show_progress("verifying"), _expected(expect))
+    except WitnessUnreadable as error:
+        raise click.ClickException(str(error)) from error
     click.echo("", err=True)
     for line in verdict_lines(verdict):
         click.echo(line)
@@ -33,20 +36,29 @@ def audit_verify(expect: str | None) -> None:
         sys.exit(1)
 
 
+WITNESS_PROBLEMS = ("witness_forged", "unwitnessed", "cut", "rewritten", "witness", "witness_begins", "trailing")
+
+
 def verdict_lines(verdict: Verdict) -> list[str]:
     """What `audit verify` says of a verdict, exactly as far as it was checked."""
     if not verdict.ok:
         where = f"at position {verdict.broken_at:,}" if verdict.broken_at is not None else "in the witness"
+        if verdict.problem == "witness_forged":
+            where = f"at line {verdict.witness_line:,} of the witness"
         record = f" (record {verdict.record_id})" if verdict.record_id else ""
         lines = [f"BROKEN {where}{record}: {PROBLEMS[verdict.problem]}."]
-        if verdict.problem == "witness_forged" or verdict.problem == "unwitnessed":
-            lines.append(f"The witness: {verdict.witness}.")
-        if verdict.problem == "checkpoint":
+        if verdict.problem in WITNESS_PROBLEMS:
+            lines.append(
+                f"The {verdict.count:,} events checked before it match their links; the witness is {verdict.witness}."
+            )
+        elif verdict.problem == "checkpoint":
             lines.append(
                 f"The events up to position {verdict.held:,}, where the last signed checkpoint held, check out."
                 if verdict.held
                 else "No earlier signed checkpoint held, so no event before it is vouched for."
             )
+        elif verdict.problem in ("expected", "truncated"):
+            lines.append(f"The {verdict.count:,} events the log holds match their links; its head is {verdict.head}.")
         else:
             lines.append(
                 f"The {verdict.count:,} events before it match their links; the last good link is {verdict.head}."
@@ -55,10 +67,12 @@ def verdict_lines(verdict: Verdict) -> list[str]:
     signed = sum(1 for c in verdict.checkpoints if c["signature_valid"])
     lines = [f"OK {verdict.count:,} events, head {verdict.head}"]
     lines.append(f"{len(verdict.checkpoints)} checkpoints, {signed} with a valid signature.")
-    if verdict.witness:
+    if verdict.witness and verdict.witnessed:
         lines.append(
-            f"The witness ({verdict.witness}) saw the log up to position {verdict.witnessed:,}; it holds there."
+            f"The witness ({verdict.witness}) saw every write up to position {verdict.witnessed:,}, and each holds."
         )
+    elif verdict.witness:
+        lines.append(f"The witness ({verdict.witness}) has seen no write yet.")
     else:
         lines.append("No witness is kept (a store in memory): a cut tail would not be found.")
     for start in verdict.starts:
@@ -88,11 +102,16 @@ def _expected(text: str | None) -> tuple[int, str] | None:
 @audit.command("checkpoint")
 @click.option("--as", "acting", metavar="NAME", default="operator", help="Who signs it (shown on the audit page).")
 def audit_checkpoint(acting: str) -> None:
-    """Sign the chain's head now with AUDIT_KEY."""
+    """Verify the whole log, then sign the chain's head with AUDIT_KEY (a broken log is not signed)."""
     try:
-        checkpoint = the_portfolio().chain.checkpoint(acting)
-    except ValueError as error:
+        verdict, checkpoint = sign_checkpoint(the_portfolio().chain, acting)
+    except (ValueError, WitnessUnreadable) as error:
         raise click.ClickException(str(error)) from error
+    if checkpoint is None:
+        for line in verdict_lines(verdict):
+            click.echo(line)
+        click.echo("Nothing was signed.")
+        sys.exit(1)
     click.echo(f"checkpoint at position {checkpoint['position']:,}: {checkpoint['link']}")
     click.echo(f"signature {checkpoint['signature']}")
 

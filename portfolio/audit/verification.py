@@ -13,6 +13,7 @@ checked too. Verifying only reads: it opens no read models and writes nothing.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +24,18 @@ from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.utils import Environment
 
 from portfolio.audit import witness
-from portfolio.audit.chain import BATCH, GENESIS, AuditChain, ChainRow, Links, StoredRow, key_id, scheme_at, sign
+from portfolio.audit.chain import (
+    BATCH,
+    CHECKPOINT_EVERY,
+    GENESIS,
+    AuditChain,
+    ChainRow,
+    Links,
+    StoredRow,
+    key_id,
+    scheme_at,
+    sign_witnessed,
+)
 from portfolio.config import APPLICATION_NAME, store_settings
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
 
@@ -45,6 +57,15 @@ PROBLEMS = {  # what each kind of break means, for operators (the web page has i
     "cut": "the witness saw an event written at this position, which the log no longer holds: the log was cut short",
     "witness_forged": "a line of the witness is not signed with this AUDIT_KEY",
     "unwitnessed": "the witness is missing, so a cut tail or a wiped chain could not be found",
+    "unschemed": "the chain has no record of how it is linked: the store was last written by an older version "
+    "(start the tracker once), or its audit tables were wiped",
+    "scheme": "the record of how the chain is linked from here on is not signed with this AUDIT_KEY: it was forged",
+    "unsigned": "no signed checkpoint is kept here, where the chain passed a thousand events: it was removed",
+    "rewritten": "the witness saw two different links written at this position: the log was cut and written again",
+    "witness_begins": "the witness begins here, after the chain began to be linked as written: its first lines "
+    "are gone, or it was replaced",
+    "trailing": "the witness has not seen the writes from here on: lines were removed from its end, or a process "
+    "stopped between saving and witnessing (a start of the tracker witnesses its head again)",
 }
 
 
@@ -62,6 +83,11 @@ class Verdict:
     imports: list[dict[str, Any]] = field(default_factory=list)  # restores of an export into this store
     witnessed: int = 0  # the highest position the witness saw written
     witness: str = ""  # where the witness is kept ("" if nowhere)
+    witness_line: int = 0  # the first line of the witness not signed with this key
+
+
+class WitnessUnreadable(Exception):
+    """The witness cannot be read (not a file, no permission); the message says which."""
 
 
 @contextmanager
@@ -79,35 +105,38 @@ def opened_log(url: str, key: str | None) -> Iterator[AuditChain]:
 
 
 def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[int, str] | None = None) -> Verdict:
+    stored_before = chain.recorder.max_notification_id() or 0  # read before the witness: a later write
+    schemes = chain.schemes()  # is not expected in it
+    witnessed = _witnessed(chain, schemes, stored_before)
     chain_head, _ = chain.head()
     until = max(chain_head, chain.recorder.max_notification_id() or 0)
     checkpoints = {c["position"]: c for c in chain.checkpoints()}
-    schemes = chain.schemes()
-    signature = (lambda position, link: sign(chain.key, position, link)) if chain.key else None
-    seen_by_witness = chain.witness.read(
-        signature, lambda position: bool((scheme_at(position, schemes) or {}).get("keyed"))
-    )
     context = {
         "checkpoints": list(checkpoints.values()),
         "starts": chain.starts(),
         "imports": chain.imports(),
-        "witnessed": seen_by_witness.position,
+        "witnessed": witnessed.top,
         "witness": str(chain.witness.path or ""),
+        "witness_line": witnessed.forged_line,
     }
     links, keyed, next_scheme = Links(chain.key), False, 0
-    previous, last, checked, held, seen = GENESIS, 0, 0, 0, {}
-    watched = {*checkpoints, seen_by_witness.position, *([expect[0]] if expect else [])}
+    previous, last, checked, held, seen, matched = GENESIS, 0, 0, 0, {}, set()
+    watched = {*checkpoints, *([expect[0]] if expect else [])}
 
     def broken(position: int | None, record_id: str | None, problem: str) -> Verdict:
         return Verdict(False, checked, previous, position, record_id, problem, held, **context)
 
+    if chain.key and not schemes and until:
+        return broken(1, None, "unschemed")
     for position, event, row in _walk(chain, until, progress):
         while next_scheme < len(schemes) and schemes[next_scheme]["after"] < position:
             scheme, next_scheme = schemes[next_scheme], next_scheme + 1
-            if keyed and not scheme["keyed"]:
-                return broken(position, None, "downgraded")
             if scheme["keyed"] and scheme["key_id"] != key_id(chain.key):
                 return broken(position, None, "key")
+            if chain.key and not scheme["signature_valid"]:
+                return broken(position, None, "scheme")
+            if keyed and not scheme["keyed"]:
+                return broken(position, None, "downgraded")
             keyed = bool(scheme["keyed"])
         if row is None:
             return broken(position, event[1] if event else None, "unlinked")
@@ -125,6 +154,12 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
             return broken(position, record_id, "checkpoint")
         if checkpoint and not checkpoint["signature_valid"]:
             return broken(position, record_id, "signature")
+        if keyed and chain.key and not checkpoint and position // CHECKPOINT_EVERY > last // CHECKPOINT_EVERY:
+            return broken(position, record_id, "unsigned")  # every write signs one as it passes a thousand
+        if position in witnessed.positions:
+            if witnessed.positions[position][1] != current[:16]:
+                return broken(position, record_id, "witness")
+            matched.add(position)
         if position in watched:
             seen[position] = current
         if checkpoint:
@@ -136,18 +171,70 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
     unseen = [position for position in checkpoints if position not in seen]
     if unseen:
         return broken(min(unseen), None, "missing")
-    if seen_by_witness.forged_line:
-        return broken(None, None, "witness_forged")
-    if seen_by_witness.position > last:
-        return broken(seen_by_witness.position, None, "cut")
-    if seen_by_witness.position and seen.get(seen_by_witness.position) != seen_by_witness.link:
-        return broken(seen_by_witness.position, None, "witness")
-    if not seen_by_witness.lines and _written_since_scheme(chain, schemes, last):
-        return broken(None, None, "unwitnessed")
-    held = max(held, seen_by_witness.position)
+    problem = _witness_problem(chain, schemes, witnessed, matched, last, stored_before)
+    if problem:
+        return broken(problem[0], None, problem[1])
+    held = max(held, witnessed.top)
     if expect and seen.get(expect[0]) != expect[1]:  # not in the chain, or another link
-        return broken(expect[0], None, "expected")
+        return Verdict(False, checked, previous, expect[0], None, "expected", held, **context)
     return Verdict(True, checked, previous, held=held, **context)
+
+
+def sign_checkpoint(chain: AuditChain, actor: str) -> tuple[Verdict, dict[str, Any] | None]:
+    """Verify the whole log, and sign its head only if it checks out: a signature vouches for what
+    was checked, never for a log already broken. Returns the verdict and the checkpoint (None if
+    nothing was signed)."""
+    verdict = verify(chain)
+    return verdict, chain.checkpoint(actor) if verdict.ok else None
+
+
+def _witnessed(chain: AuditChain, schemes: list[dict[str, Any]], stored: int) -> witness.Seen:
+    """The witness as read now; read again once if it trails the log, since a write that was just
+    committed may be appending its line."""
+    signature = (lambda p, after, link: sign_witnessed(chain.key, p, after, link)) if chain.key else None
+
+    def keyed(position: int) -> bool:
+        return bool((scheme_at(position, schemes) or {}).get("keyed"))
+
+    try:
+        seen = chain.witness.read(signature, keyed)
+        if seen.top < stored:
+            time.sleep(0.05)
+            seen = chain.witness.read(signature, keyed)
+    except OSError as error:  # not a file, or not readable
+        raise WitnessUnreadable(f"The witness {chain.witness.path} cannot be read: {error.strerror}.") from error
+    return seen
+
+
+def _witness_problem(
+    chain: AuditChain,
+    schemes: list[dict[str, Any]],
+    seen: witness.Seen,
+    matched: set[int],
+    last: int,
+    stored_before: int,
+) -> tuple[int | None, str] | None:
+    """Where and how the witness and the log disagree, after every link held (`matched`: the
+    positions the witness saw that the walk found with the same link)."""
+    if seen.forged_line:
+        return None, "witness_forged"
+    if seen.rewritten:
+        return seen.rewritten, "rewritten"
+    if seen.top > last:
+        return last + 1, "cut"
+    missing = [position for position in seen.positions if position not in matched]
+    if missing:  # the witness saw a write at a position the log has no event at
+        return min(missing), "witness"
+    if not _written_since_scheme(chain, schemes, last):
+        return None
+    if not seen.positions:
+        return None, "unwitnessed"
+    first, after = seen.first or (0, 0)
+    if after != schemes[0]["after"]:
+        return first, "witness_begins"
+    if seen.top < min(stored_before, last):
+        return seen.top + 1, "trailing"
+    return None
 
 
 def _written_since_scheme(chain: AuditChain, schemes: list[dict[str, Any]], last: int) -> bool:

@@ -2,9 +2,11 @@
 
 Someone who can change the database can cut its last events together with their links, or wipe
 the chain and its checkpoints: nothing left in the database then says that anything is missing.
-The witness does: each write appends a line `position link signature moment` to it (the signature
-is the checkpoint's HMAC under `AUDIT_KEY`), and `audit verify` requires the store to hold, at the
-highest position the witness saw, the link it saw there.
+The witness does: each write appends a line `position after link signature moment` to it (the head
+the write linked, the position its first link followed, and their HMAC under `AUDIT_KEY`), and
+`audit verify` requires the chain to hold, at every position the witness saw, the link it saw
+there; the witness to begin where the chain began to be linked as written; and the log to reach
+the highest position it saw.
 
 By default the witness is a file beside the SQLite store (`<file>.witness`) or, for PostgreSQL, in
 `var/witness/`; `AUDIT_WITNESS` names another file (a mounted append-only volume, a log shipper's
@@ -16,7 +18,7 @@ from __future__ import annotations
 import hmac
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -47,15 +49,29 @@ def forget(url: str) -> None:
         path.unlink(missing_ok=True)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Seen:
-    """What the witness holds: the highest position it saw with the link there, how many lines it
-    has, and the first line whose signature does not hold under this key (0 if none)."""
+    """What the witness holds: at each position it saw written, the position that write began after
+    and the link (its first 16 hex digits: enough to tell a rewrite); how many lines it has; the
+    first line whose signature does not hold under this key (0 if none); the first position it saw
+    written with two different links (0 if none)."""
 
-    position: int
-    link: str
-    lines: int
+    positions: dict[int, tuple[int, str]] = field(default_factory=dict)
+    lines: int = 0
     forged_line: int = 0
+    rewritten: int = 0
+
+    @property
+    def top(self) -> int:
+        return max(self.positions, default=0)
+
+    @property
+    def first(self) -> tuple[int, int] | None:
+        """The lowest position it saw, with the position that write began after."""
+        if not self.positions:
+            return None
+        lowest = min(self.positions)
+        return lowest, self.positions[lowest][0]
 
 
 class Witness:
@@ -64,10 +80,10 @@ class Witness:
         self._fd: int | None = None
         self._pid = 0
 
-    def append(self, position: int, link: str, signature: str) -> None:
+    def append(self, position: int, after: int, link: str, signature: str) -> None:
         if self.path is None:
             return
-        line = f"{position} {link} {signature or '-'} {datetime.now(UTC).isoformat()}\n".encode()
+        line = f"{position} {after} {link} {signature or '-'} {datetime.now(UTC).isoformat()}\n".encode()
         os.write(self._open(), line)
 
     def _open(self) -> int:
@@ -84,27 +100,45 @@ class Witness:
             os.close(self._fd)
         self._fd = None
 
+    def last(self) -> int | None:
+        """The highest position among the last lines (those written last), or None without a witness."""
+        if not self.exists():
+            return None
+        assert self.path is not None
+        with self.path.open("rb") as witness:
+            start = max(0, witness.seek(0, os.SEEK_END) - 8192)
+            witness.seek(start)
+            tail = witness.read().decode("ascii", errors="replace").splitlines()[1 if start else 0 :]
+        positions = [int(line.split()[0]) for line in tail if line.split() and line.split()[0].isdigit()]
+        return max(positions, default=0)
+
     def exists(self) -> bool:
         return self.path is not None and self.path.exists()
 
-    def read(self, sign: Callable[[int, str], str] | None, keyed: Callable[[int], bool]) -> Seen:
-        """Read the whole witness. A line must carry the signature `sign(position, link)` gives
-        where the chain is `keyed` at its position, and may carry none ("-") elsewhere; without a
-        key (`sign` None) signatures are not checked."""
-        top, top_link, lines, forged = 0, "", 0, 0
+    def read(self, sign: Callable[[int, int, str], str] | None, keyed: Callable[[int], bool]) -> Seen:
+        """Read the whole witness. A line must carry the signature `sign(position, after, link)`
+        gives where the chain is `keyed` at its position, and may carry none ("-") elsewhere;
+        without a key (`sign` None) signatures are not checked. A last line cut short (a process
+        stopped while writing it) is left out."""
+        seen = Seen()
         if not self.exists():
-            return Seen(0, "", 0)
+            return seen
         assert self.path is not None
         with self.path.open(encoding="ascii", errors="replace") as witness:
-            for number, line in enumerate(witness, start=1):
-                lines += 1
-                parts = line.split()
-                valid = len(parts) == 4 and parts[0].isdigit() and len(parts[1]) == 64
-                if valid and sign is not None and (parts[2] != "-" or keyed(int(parts[0]))):
-                    valid = hmac.compare_digest(parts[2], sign(int(parts[0]), parts[1]))
-                if not valid:
-                    forged = forged or number
-                    continue
-                if int(parts[0]) > top:
-                    top, top_link = int(parts[0]), parts[1]
-        return Seen(top, top_link, lines, forged)
+            lines = witness.readlines()
+        for number, line in enumerate(lines, start=1):
+            seen.lines += 1
+            parts = line.split()
+            if number == len(lines) and not line.endswith("\n"):
+                continue  # being written, or cut short by a stop
+            valid = len(parts) == 5 and parts[0].isdigit() and parts[1].isdigit() and len(parts[2]) == 64
+            if valid and sign is not None and (parts[3] != "-" or keyed(int(parts[0]))):
+                valid = hmac.compare_digest(parts[3], sign(int(parts[0]), int(parts[1]), parts[2]))
+            if not valid:
+                seen.forged_line = seen.forged_line or number
+                continue
+            position, entry = int(parts[0]), (int(parts[1]), parts[2][:16])
+            if seen.positions.get(position, entry)[1] != entry[1]:
+                seen.rewritten = seen.rewritten or position
+            seen.positions[position] = entry
+        return seen

@@ -106,17 +106,23 @@ def record(store: ReadModelMixin, result: CheckResult, actor: str) -> None:
     store.write(
         [
             Statement(
-                "INSERT INTO projection_checks (checked_at, position, compared_rows, differences, summary, checked_by) "
-                "VALUES (:t, :p, :r, :d, :s, :a)",
+                "INSERT INTO projection_checks (checked_at, position, compared_rows, differences, summary, checked_by, "
+                "sampled) VALUES (:t, :p, :r, :d, :s, :a, :n)",
                 {"t": datetime.now(UTC).isoformat(), "p": result.position, "r": result.rows,
-                 "d": len(result.differences), "s": summary, "a": actor},
+                 "d": len(result.differences), "s": summary, "a": actor, "n": result.sampled},
             )
         ]
     )  # fmt: skip
 
 
 def last(store: ReadModelMixin) -> dict[str, Any] | None:
-    rows = store.query("SELECT * FROM projection_checks ORDER BY checked_at DESC LIMIT 1")
+    """The latest check that found a difference no later full check found gone (a sample that
+    finds none proves nothing of the rows it did not compare); else the latest check."""
+    rows = store.query(
+        "SELECT * FROM projection_checks WHERE differences > 0 AND checked_at > COALESCE((SELECT MAX(checked_at) "
+        "FROM projection_checks WHERE sampled IS NULL AND differences = 0), '') ORDER BY checked_at DESC LIMIT 1"
+    )
+    rows = rows or store.query("SELECT * FROM projection_checks ORDER BY checked_at DESC LIMIT 1")
     return rows[0] if rows else None
 
 

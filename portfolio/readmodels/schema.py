@@ -178,7 +178,7 @@ TABLES = (
     # Each comparison of the read models with a rebuild (`portfolio/readmodels/check.py`); a rebuild keeps them.
     """CREATE TABLE IF NOT EXISTS projection_checks (
         checked_at TEXT PRIMARY KEY, position BIGINT NOT NULL, compared_rows BIGINT NOT NULL,
-        differences INTEGER NOT NULL, summary TEXT NOT NULL, checked_by TEXT NOT NULL)""",
+        differences INTEGER NOT NULL, summary TEXT NOT NULL, checked_by TEXT NOT NULL, sampled INTEGER)""",
     # The sessions of people signed in, by the SHA-256 digest of the secret in their cookie: signing
     # out ends one, so a copied cookie stops working (see `portfolio/accounts.py`). Not from events.
     """CREATE TABLE IF NOT EXISTS sessions (

@@ -40,7 +40,8 @@ def server(tmp_path_factory):
     }
     seed = (
         "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
-        "from tests.portfolio.scenario import build; app = Portfolio(); build(app)\n"
+        "from tests.portfolio.scenario import build; import os\n"
+        "app = Portfolio(audit_key=os.environ['AUDIT_KEY']); build(app)\n"
         "with recording('setup'):\n"
         f"    [app.open_account(n, Role(n), {PASSWORD!r}) for n in ('admin', 'fundraiser', 'board', 'auditor')]"
     )

@@ -17,6 +17,7 @@ from portfolio.audit.archive import ArchiveError, export_log, import_log
 from portfolio.audit.chain import AuditKeyError
 from portfolio.audit.cli import verdict_lines
 from portfolio.audit.verification import opened_log, verify
+from portfolio.audit.witness import Witness
 from portfolio.readmodels.store import Statement
 from tests.portfolio.scenario import build, read_models
 from tests.portfolio.tampering import events_table, forge_event, relink, stored_event, tamper
@@ -82,11 +83,14 @@ def test_an_altered_event_relinked_without_the_key_is_found_at_the_event(app, gu
     assert (verdict.ok, verdict.broken_at, verdict.problem, verdict.count) == (False, 2, "altered", 1)
 
 
-def test_a_chain_rewritten_with_the_key_is_caught_by_the_signed_checkpoint_and_says_what_holds(app):
+def test_a_chain_rewritten_with_the_key_is_caught_by_the_witness_and_the_signed_checkpoint(app):
     checkpoint = app.chain.checkpoint("auditor")
     state = bytes(app.recorder.select_notifications(2, 1)[0].state).replace(b"GIZ", b"XYZ")
     tamper(app, "UPDATE {table} SET state = :state WHERE {position} = 2", state=state)
-    relink(app, KEY, start=2)  # the key itself leaked: only what was signed before says otherwise
+    relink(app, KEY, start=2)  # the key itself leaked: only what was witnessed or signed before says otherwise
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, 2, "witness")
+    app.chain.witness = Witness(None)  # without the witness, the checkpoint signed before still holds it
     verdict = verify(app.chain)
     assert (verdict.ok, verdict.broken_at, verdict.problem, verdict.held) == (
         False,
@@ -189,7 +193,7 @@ def test_a_log_cut_short_after_the_last_checkpoint_is_found_by_the_witness(app):
     tamper(app, "DELETE FROM {table} WHERE {position} > :p", p=last - 3)
     tamper(app, "DELETE FROM audit_chain WHERE position > :p", p=last - 3)
     verdict = verify(app.chain)
-    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, last, "cut")
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, last - 2, "cut")  # the first one missing
 
 
 def test_a_forged_tail_is_named_and_never_linked_by_a_start(app, store_url, open_portfolio):
@@ -209,15 +213,39 @@ def test_a_forged_tail_is_named_and_never_linked_by_a_start(app, store_url, open
 @pytest.mark.parametrize(
     "wiped", [("audit_chain", "audit_checkpoints"), ("audit_chain", "audit_checkpoints", "audit_chain_scheme")]
 )
-def test_a_wiped_chain_fails_loudly_even_after_a_start(app, store_url, open_portfolio, wiped):
+def test_a_wiped_chain_fails_loudly_even_after_a_start_and_a_write(app, store_url, open_portfolio, wiped):
     app.chain.checkpoint("auditor")
     for table in wiped:
         tamper(app, f"DELETE FROM {table}")
+    problem = "unschemed" if "audit_chain_scheme" in wiped else "unlinked"
     verdict = verify(app.chain)
-    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, 1, "unlinked")
-    reopened = open_portfolio(store_url, KEY)  # with the scheme gone too, the start links them as an old store's
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, 1, problem)
+    reopened = open_portfolio(store_url, KEY)  # the witness shows it is no old store: nothing is linked again
+    assert reopened.chain.head()[0] == 0
+    with recording("olena"):
+        reopened.register_organization("After", OrganizationKind.FUNDER, "A")
     verdict = verify(reopened.chain)
-    assert not verdict.ok and verdict.problem == ("witness" if "audit_chain_scheme" in wiped else "unlinked")
+    assert (verdict.ok, verdict.broken_at) == (False, 1) and verdict.problem in ("unlinked", "unschemed")
+
+
+def test_a_wiped_chain_relinked_without_the_key_is_found(app):
+    """Everything rewritten as an old store's would be: plain links, an unkeyed scheme from the start,
+    and a witness of the new links (whoever did it can write the witness too)."""
+    tamper(app, "DELETE FROM audit_chain_scheme")
+    tamper(app, "DELETE FROM audit_checkpoints")
+    relink(app, None)
+    app.read_models.write(
+        [
+            Statement(
+                "INSERT INTO audit_chain_scheme (after, keyed, key_id, since, signature) VALUES (0, 0, '', 'now', '')",
+                {},
+            )
+        ]
+    )
+    app.chain.witness.close()
+    app.chain.witness.path.unlink()
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem) == (False, 1, "scheme")
 
 
 def test_the_witness_is_required_once_events_were_linked_as_written(app):
@@ -326,4 +354,47 @@ def test_the_log_and_its_chain_refuse_updates_and_deletes(app, sql):
     table, position = events_table(app)
     with pytest.raises(Exception, match="append-only"):
         app.read_models.write([Statement(sql.format(table=table, position=position), {})])
+    assert verify(app.chain).ok
+
+
+def test_a_log_cut_short_and_written_again_is_found(app):
+    last = app.recorder.max_notification_id()
+    tamper(app, "DELETE FROM {table} WHERE {position} > :p", p=last - 3)
+    tamper(app, "DELETE FROM audit_chain WHERE position > :p", p=last - 3)
+    with recording("olena"):
+        for n in range(4):  # SQLite numbers them again from the cut; PostgreSQL goes on past it
+            app.register_organization(f"After {n}", OrganizationKind.FUNDER, "A")
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.broken_at, verdict.problem) in (
+        (False, last - 2, "rewritten"),
+        (False, last - 2, "witness"),
+    )
+
+
+def test_a_witness_removed_or_emptied_is_found_after_later_writes(app):
+    app.chain.witness.close()
+    lines = app.chain.witness.path.read_text().splitlines(keepends=True)
+    app.chain.witness.path.write_text(lines[0])  # only its first line is left
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.problem) == (False, "trailing")
+    app.chain.witness.path.unlink()
+    with recording("olena"):
+        app.register_organization("After", OrganizationKind.FUNDER, "A")
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.problem) == (False, "witness_begins")
+
+
+def test_a_witness_that_cannot_be_written_loses_no_write_and_a_start_witnesses_the_head(app, store_url, open_portfolio):
+    path = app.chain.witness.path
+    app.chain.witness.close()
+    app.chain.witness.path = path.parent / "not-a-file"
+    app.chain.witness.path.mkdir()
+    with recording("olena"):
+        app.register_organization("Saved all the same", OrganizationKind.FUNDER, "A")
+    assert "Saved all the same" in {
+        row["name_uk"] for row in app.read_models.query("SELECT name_uk FROM rm_organizations")
+    }
+    app.chain.witness.path = path
+    assert verify(app.chain).problem == "trailing"
+    open_portfolio(store_url, KEY)  # a start witnesses the head again
     assert verify(app.chain).ok

@@ -66,7 +66,7 @@ def test_verify_fails_when_the_tail_is_cut_and_says_where_the_witness_is(app):
 
 def test_verify_names_the_witness_it_checked(app):
     result = run(app, "audit", "verify")
-    assert result.exit_code == 0 and ".witness) saw the log up to position" in result.output
+    assert result.exit_code == 0 and ".witness) saw every write up to position" in result.output
 
 
 def test_a_checkpoint_is_signed_and_counted_by_verify(app):
@@ -87,3 +87,11 @@ def test_export_then_import_into_an_empty_store_reports_the_same_head(app, tmp_p
     again = run(restored, "audit", "import", str(file))
     assert again.exit_code != 0 and "not empty" in again.output
     restored.extensions["portfolio"].close()
+
+
+def test_a_broken_log_is_not_signed(app):
+    portfolio = app.extensions["portfolio"]
+    tamper(portfolio, "DELETE FROM {table} WHERE {position} = 6")
+    result = run(app, "audit", "checkpoint", "--as", "auditor")
+    assert result.exit_code == 1 and "BROKEN at position 6" in result.output and "Nothing was signed." in result.output
+    assert portfolio.chain.checkpoints() == []

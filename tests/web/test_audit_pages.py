@@ -116,7 +116,18 @@ def test_the_chain_page_verifies_the_log_and_an_admin_signs_a_checkpoint(app, si
     token = csrf_token(html)
     assert client.post("/audit/chain/checkpoint", data={"csrf_token": token}).status_code == 302
     html = client.get("/audit/chain").get_data(as_text=True)
-    assert head[:16] in html and "admin" in html and "дійсний" in html
+    assert head[:16] in html and "admin" in html and "дійсний" in html and "Контрольну точку підписано" in html
+
+
+def test_a_broken_log_is_shown_and_not_signed(app, signed_in, ids):
+    from tests.portfolio.tampering import tamper
+
+    client = signed_in("admin")
+    token = csrf_token(client.get("/audit/chain").get_data(as_text=True))
+    tamper(app.extensions["portfolio"], "DELETE FROM {table} WHERE {position} = 4")
+    response = client.post("/audit/chain/checkpoint", data={"csrf_token": token})
+    assert response.status_code == 409 and "Порушення на події №4" in response.get_data(as_text=True)
+    assert app.extensions["portfolio"].chain.checkpoints() == []
 
 
 def test_the_changes_between_two_dates_list_what_was_created_each_linked_to_its_history(signed_in, ids):

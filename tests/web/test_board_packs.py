@@ -99,3 +99,28 @@ def test_a_pack_says_its_content_is_what_the_board_saw_and_names_a_section_that_
     assert "саме те, що бачило правління" in from_events  # the events still give what the board saw
     portfolio.projector.rebuild()
     assert "саме те, що бачило правління" in client.get(location).get_data(as_text=True)
+
+
+def test_a_pack_shows_its_own_details_from_its_events_and_says_when_its_row_was_changed(app, signed_in, ids):
+    from portfolio.readmodels.store import Statement
+
+    client = signed_in("board")
+    location = issue(client, "March", "2023-03-01").location
+    portfolio = app.extensions["portfolio"]
+    portfolio.read_models.write([Statement("UPDATE rm_board_packs SET title = 'Forged', position = 1", {})])
+    html = client.get(location).get_data(as_text=True)
+    assert "<h1>March</h1>" in html and "Forged" not in html.split('id="seal"')[0]
+    seal = html.split('id="seal"')[1].split("</span>")[0]
+    assert "відрізняються від того, що бачило правління" in seal
+
+
+def test_a_pack_of_a_day_to_come_is_refused_beside_its_field(app, signed_in, ids):
+    from datetime import datetime, timedelta
+
+    from domain.localtime import KYIV
+
+    tomorrow = (datetime.now(KYIV) + timedelta(days=1)).date().isoformat()
+    response = issue(signed_in("board"), "Next meeting", tomorrow)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "сьогодні або раніше" in html
+    assert app.extensions["portfolio"].board_packs() == []

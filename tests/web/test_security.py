@@ -209,13 +209,10 @@ def test_the_store_file_and_an_audit_export_are_readable_by_their_owner_alone(tm
     import os
     import stat
 
-    from click.testing import CliRunner
-
     url = f"sqlite:///{tmp_path / 'store.db'}"
     app = make_app(url)
     assert stat.S_IMODE(os.stat(tmp_path / "store.db").st_mode) == 0o600
-    runner = CliRunner()
-    result = runner.invoke(app.cli, ["audit", "export", str(tmp_path / "log.jsonl")], catch_exceptions=False)
+    result = app.test_cli_runner().invoke(args=["audit", "export", str(tmp_path / "log.jsonl")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE(os.stat(tmp_path / "log.jsonl").st_mode) == 0o600
     app.extensions["portfolio"].close()
