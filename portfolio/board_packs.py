@@ -161,10 +161,22 @@ def digests(content: dict[str, Any]) -> dict[str, str]:
         **{section: content[section] for section in SECTIONS if section != "figures"},
         "figures": {key: figures[key] for key in ("currency", "by_stage", "win_rate")} | {"won": figures["won"]},
     }
-    return {
-        section: hashlib.sha256(json.dumps(shown[section], sort_keys=True, default=_plain).encode()).hexdigest()
-        for section in SECTIONS
-    }
+    return {section: hashlib.sha256(_canonical(shown[section]).encode()).hexdigest() for section in SECTIONS}
+
+
+def _canonical(value: Any) -> str:
+    """The same text for the same content: keys sorted, and the rows of a list in a fixed order of
+    their own (a query may return rows that tie in its order either way round)."""
+    plain = json.loads(json.dumps(value, default=_plain))
+
+    def ordered(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {key: ordered(item[key]) for key in sorted(item)}
+        if isinstance(item, list):
+            return sorted((ordered(element) for element in item), key=lambda e: json.dumps(e, sort_keys=True))
+        return item
+
+    return json.dumps(ordered(plain), sort_keys=True)
 
 
 def _plain(value: Any) -> Any:

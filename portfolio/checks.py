@@ -25,9 +25,12 @@ class ReadModelCheckUseCases(PortfolioCore):
         return result
 
     def last_read_model_check(self) -> dict[str, Any] | None:
-        """The latest check (read at most every LAST_CHECK_KEPT seconds by a process)."""
+        """The check the pages report (see `check.last`), with the tables it found different; read
+        at most every LAST_CHECK_KEPT seconds by a process."""
         read_at, row = self._last_check
         if time.monotonic() - read_at > LAST_CHECK_KEPT:
             row = check.last(self.read_models)
+            if row is not None:
+                row["tables"] = check.differing_tables(row)
             self._last_check = (time.monotonic(), row)
         return row

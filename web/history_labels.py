@@ -249,6 +249,10 @@ PROBLEMS = {
         "the witness begins here, after the chain began to be linked as written: its first lines are gone, or it "
         "was replaced"
     ),
+    "witness_gap": _l(
+        "the witness has no line for the write that begins here: lines were removed from it, or a process stopped "
+        "between saving and witnessing (a start of the tracker witnesses it)"
+    ),
     "trailing": _l(
         "the witness has not seen the writes from here on: lines were removed from its end, or a process stopped "
         "between saving and witnessing (a start of the tracker witnesses its head again)"

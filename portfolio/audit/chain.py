@@ -211,14 +211,26 @@ class AuditChain:
         return linked
 
     def _witness_head(self) -> None:
-        """Witness the head again if the witness trails it (a process stopped between saving and
-        witnessing): the next verification then finds the witness whole."""
-        last = self.witness.last()
-        position, chain_link = self.head()
-        if last is not None and last < position:
-            logger.warning("The witness trailed the log (%s < %s); the head is witnessed again now.", last, position)
+        """Witness what a process that stopped between saving and witnessing left out, among the
+        latest writes: a write the next one began after, and the head. The next verification then
+        finds the witness whole."""
+        tail = self.witness.tail()
+        if not tail:
+            return
+        position, _ = self.head()
+        ends = sorted(tail)
+        missing = {after for after in tail.values() if after not in tail and after > ends[0]}
+        if ends[-1] < position:
+            missing.add(position)
+        for lost in sorted(missing):
+            before = max((p for p in ends if p < lost), default=ends[0])
+            chain_link = self.link_at(lost)
+            if chain_link is None:
+                continue  # not linked: nothing to witness, and verify says so
+            logger.warning("The witness lacks the write ending at %s; it is witnessed now.", lost)
             with contextlib.suppress(OSError):
-                self.witness.append(position, last, chain_link, sign_witnessed(self.key, position, last, chain_link))
+                self.witness.append(lost, before, chain_link, sign_witnessed(self.key, lost, before, chain_link))
+            ends = sorted([*ends, lost])
 
     # -- written in the transaction that inserts the events (see `recorders.py`) --
 

@@ -36,7 +36,7 @@ def audit_verify(expect: str | None) -> None:
         sys.exit(1)
 
 
-WITNESS_PROBLEMS = ("witness_forged", "unwitnessed", "cut", "rewritten", "witness", "witness_begins", "trailing")
+WITNESS_PROBLEMS = ("witness_forged", "unwitnessed", "cut", "rewritten", "witness_begins", "witness_gap", "trailing")
 
 
 def verdict_lines(verdict: Verdict) -> list[str]:
@@ -112,6 +112,9 @@ def audit_checkpoint(acting: str) -> None:
             click.echo(line)
         click.echo("Nothing was signed.")
         sys.exit(1)
+    if checkpoint["signed_by"] != acting:
+        click.echo(f"the head at position {checkpoint['position']:,} was already signed by {checkpoint['signed_by']} "
+                   f"on {checkpoint['signed_at'][:19]}; nothing new was signed")  # fmt: skip
     click.echo(f"checkpoint at position {checkpoint['position']:,}: {checkpoint['link']}")
     click.echo(f"signature {checkpoint['signature']}")
 

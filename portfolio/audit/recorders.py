@@ -106,10 +106,10 @@ class ChainedPostgresRecorder(Chained, PostgresApplicationRecorder):
 
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def _insert_linked(self, stored_events: Sequence[StoredEvent]) -> Sequence[int] | None:
-        """The library's ordinary insert (lock the table, notify, insert, read the positions) and the
+        """The library's ordinary insert (take the lock, notify, insert, read the positions) and the
         links, in one pipelined transaction that any error rolls back. (The library's own frame
         keeps an error raised after its insert from the transaction, which would then commit the
-        events alone.) Three round trips: the insert, the chain's head, the commit."""
+        events alone.)"""
         with (
             self.datastore.get_connection() as conn,
             conn.pipeline() as pipeline,

@@ -13,6 +13,7 @@ checked too. Verifying only reads: it opens no read models and writes nothing.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -64,6 +65,8 @@ PROBLEMS = {  # what each kind of break means, for operators (the web page has i
     "rewritten": "the witness saw two different links written at this position: the log was cut and written again",
     "witness_begins": "the witness begins here, after the chain began to be linked as written: its first lines "
     "are gone, or it was replaced",
+    "witness_gap": "the witness has no line for the write that begins here: lines were removed from it, or a "
+    "process stopped between saving and witnessing (a start of the tracker witnesses it)",
     "trailing": "the witness has not seen the writes from here on: lines were removed from its end, or a process "
     "stopped between saving and witnessing (a start of the tracker witnesses its head again)",
 }
@@ -232,6 +235,10 @@ def _witness_problem(
     first, after = seen.first or (0, 0)
     if after != schemes[0]["after"]:
         return first, "witness_begins"
+    ordered = sorted(seen.positions)
+    for earlier, later in itertools.pairwise(ordered):
+        if seen.positions[later][0] != earlier:  # the write ending at `later` began after another one
+            return earlier + 1, "witness_gap"
     if seen.top < min(stored_before, last):
         return seen.top + 1, "trailing"
     return None

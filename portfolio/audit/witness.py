@@ -100,17 +100,19 @@ class Witness:
             os.close(self._fd)
         self._fd = None
 
-    def last(self) -> int | None:
-        """The highest position among the last lines (those written last), or None without a witness."""
+    def tail(self) -> dict[int, int] | None:
+        """The positions of the last lines (those written last), each with the position its write
+        began after; None without a witness. Signatures are not checked: this is for filling in
+        what a process that stopped did not witness, never for verifying."""
         if not self.exists():
             return None
         assert self.path is not None
         with self.path.open("rb") as witness:
-            start = max(0, witness.seek(0, os.SEEK_END) - 8192)
+            start = max(0, witness.seek(0, os.SEEK_END) - 16384)
             witness.seek(start)
-            tail = witness.read().decode("ascii", errors="replace").splitlines()[1 if start else 0 :]
-        positions = [int(line.split()[0]) for line in tail if line.split() and line.split()[0].isdigit()]
-        return max(positions, default=0)
+            lines = witness.read().decode("ascii", errors="replace").splitlines(keepends=True)[1 if start else 0 :]
+        parts = [line.split() for line in lines if line.endswith("\n")]
+        return {int(p[0]): int(p[1]) for p in parts if len(p) == 5 and p[0].isdigit() and p[1].isdigit()}
 
     def exists(self) -> bool:
         return self.path is not None and self.path.exists()

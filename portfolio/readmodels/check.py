@@ -7,12 +7,13 @@ a temporary schema in the same PostgreSQL database), then compares every read-mo
 row and names the rows that differ. A sample check replays only the events of some records chosen
 at random from the log (and the quarantine's), and compares the rows of those records in the
 tables whose rows belong to one record; the sums kept across records are left to a full check.
-Each check is recorded in `projection_checks`, which a rebuild keeps: the integrity page shows the
-last one, and every page warns while the last one found a difference.
+Each check is recorded in `projection_checks`, which a rebuild keeps: the integrity page shows it,
+and every page warns while a check found a difference that no later full check found gone.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import tempfile
 import uuid
@@ -92,17 +93,32 @@ def check(
             rows += len(live)
             extra, missing = live - rebuilt, rebuilt - live
             if extra or missing:
-                examples = [repr(row)[:300] for row in list(extra.elements())[:EXAMPLES]]
+                examples = _examples(app.read_models, table, extra, missing)
                 differences.append(TableDifference(table, sum(extra.values()), sum(missing.values()), examples))
     return CheckResult(position, len(compared), rows, differences, len(records) if records is not None else None)
 
 
+def _examples(store: ReadModelMixin, table: str, extra: Counter, missing: Counter) -> list[str]:
+    """A few rows that differ, each as its first column (the row's key) and the columns whose values
+    differ from the rebuilt row with the same key; or the whole row where the rebuild has none."""
+    columns = list(store.query(f"SELECT * FROM {table} LIMIT 1")[0]) if extra else []
+    rebuilt = {row[0]: row for row in missing}
+    examples = []
+    for row in list(extra)[:EXAMPLES]:
+        other = rebuilt.pop(row[0], None)
+        if other is None:
+            examples.append(f"{row[0]}: not in a rebuild {repr(row)[:200]}")
+            continue
+        pairs = zip(columns, row, other, strict=False)
+        changed = [f"{name}={mine!r} (rebuilt: {theirs!r})" for name, mine, theirs in pairs if mine != theirs]
+        examples.append(f"{row[0]}: " + ", ".join(changed)[:300])
+    for key, row in list(rebuilt.items())[: max(0, EXAMPLES - len(examples))]:
+        examples.append(f"{key}: missing {repr(row)[:200]}")
+    return examples
+
+
 def record(store: ReadModelMixin, result: CheckResult, actor: str) -> None:
-    summary = "; ".join(
-        [f"a sample of {result.sampled} records"] * (result.sampled is not None)
-        + [f"{d.table}: {d.only_in_read_models} rows not in a rebuild, {d.only_in_rebuild} missing"
-           for d in result.differences]
-    )  # fmt: skip
+    summary = json.dumps([[d.table, d.only_in_read_models, d.only_in_rebuild] for d in result.differences])
     store.write(
         [
             Statement(
@@ -113,6 +129,14 @@ def record(store: ReadModelMixin, result: CheckResult, actor: str) -> None:
             )
         ]
     )  # fmt: skip
+
+
+def differing_tables(check_row: dict[str, Any]) -> list[tuple[str, int, int]]:
+    """The tables a recorded check found different: (table, rows not in a rebuild, rows missing)."""
+    try:
+        return [tuple(entry) for entry in json.loads(check_row["summary"] or "[]")]  # type: ignore[misc]
+    except (ValueError, TypeError):  # a summary not written by this version
+        return [(str(check_row["summary"]), 0, 0)]
 
 
 def last(store: ReadModelMixin) -> dict[str, Any] | None:

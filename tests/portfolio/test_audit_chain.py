@@ -398,3 +398,13 @@ def test_a_witness_that_cannot_be_written_loses_no_write_and_a_start_witnesses_t
     assert verify(app.chain).problem == "trailing"
     open_portfolio(store_url, KEY)  # a start witnesses the head again
     assert verify(app.chain).ok
+
+
+def test_a_line_removed_from_the_middle_of_the_witness_is_found(app):
+    app.chain.witness.close()
+    lines = app.chain.witness.path.read_text().splitlines(keepends=True)
+    removed = int(lines[5].split()[0])
+    app.chain.witness.path.write_text("".join(lines[:5] + lines[6:]))
+    verdict = verify(app.chain)
+    assert (verdict.ok, verdict.problem, verdict.broken_at) == (False, "witness_gap", int(lines[4].split()[0]) + 1)
+    assert removed >= verdict.broken_at

@@ -18,7 +18,7 @@ def test_a_check_that_found_a_difference_is_shown_on_every_page_until_a_clean_on
     page = client.get("/projects/").get_data(as_text=True)
     assert 'id="read-models-warning"' in page and "не те, що містить журнал" in page
     chain = signed_in("auditor").get("/audit/chain").get_data(as_text=True)
-    assert "таблиць відрізняються від перебудови" in chain and "rm_projects" in chain
+    assert "таблиця відрізняється від перебудови" in chain and "<code>rm_projects</code>" in chain
     portfolio.projector.rebuild()
     result = app.test_cli_runner().invoke(args=["projections", "check"])
     assert result.exit_code == 0 and "\nOK the read models at position" in result.output
