@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from portfolio.accounts import AccountUseCases
 from portfolio.analytics import AnalyticsQueries
 from portfolio.audit.compare import ComparisonQueries
@@ -45,14 +47,9 @@ class Portfolio(
     QuarantineUseCases,
     ReadModelCheckUseCases,
 ):
-    def __init__(
-        self,
-        url: str | None = None,
-        env: dict[str, str] | None = None,
-        audit_key: str | None = None,
-        owner_url: str | None = None,
-    ) -> None:
-        super().__init__(url, env, audit_key, owner_url)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """As `PortfolioCore`'s; then the queries the registers and pages share."""
+        super().__init__(*args, **kwargs)
         self.queries = Queries(self.read_models)
 
     def list_register(self, name: str, request: ListRequest) -> Page:

@@ -2,9 +2,9 @@
 
 The first line describes the file (how many events, the chain's head, its scheme: from which
 positions links are keyed and by which key); then one line per event in log order, with its
-position; then the signed checkpoints. Export signs the head as a checkpoint first, so a file's end
-is vouched for; it recomputes the chain as it writes, stops at the first event that does not match
-its link, and checks it ended at the head it announced. Import reads the file twice: first to
+position; then the signed checkpoints. Export recomputes the chain as it writes, stops at the
+first event that does not match its link, checks it ended at the head it announced, and only then
+signs that head as a checkpoint, so a file's end is vouched for. Import reads the file twice: first to
 check every link, the head and the checkpoints' signatures under this store's `AUDIT_KEY` (nothing
 is recorded if anything is wrong), then to insert the events into an empty store at the positions
 they had, gaps included; the store's own chain, linked as they are inserted, must end in the same
@@ -43,10 +43,8 @@ class ArchiveError(Exception):
 def export_log(app: Any, out: IO[str], progress: Progress | None = None) -> dict[str, Any]:
     """Write every chained event; returns the header written first."""
     chain = app.chain
-    if chain.key and chain.head()[0]:
-        chain.checkpoint("export")  # the file's end is signed
     head_position, head = chain.head()
-    schemes = chain.schemes()
+    schemes = [{key: value for key, value in s.items() if key != "signature_valid"} for s in chain.schemes()]
     header = {"format": FORMAT, "version": VERSION, "exported_at": datetime.now(UTC).isoformat(),
               "head_position": head_position, "head": head, "schemes": schemes, "starts": chain.starts()}  # fmt: skip
     out.write(json.dumps(header) + "\n")
@@ -71,9 +69,12 @@ def export_log(app: Any, out: IO[str], progress: Progress | None = None) -> dict
             progress(min(start + BATCH, head_position), head_position)
     if previous != head:
         raise ArchiveError(f"The events end in {previous}, not in the chain's head {head}: run `audit verify`.")
+    if chain.key and head_position:
+        chain.checkpoint("export", at=(head_position, head))  # the file's end, its links checked just now, is signed
     for checkpoint in chain.checkpoints():
-        checkpoint.pop("signature_valid")
-        out.write(json.dumps({"checkpoint": checkpoint}) + "\n")
+        if checkpoint["position"] <= head_position:  # not one signed by a write made during the export
+            checkpoint.pop("signature_valid")
+            out.write(json.dumps({"checkpoint": checkpoint}) + "\n")
     return {**header, "events": written}
 
 

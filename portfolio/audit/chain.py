@@ -289,14 +289,14 @@ class AuditChain:
 
     # -- checkpoints --
 
-    def checkpoint(self, actor: str) -> dict[str, Any]:
-        """Sign the chain's head now."""
+    def checkpoint(self, actor: str, at: tuple[int, str] | None = None) -> dict[str, Any]:
+        """Sign the chain's head now, or the link `at` a position the caller has just checked; the
+        checkpoint at that position is returned (an earlier one stays, unchanged)."""
         if not self.key:
             raise ValueError("No AUDIT_KEY is configured, so checkpoints cannot be signed.")
-        position, head = self.head()
-        params = self._checkpoint_params(position, head, actor)
-        self.store.write([Statement(INSERT_CHECKPOINT, params)])
-        return self.checkpoints()[-1]
+        position, head = at or self.head()
+        self.store.write([Statement(INSERT_CHECKPOINT, self._checkpoint_params(position, head, actor))])
+        return next(row for row in self.checkpoints() if row["position"] == position)
 
     def checkpoints(self) -> list[dict[str, Any]]:
         rows = self.store.query("SELECT * FROM audit_checkpoints ORDER BY position")

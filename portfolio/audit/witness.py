@@ -127,20 +127,19 @@ class Witness:
             return seen
         assert self.path is not None
         with self.path.open(encoding="ascii", errors="replace") as witness:
-            lines = witness.readlines()
-        for number, line in enumerate(lines, start=1):
-            seen.lines += 1
-            parts = line.split()
-            if number == len(lines) and not line.endswith("\n"):
-                continue  # being written, or cut short by a stop
-            valid = len(parts) == 5 and parts[0].isdigit() and parts[1].isdigit() and len(parts[2]) == 64
-            if valid and sign is not None and (parts[3] != "-" or keyed(int(parts[0]))):
-                valid = hmac.compare_digest(parts[3], sign(int(parts[0]), int(parts[1]), parts[2]))
-            if not valid:
-                seen.forged_line = seen.forged_line or number
-                continue
-            position, entry = int(parts[0]), (int(parts[1]), parts[2][:16])
-            if seen.positions.get(position, entry)[1] != entry[1]:
-                seen.rewritten = seen.rewritten or position
-            seen.positions[position] = entry
+            for number, line in enumerate(witness, start=1):  # a line at a time: a witness may be large
+                seen.lines += 1
+                if not line.endswith("\n"):
+                    continue  # the last line, being written or cut short by a stop
+                parts = line.split()
+                valid = len(parts) == 5 and parts[0].isdigit() and parts[1].isdigit() and len(parts[2]) == 64
+                if valid and sign is not None and (parts[3] != "-" or keyed(int(parts[0]))):
+                    valid = hmac.compare_digest(parts[3], sign(int(parts[0]), int(parts[1]), parts[2]))
+                if not valid:
+                    seen.forged_line = seen.forged_line or number
+                    continue
+                position, entry = int(parts[0]), (int(parts[1]), parts[2][:16])
+                if seen.positions.get(position, entry)[1] != entry[1]:
+                    seen.rewritten = seen.rewritten or position
+                seen.positions[position] = entry
         return seen

@@ -408,3 +408,10 @@ def test_a_line_removed_from_the_middle_of_the_witness_is_found(app):
     verdict = verify(app.chain)
     assert (verdict.ok, verdict.problem, verdict.broken_at) == (False, "witness_gap", int(lines[4].split()[0]) + 1)
     assert removed >= verdict.broken_at
+
+
+def test_an_export_of_a_broken_log_signs_nothing(app, tmp_path):
+    tamper(app, "DELETE FROM {table} WHERE {position} = 6")
+    with (tmp_path / "log.jsonl").open("w", encoding="utf-8") as out, pytest.raises(ArchiveError, match="broken"):
+        export_log(app, out)
+    assert app.chain.checkpoints() == []
