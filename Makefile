@@ -49,8 +49,8 @@ browser:
 
 # Board packs as PDF (WeasyPrint) need Pango; installed the same way where it is missing.
 pango:
-	@if ! ldconfig -p | grep -q libpango-1.0; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	@if ! ldconfig -p | grep -q libpango-1.0 || ! ldconfig -p | grep -q libharfbuzz-subset; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
 	  else echo "Pango is missing and we are not root: the PDF test will be skipped."; fi; \
 	fi
 
