@@ -20,6 +20,7 @@ from portfolio.audit.chain import AuditChain
 from portfolio.audit.witness import Witness
 from portfolio.config import APPLICATION_NAME, database_url, owner_database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
+from portfolio.readmodels.history import real_day
 from portfolio.readmodels.projector import Projector
 from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
 from portfolio.roles import migrate_as_owner
@@ -130,10 +131,14 @@ class PortfolioCore(Application):
         return record, result
 
     def _load(self, cls: type[R], record_id: UUID) -> R:
-        """The record now or, while viewing the past, at the version it had then."""
-        version = self._version_as_of(record_id)
+        """The record now or, while viewing the past, at the version it had then (or, on a day when
+        a back-dated change had taken effect and an earlier-recorded one had not, as it really was)."""
+        as_of = timetravel.current()
         with rules():
-            record = self.repository.get(record_id, version=version)
+            if as_of is not None and as_of.real_on is not None and self._backdated(record_id):
+                record = self._really(record_id, as_of)
+            else:
+                record = self.repository.get(record_id, version=self._version_as_of(record_id))
         if not isinstance(record, cls):
             raise NotFoundError(f"No {cls.__name__} {record_id} was found.")
         return record
@@ -146,6 +151,18 @@ class PortfolioCore(Application):
         if not rows or rows[0]["version"] is None:
             raise NotFoundError(f"Record {record_id} did not exist yet at that time.")
         return rows[0]["version"]
+
+    def _backdated(self, record_id: UUID) -> bool:
+        return bool(self.read_models.rows("SELECT 1 FROM rm_backdated WHERE record_id = :id", {"id": str(record_id)}))
+
+    def _really(self, record_id: UUID, as_of: timetravel.AsOf) -> Record:
+        """The record after exactly its changes in effect on the day viewed, in the order recorded."""
+        sql = "SELECT MAX(version) FROM rm_events WHERE record_id = :id AND position <= :position"
+        [(version,)] = self.read_models.rows(sql, {"id": str(record_id), "position": as_of.position})
+        events = [e for e in self.events.get(record_id, lte=version or 0) if real_day(e) <= as_of.real_on]
+        if not events or events[0].originator_version != 1:
+            raise NotFoundError(f"Record {record_id} did not exist yet at that time.")
+        return timetravel.folded(events)
 
     def _last_actor(self, record_id: UUID) -> str:
         last = list(self.events.get(record_id, desc=True, limit=1))

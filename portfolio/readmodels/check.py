@@ -38,7 +38,8 @@ COMPARED = tuple(table for table in READ_MODEL_TABLES if table != "rm_meta")  # 
 # The tables whose rows each belong to one record, by the column naming it: what a sample compares.
 BY_RECORD = {
     **OWNER_COLUMNS,
-    **{f"{table}_history": column for table, column in OWNER_COLUMNS.items()},
+    **{f"{table}_{twin}": column for table, column in OWNER_COLUMNS.items() for twin in ("history", "real")},
+    "rm_backdated": "record_id",
     "rm_events": "record_id",
     "rm_quarantine": "record_id",
     "rm_due_dates": "record_id",

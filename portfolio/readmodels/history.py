@@ -9,7 +9,7 @@ table as of any position.
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 from typing import Any
 
 from domain.localtime import kyiv_day
@@ -48,6 +48,11 @@ def _text(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+def real_day(event: Any) -> date:
+    """The day a change really happened: its effective date, or the day it was recorded (in Kyiv)."""
+    return getattr(event, "effective_date", None) or kyiv_day(event.timestamp)
+
+
 def audit_index(event: Any, position: int) -> Statement:
     record_type, name = type(event).__qualname__.split(".", 1)
     effective = getattr(event, "effective_date", None)
@@ -58,7 +63,7 @@ def audit_index(event: Any, position: int) -> Statement:
         "version": event.originator_version,
         "event": name,
         "recorded_at": event.timestamp.astimezone(UTC).isoformat(timespec="microseconds"),
-        "real_on": (effective or kyiv_day(event.timestamp)).isoformat(),
+        "real_on": real_day(event).isoformat(),
         "effective_on": effective.isoformat() if effective else None,
         "actor": getattr(event, "actor", ""),
         "reason": getattr(event, "reason", None),

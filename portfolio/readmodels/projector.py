@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import InterfaceError, OperationalError
 
-from portfolio.readmodels import kept_totals, quarantine
+from portfolio.readmodels import kept_totals, quarantine, real_days
 from portfolio.readmodels.projectors import statements_for
 from portfolio.readmodels.store import PositionMovedError, ReadModelMixin, Statement
 
@@ -36,6 +37,11 @@ class _Row:
     event: Any  # None when the stored event does not read
     statements: list[Statement]
     kept: list[Statement]  # the dashboard's kept totals, when the position passes one of their steps
+    real: list[Statement]  # at a record's last event in the batch: its real days, if back-dated (`real_days.py`)
+
+    @property
+    def written(self) -> list[Statement]:
+        return self.statements + self.real + self.kept
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class Projector:
                 break
             rows = self._rows(start, notifications)
             try:
-                self.store.apply(start, notifications[-1].id, [s for row in rows for s in row.statements + row.kept])
+                self.store.apply(start, notifications[-1].id, [s for row in rows for s in row.written])
             except PositionMovedError:
                 start = self.store.position()  # another process applied these first
                 continue
@@ -102,7 +108,7 @@ class Projector:
     def _rows(self, start: int, notifications: list[Any]) -> list[_Row]:
         """Each notification with its event (None if it does not read) and the statements it needs;
         an event that cannot be turned into rows is set aside already here."""
-        rows, previous = [], start
+        read, previous = [], start
         for notification in notifications:
             event = None
             try:
@@ -113,9 +119,20 @@ class Projector:
             kept = []
             if kept_totals.passes(previous, notification.id):
                 kept = kept_totals.totals(notification.id, self.store.exact_sum)
-            rows.append(_Row(notification, event, statements, kept))
+            read.append((notification, event, statements, kept))
             previous = notification.id
+        events = [(notification.id, event) for notification, event, _, _ in read if event is not None]
+        real = real_days.fixes(self.store, events, self._events_of)
+        last = {str(event.originator_id): position for position, event in events}  # each record's last event
+        rows = []
+        for notification, event, statements, kept in read:
+            record = str(event.originator_id) if event is not None else ""
+            at_last = last.get(record) == notification.id
+            rows.append(_Row(notification, event, statements, kept, real.get(record, []) if at_last else []))
         return rows
+
+    def _events_of(self, record_id: UUID, version: int) -> list[Any]:
+        return list(self.app.events.get(record_id, lte=version))
 
     def _apply_one_by_one(self, start: int, rows: list[_Row]) -> bool:
         """Apply a batch that failed event by event, setting aside each event whose rows fail;
@@ -123,7 +140,7 @@ class Projector:
         for row in rows:
             position = row.notification.id
             try:
-                self.store.apply(start, position, row.statements + row.kept)
+                self.store.apply(start, position, row.written)
             except PositionMovedError:
                 return False
             except TRANSIENT:
@@ -131,7 +148,7 @@ class Projector:
             except Exception as error:
                 aside = self._set_aside(row.notification, error, row.event)
                 try:
-                    self.store.apply(start, position, aside + row.kept)
+                    self.store.apply(start, position, aside + row.real + row.kept)
                 except (PositionMovedError, *TRANSIENT):
                     raise
                 except Exception:  # not even its audit log entry can be written

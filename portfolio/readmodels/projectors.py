@@ -339,7 +339,7 @@ SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
 
 def statements_for(event: Any, position: int) -> list[Statement]:
     """The statements that bring the read models up to date with the event at `position`."""
-    changes = _changes(event)
+    changes = row_changes(event)
     return [
         *(statement for change in changes for statement in kept_totals.around(change, position)),
         *history(event, position, changes),
@@ -348,7 +348,8 @@ def statements_for(event: Any, position: int) -> list[Statement]:
     ]
 
 
-def _changes(event: Any) -> list[Statement]:
+def row_changes(event: Any) -> list[Statement]:
+    """The statements that change the rows of the read models for the event itself (no history, no audit index)."""
     name = type(event).__qualname__
     kind = name.split(".")[0]
     table = TABLES.get(kind)

@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 
 def _folds(table: str) -> str:
@@ -63,6 +63,9 @@ COLUMNS = {
     "rm_rates": """from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL,
         rate TEXT NOT NULL, record_id TEXT NOT NULL""",
 }
+
+# Each register table's column names, in order.
+NAMES = {table: [piece.split()[0] for piece in columns.split(",")] for table, columns in COLUMNS.items()}
 
 # The columns whose values the registers' drop-down filters offer (see `rm_choices`).
 CHOICES = {
@@ -128,6 +131,20 @@ _HISTORY_DDL = tuple(
         f"CREATE INDEX IF NOT EXISTS {table}_history_owner ON {table}_history ({OWNER_COLUMNS[table]}, valid_to)",
     )
 )
+# How records changed back-dated before an earlier-recorded change really were on each day (see
+# `real_days.py`): the rows of each register table, with the days they were true for
+# (`real_from` <= day < `real_to`), for the records in `rm_backdated` only.
+_REAL_DDL = (
+    *(
+        ddl
+        for table, columns in COLUMNS.items()
+        for ddl in (
+            f"CREATE TABLE IF NOT EXISTS {table}_real ({columns}, real_from TEXT NOT NULL, real_to TEXT NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {table}_real_owner ON {table}_real ({OWNER_COLUMNS[table]})",
+        )
+    ),
+    "CREATE TABLE IF NOT EXISTS rm_backdated (record_id TEXT PRIMARY KEY, since BIGINT NOT NULL)",
+)
 _HISTORY_STAGE_DDL = tuple(
     f"CREATE INDEX IF NOT EXISTS {table}_history_{end}_by_stage ON {table}_history ({stage}, fork, {column})"
     for table, stage in STAGES.items()
@@ -147,6 +164,7 @@ TABLES = (
     *_REGISTER_DDL,
     *_HISTORY_DDL,
     *_HISTORY_STAGE_DDL,
+    *_REAL_DDL,
     # `sessions_from`: the last opening, role or password change, disabling or enabling; a session
     # started before it has ended (see `sessions` below).
     f"""CREATE TABLE IF NOT EXISTS rm_accounts (
@@ -233,6 +251,8 @@ TABLES = (
 READ_MODEL_TABLES = (
     *COLUMNS,
     *(f"{table}_history" for table in COLUMNS),
+    *(f"{table}_real" for table in COLUMNS),
+    "rm_backdated",
     "rm_accounts",
     "rm_board_packs",
     "rm_tokens",

@@ -19,14 +19,16 @@ from portfolio.errors import RuleBrokenError
 
 START = datetime(2022, 1, 3, 9, 0, tzinfo=UTC)
 OPERATIONS = 10
+DAYS = [START.date() - timedelta(days=back) for back in range(5, -1, -1)]  # the days `backdate` gives effect on
 
 
 def _pick(pool: list[UUID], pick: int) -> UUID | None:
     return pool[pick % len(pool)] if pool else None
 
 
-def run(app: Portfolio, steps: list[tuple[int, int, int]]) -> list[datetime]:
-    """Run the steps one minute apart (each a day later in effect); returns the time of each step."""
+def run(app: Portfolio, steps: list[tuple[int, int, int]], backdate: bool = False) -> list[datetime]:
+    """Run the steps one minute apart; returns the time of each step. With `backdate`, each takes
+    effect on the day recorded or up to four days before it, as its `pick` says."""
     pools: dict[str, list[UUID]] = {"org": [], "project": [], "grant": [], "memo": [], "initiative": [], "kpi": []}
     kpi_owner: dict[UUID, UUID] = {}
     moments = []
@@ -35,11 +37,16 @@ def run(app: Portfolio, steps: list[tuple[int, int, int]]) -> list[datetime]:
         moments.append(moment)
         with (
             clock_set_to(moment),
-            recording(f"person{pick % 3}", reason=f"step {n}"),
+            recording(f"person{pick % 3}", reason=f"step {n}", effective_date=_effective(moment, pick, backdate)),
             contextlib.suppress(RuleBrokenError),
         ):
             _step(app, pools, kpi_owner, operation % OPERATIONS, pick, number, moment.date())
     return moments
+
+
+def _effective(moment: datetime, pick: int, backdate: bool) -> date | None:
+    back = pick % 7
+    return moment.date() - timedelta(days=back) if backdate and back < 5 else None
 
 
 def _step(app, pools, kpi_owner, operation, pick, number, today: date) -> None:

@@ -19,6 +19,7 @@ from domain.money import Money
 from portfolio import timetravel
 from portfolio.app import Portfolio
 from portfolio.errors import NotFoundError, RuleBrokenError
+from portfolio.readmodels.history import real_day
 from portfolio.readmodels.schema import COLUMNS
 from portfolio.registers import ListRequest
 from tests.portfolio import random_history
@@ -233,15 +234,74 @@ def test_a_moment_shows_the_log_up_to_the_first_event_recorded_after_it(store_ur
         assert app.read_models.query("SELECT name_uk FROM rm_organizations") == []
 
 
-def test_a_change_back_dated_before_earlier_changes_never_brings_them_in(history):
+def test_a_change_back_dated_before_earlier_changes_shows_from_its_own_day_and_brings_none_in(history):
     """An estimate recorded last but effective on 3 March, before the submission of 5 March: on 3
-    March the grant was still a prospect, not submitted nor awarded (issue 17)."""
+    March the grant was a prospect with that estimate, neither submitted nor awarded (issue 17)."""
     app, grant = history
     with recording("olena", effective_date=date(2023, 3, 3)), clock_set_to(datetime(2023, 3, 26, 10, tzinfo=UTC)):
         app.estimate_win_probability(grant, 40)
+    assert _stage(app, app.as_of(real_on=date(2023, 3, 2))) == "prospect"
+    with timetravel.viewing(app.as_of(real_on=date(2023, 3, 2))):
+        assert app.grant_detail(grant)["win_probability"] is None
     assert _stage(app, app.as_of(real_on=date(2023, 3, 3))) == "prospect"
     with timetravel.viewing(app.as_of(real_on=date(2023, 3, 3))):
-        assert app.grant_detail(grant)["stage"] == GrantStage.PROSPECT
+        assert app.list_register("grants", ListRequest()).rows[0]["win_probability"] == 40
+        detail = app.grant_detail(grant)
+        assert (detail["stage"], detail["win_probability"], detail["version"]) == (GrantStage.PROSPECT, 40, 4)
+    with timetravel.viewing(app.as_of(real_on=date(2023, 3, 5))):
+        detail = app.grant_detail(grant)
+        assert (detail["stage"], detail["win_probability"]) == (GrantStage.SUBMITTED, 40)
     assert _stage(app, app.as_of(real_on=date(2023, 3, 18))) == "awarded"
     with timetravel.viewing(app.as_of(real_on=date(2023, 3, 18))):
-        assert app.grant_detail(grant)["win_probability"] == 40  # every change recorded before it is in effect
+        assert app.grant_detail(grant)["win_probability"] == 40
+    with timetravel.viewing(app.as_of(real_on=date(2023, 2, 28))), pytest.raises(NotFoundError):
+        app.grant_detail(grant)
+
+
+def replayed_really_on(app: Portfolio, day: date, folder: Path) -> Portfolio:
+    """A new store holding only the events of `app` in effect by `day`, in the order recorded."""
+    replica = Portfolio(f"sqlite:///{folder / f'replica-{uuid4()}.db'}")
+    notifications = app.recorder.select_notifications(start=1, limit=1_000_000)
+    stored = [
+        StoredEvent(n.originator_id, n.originator_version, n.topic, n.state)
+        for n in notifications
+        if real_day(app.mapper.to_domain_event(n)) <= day
+    ]
+    if stored:
+        replica.recorder.insert_events(stored)
+    replica.projector.catch_up()
+    return replica
+
+
+def _really_equal_a_replay(app: Portfolio, days: list[date], folder: Path) -> None:
+    for day in days:
+        with timetravel.viewing(app.as_of(real_on=day)):
+            seen = register_tables(app)
+            stages = {g: app.grant_detail(UUID(g))["stage"].value for g in (r["id"] for r in seen["rm_grants"])}
+        replica = replayed_really_on(app, day, folder)
+        assert seen == register_tables(replica), day
+        assert stages == {row["id"]: row["stage"] for row in seen["rm_grants"]}, day
+        replica.close()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 50), st.integers(0, 99)), min_size=20, max_size=50),
+       data=st.data())  # fmt: skip
+def test_the_registers_as_they_really_were_on_a_day_equal_a_replay_of_the_events_in_effect_by_then(steps, data):
+    """Changes back-dated up to four days, in any order: each record on a day shows exactly the
+    changes in effect by then, applied in the order recorded (issue 17)."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
+        random_history.run(app, steps, backdate=True)
+        days = data.draw(st.lists(st.sampled_from(random_history.DAYS), min_size=1, max_size=2, unique=True))
+        _really_equal_a_replay(app, days, Path(folder))
+        app.close()
+
+
+def test_the_registers_as_they_really_were_equal_a_replay_on_postgresql_too(postgres_url, open_portfolio, tmp_path):
+    generator = random.Random(17)
+    steps = [(generator.randrange(10), generator.randrange(50), generator.randrange(100)) for _ in range(80)]
+    app = open_portfolio(postgres_url)
+    random_history.run(app, steps, backdate=True)
+    assert app.read_models.rows("SELECT COUNT(*) FROM rm_backdated")[0][0] > 0
+    _really_equal_a_replay(app, random_history.DAYS, tmp_path)
