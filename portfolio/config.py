@@ -28,6 +28,21 @@ def owner_database_url() -> str | None:
     return os.environ.get("DATABASE_OWNER_URL") or None
 
 
+def check_schedule() -> tuple[float, int]:
+    """How often the web processes check the read models against the log, in hours (0: never), and
+    on how many records chosen at random (0: all of them): `PROJECTION_CHECK_EVERY` and
+    `PROJECTION_CHECK_SAMPLE`."""
+    try:
+        hours = float(os.environ.get("PROJECTION_CHECK_EVERY", "24"))
+        sample = int(os.environ.get("PROJECTION_CHECK_SAMPLE", "500"))
+    except ValueError as error:
+        message = f"PROJECTION_CHECK_EVERY (hours) and PROJECTION_CHECK_SAMPLE must be numbers: {error}"
+        raise ConfigError(message) from None
+    if hours < 0 or sample < 0:
+        raise ConfigError("PROJECTION_CHECK_EVERY and PROJECTION_CHECK_SAMPLE cannot be negative.")
+    return hours, sample
+
+
 def store_settings(url: str) -> dict[str, str]:
     """Translate `sqlite:///path`, `sqlite:///:memory:` or `postgresql://…` into library settings."""
     parsed = urlparse(url)

@@ -14,8 +14,9 @@ from werkzeug.local import LocalProxy
 from domain.localtime import KYIV
 from portfolio.app import Portfolio
 from portfolio.audit.cli import audit as audit_commands
+from portfolio.checks import keep_checking
 from portfolio.cli import demo, projections, users
-from portfolio.config import database_url, store_settings
+from portfolio.config import check_schedule, database_url, store_settings
 from web import labels
 from web.access import PUBLIC, check_access, may
 from web.account import account
@@ -73,6 +74,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("AUDIT_KEY"):
         app.config["AUDIT_KEY"] = kept_secret("AUDIT_KEY", var)
     store_settings(app.config["DATABASE_URL"])  # a DATABASE_URL that cannot be used is told now
+    app.config.setdefault("CHECK_SCHEDULE", check_schedule())  # (hours, records); 0 hours: never
     app.extensions["portfolio"] = _opened_on_first_use(
         lambda: Portfolio(app.config["DATABASE_URL"], audit_key=app.config["AUDIT_KEY"])
     )
@@ -98,10 +100,24 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     app.view_functions["static"].allowed_roles = PUBLIC  # type: ignore[attr-defined]
     app.before_request(lambda: check_access(app))
+    app.before_request(_check_schedule_started(app))
     init_time_travel(app)  # after the access check: strangers are sent to sign in first
     for group in (projections, demo, users, audit_commands, reminders):
         app.cli.add_command(group)
     return app
+
+
+def _check_schedule_started(app: Flask) -> Callable[[], None]:
+    """A hook that starts the scheduled read-model check (`portfolio/checks.py`) at a server's first
+    request: in each gunicorn worker, or `flask run`; never in a command or a test."""
+    started: list[threading.Thread] = []
+
+    def start() -> None:
+        hours, sample = app.config["CHECK_SCHEDULE"]
+        if not started and hours and not app.testing:
+            started.append(keep_checking(app.extensions["portfolio"], hours, sample))
+
+    return start
 
 
 def _opened_on_first_use(open_: Callable[[], Portfolio]) -> Portfolio:

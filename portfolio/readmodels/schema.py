@@ -197,6 +197,8 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS projection_checks (
         checked_at TEXT PRIMARY KEY, position BIGINT NOT NULL, compared_rows BIGINT NOT NULL,
         differences INTEGER NOT NULL, summary TEXT NOT NULL, checked_by TEXT NOT NULL, sampled INTEGER)""",
+    # Each period of the scheduled check, claimed by the first web process that runs it (see `portfolio/checks.py`).
+    "CREATE TABLE IF NOT EXISTS projection_check_periods (period BIGINT PRIMARY KEY, claimed_at TEXT NOT NULL)",
     # The sessions of people signed in, by the SHA-256 digest of the secret in their cookie: signing
     # out ends one, so a copied cookie stops working (see `portfolio/accounts.py`). Not from events.
     """CREATE TABLE IF NOT EXISTS sessions (
@@ -265,6 +267,6 @@ READ_MODEL_TABLES = (
 )
 
 # Tables kept beside the read models, not derived from events: a rebuild keeps them.
-KEPT_BESIDE = ("counters", "projection_checks", "sessions")
+KEPT_BESIDE = ("counters", "projection_checks", "projection_check_periods", "sessions")
 
 DROP = tuple(f"DROP TABLE IF EXISTS {table}" for table in READ_MODEL_TABLES)

@@ -68,3 +68,36 @@ def test_a_sample_that_finds_nothing_does_not_clear_what_a_full_check_found(app)
     app.check_read_models("auditor", sample=1)
     assert app.last_read_model_check()["differences"] == 1  # only a full check says the difference is gone
     assert app.check_read_models("auditor").ok and app.last_read_model_check()["differences"] == 0
+
+
+def test_the_schedule_runs_one_check_per_period_whoever_claims_it_first(app, store_url, open_portfolio):
+    """Each web process tries the scheduled check; the first claim of a period runs it, the others
+    find it claimed (issue 17)."""
+    from datetime import UTC, datetime, timedelta
+
+    other = open_portfolio(store_url)  # another worker of the same store
+    noon = datetime(2026, 12, 2, 12, tzinfo=UTC)
+    app.read_models.write([Statement("UPDATE rm_grants SET title = 'Changed by hand'", {})])
+    result = app.run_scheduled_check(24, 0, now=noon)
+    assert result is not None and [d.table for d in result.differences] == ["rm_grants"]
+    assert other.run_scheduled_check(24, 0, now=noon + timedelta(hours=3)) is None  # the same day
+    assert app.last_read_model_check()["checked_by"] == "schedule"
+    sampled = other.run_scheduled_check(24, 3, now=noon + timedelta(days=1))
+    assert sampled is not None and sampled.sampled == 3
+
+
+def test_the_schedule_thread_checks_on_its_own(app):
+    import threading
+    import time
+
+    from portfolio.checks import keep_checking
+
+    stop = threading.Event()
+    thread = keep_checking(app, 24, 2, wake=0.05, stop=stop)
+    for _ in range(200):
+        if app.read_models.rows("SELECT checked_by, sampled FROM projection_checks"):
+            break
+        time.sleep(0.05)
+    stop.set()
+    thread.join(timeout=30)
+    assert app.read_models.rows("SELECT checked_by, sampled FROM projection_checks") == [("schedule", 2)]
