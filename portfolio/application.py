@@ -120,10 +120,12 @@ class PortfolioCore(Application):
         _refuse_in_the_past()
         record = self._load(cls, record_id)
         if expected_version is not None and record.version != expected_version:
+            actor = self._last_actor(record_id)
             raise ConflictError(
-                f"This record was changed by {self._last_actor(record_id)} meanwhile "
+                f"This record was changed by {actor} meanwhile "
                 f"(now version {record.version}, you edited version {expected_version}).",
                 record.version,
+                actor=actor,
             )
         with rules():
             result = change(record)

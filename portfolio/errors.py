@@ -44,9 +44,10 @@ class RuleBrokenError(PortfolioError):
 
 
 class ConflictError(PortfolioError):
-    """Someone else changed the record first; `current` holds the newer state."""
+    """Someone else changed the record first; `current` holds the newer state, `actor` who changed it."""
 
-    def __init__(self, message: str, version: int, current: dict[str, Any] | None = None) -> None:
+    def __init__(self, message: str, version: int, current: dict[str, Any] | None = None, actor: str = "") -> None:
         super().__init__(message)
         self.version = version
         self.current = current or {}
+        self.actor = actor

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from flask import current_app, redirect, render_template, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from flask_login import current_user
 from htmx_flask import make_response, request
 from marshmallow import ValidationError
@@ -22,7 +23,9 @@ from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Response
 
 from domain.context import recording
+from domain.localtime import KYIV
 from portfolio.errors import ConflictError, RuleBrokenError
+from web import typed
 from web.labels import label
 from web.schemas import FormSchema, WithMoney, rule_errors
 from web.security import local_path
@@ -92,8 +95,14 @@ def action_form(panel: StagePanel, record_id: UUID, name: str) -> str:
 
 
 def _as_input(value: Any) -> str:
+    """A value a form fills in, as the person would type it."""
+    language = str(get_locale())
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime):
+        return f"{typed.typed(value.astimezone(KYIV).date(), language)} {value.astimezone(KYIV):%H:%M}"
+    if isinstance(value, date):
+        return typed.typed(value, language)
     return "" if value is None else str(getattr(value, "value", value))
 
 
@@ -112,14 +121,27 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
         errors, message = rule_errors(error, action.fields)
         return _render_form(panel, load(record_id), action, values, errors, message), 422
     except ConflictError as error:
-        message = gettext("Someone changed this record meanwhile; here is its newer state. Nothing was saved.")
-        return _render_detail(panel, load(record_id), conflict=f"{message} ({error})", status=409)
-    back = local_path(values.get("return_to"))  # an action opened from the pipeline board returns there
-    if back and request.htmx:
-        return make_response("", 204, redirect=back)
+        return _conflict(panel, load(record_id), action, values, error.actor)
+    back = local_path(values.get("return_to"))  # an action opened from a board returns to its card there
+    if back and request.htmx:  # see `returnToCard` in static/app.js
+        return make_response("", 204, trigger={"returnToCard": {"url": back, "card": f"card-{record_id}"}})
+    if back:
+        return redirect(f"{back}#card-{record_id}")
     if request.htmx:
         return _render_detail(panel, load(record_id))
-    return redirect(back or url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
+    return redirect(url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
+
+
+def _conflict(panel: StagePanel, record: dict[str, Any], action: Action, values: dict[str, str], actor: str):
+    """Someone saved a change first: the record's newer state, with nothing saved. From a board, the
+    form again, at the newer version and saying where the record now stands, to send again or not."""
+    message = gettext("Someone changed this record meanwhile; here is its newer state. Nothing was saved.")
+    now = gettext("%(person)s changed it; it is now: %(stage)s, version %(version)s.", person=actor or "?",
+                  stage=label(panel.stage_of(record)), version=record["version"])  # fmt: skip
+    if values.get("return_to") and request.htmx:
+        values = {key: value for key, value in values.items() if key != "version"}
+        return _render_form(panel, record, action, values, {}, f"{message} {now}"), 409
+    return _render_detail(panel, record, conflict=f"{message} {now}", status=409)
 
 
 def run_action(action: Action, record_id: UUID, data: dict[str, Any], version: int | None = None) -> Any:
@@ -149,21 +171,25 @@ def field_errors(error: ValidationError) -> dict[str, list[str]]:
 
 
 def describe(action: Action, record: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """What the form shows for each field of an action."""
+    """What the form shows for each field of an action: every value is typed as text, amounts and
+    dates as the person's language writes them (see `typed.py`), with the date format beside."""
     described = []
     for name, spec in action.fields.items():
         choices = options(spec, record)
         kind = (
             "select" if choices is not None else
             "checkbox" if isinstance(spec, mf.Boolean) else
-            "date" if isinstance(spec, mf.Date) else
-            "datetime-local" if isinstance(spec, mf.DateTime) else
-            "number" if isinstance(spec, mf.Integer) else
             "textarea" if name in ("reason", "text", "comment", "description", "summary") else
             "text"
         )  # fmt: skip
-        described.append({"name": name, "label": spec.metadata.get("label", name), "kind": kind,
-                          "required": spec.required, "choices": choices or ()})  # fmt: skip
+        mode = "decimal" if isinstance(spec, mf.Decimal) else "numeric" if isinstance(spec, mf.Integer) else None
+        hint = (
+            gettext("mm/dd/yyyy hh:mm") if isinstance(spec, mf.DateTime) else
+            gettext("mm/dd/yyyy") if isinstance(spec, mf.Date) else
+            None
+        )  # fmt: skip
+        described.append({"name": name, "label": spec.metadata.get("label", name), "kind": kind, "mode": mode,
+                          "hint": hint, "required": spec.required, "choices": choices or ()})  # fmt: skip
     return described
 
 

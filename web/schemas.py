@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
@@ -13,6 +13,7 @@ from domain.errors import DomainError
 from domain.localtime import KYIV
 from domain.money import Money
 from domain.values import ValueProblem, check_amount, check_happened, check_value
+from web import typed
 
 
 def length(minimum: int = 0, maximum: int | None = None, equal: int | None = None) -> validate.Length:
@@ -27,9 +28,11 @@ def length(minimum: int = 0, maximum: int | None = None, equal: int | None = Non
 CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error=_l("Use an ISO currency code such as UAH, EUR or USD."))
 REQUIRED = {"required": _l("This field is required."), "null": _l("This field is required.")}
 NUMBER = {
-    "invalid": _l("Enter a number such as 43000 or 43000.50."),
-    "special": _l("Enter a number such as 43000 or 43000.50."),
+    "invalid": _l("Enter an amount in figures, such as 43,000.50."),
+    "special": _l("Enter an amount in figures, such as 43,000.50."),
 }
+DATE = _l("Enter a date such as 03/31/2027.")
+MOMENT = _l("Enter a date and time such as 03/31/2027 18:00.")
 
 
 def text(required: bool = True, max_length: int = 500, **kwargs: Any) -> fields.String:
@@ -104,11 +107,13 @@ class FormSchema(Schema):
 
     version = fields.Integer(load_default=None)
     reason = fields.String(load_default=None, validate=length(maximum=1000))
-    effective_date = fields.Date(load_default=None, error_messages={"invalid": _l("Enter a date.")})
+    effective_date = fields.Date(load_default=None, error_messages={"invalid": DATE})
 
     def load_form(self, data: Any) -> dict[str, Any]:
-        cleaned = {key: value for key, value in data.items() if isinstance(value, str) and value.strip() != ""}
-        return self.load({key: value.strip() for key, value in cleaned.items()})
+        """A form's fields, amounts and dates read as the person's language writes them (see `typed.py`)."""
+        cleaned = {key: value.strip() for key, value in data.items() if isinstance(value, str) and value.strip()}
+        language = str(get_locale() or "uk")
+        return self.load({key: _as_typed(self.fields.get(key), value, language) for key, value in cleaned.items()})
 
     @validates_schema(skip_on_field_errors=False)
     def check_values(self, data: dict[str, Any], **_: Any) -> None:
@@ -120,6 +125,18 @@ class FormSchema(Schema):
                 errors[name] = [problem_message(problem.code, problem.limit)]
         if errors:
             raise ValidationError(errors)
+
+
+def _as_typed(field: fields.Field | None, value: str, language: str) -> str:
+    if isinstance(field, fields.Decimal):
+        return typed.amount(value, language)
+    if isinstance(field, fields.Integer):
+        return typed.whole_number(value)
+    if isinstance(field, fields.DateTime):
+        return typed.moment(value, language)
+    if isinstance(field, fields.Date):
+        return typed.day(value, language)
+    return value
 
 
 def amount_field(label: Any, required: bool = True) -> fields.Decimal:
@@ -141,7 +158,7 @@ def date_field(label: Any, required: bool = True) -> fields.Date:
     return fields.Date(
         required=required,
         **({} if required else {"load_default": None}),
-        error_messages={**REQUIRED, "invalid": _l("Enter a date.")},
+        error_messages={**REQUIRED, "invalid": DATE},
         metadata={"label": label},
     )
 
@@ -152,7 +169,7 @@ def deadline_field(required: bool = True) -> fields.AwareDateTime:
         required=required,
         **({} if required else {"load_default": None}),
         default_timezone=KYIV,
-        error_messages={**REQUIRED, "invalid": _l("Enter a date and time.")},
+        error_messages={**REQUIRED, "invalid": MOMENT},
         metadata={"label": _l("Deadline (Kyiv time)")},
     )
 

@@ -37,6 +37,7 @@ def server(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{db}",
         "PORTFOLIO_SECRET_KEY": "browser-tests",
         "AUDIT_KEY": "browser-tests",
+        "PROJECTION_CHECK_EVERY": "0",  # no check of the server's own in the middle of a test
     }
     seed = (
         "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"

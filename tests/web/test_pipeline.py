@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -58,7 +59,9 @@ def test_a_card_offers_the_same_stage_actions_and_returns_to_the_board(app, sign
         headers={"HX-Request": "true"},
         data={"csrf_token": token, "version": "1", "submitted_on": "2023-02-01", "return_to": "/grants/board"},
     )
-    assert response.status_code == 204 and response.headers["HX-Redirect"] == "/grants/board"
+    assert response.status_code == 204 and "HX-Redirect" not in response.headers
+    trigger = {"returnToCard": {"url": "/grants/board", "card": f"card-{grants['open']}"}}
+    assert json.loads(response.headers["HX-Trigger"]) == trigger
     assert 'id="column-submitted"' in client.get("/grants/board").get_data(as_text=True)
     assert app.extensions["portfolio"].grant_detail(grants["open"])["stage"].value == "submitted"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.portfolio.scenario import build
@@ -16,7 +18,7 @@ def ids(app):
 def test_the_board_places_an_initiative_in_its_quarter_and_shows_where_it_was_first_planned(signed_in, ids):
     html = signed_in("auditor").get("/roadmap/board").get_data(as_text=True)
     assert "2023-Q1" in html and "2023-Q2" in html and "Growth" in html
-    assert f'id="chip-{ids["initiative"]}"' in html
+    assert f'id="card-{ids["initiative"]}"' in html
     assert "<s>Basic maturity</s> → 2023-Q2" in html  # the trace of the original quarter
     assert "зсув на 91 дн." in html and "/act/" not in html
 
@@ -37,7 +39,8 @@ def test_a_board_member_records_a_decision_from_the_board_and_returns_to_it(app,
             "return_to": "/roadmap/board?roadmap=UCA+Roadmap+2022-23",
         },
     )
-    assert response.status_code == 204 and response.headers["HX-Redirect"].startswith("/roadmap/board")
+    back = json.loads(response.headers["HX-Trigger"])["returnToCard"]
+    assert response.status_code == 204 and back["url"].startswith("/roadmap/board") and back["card"].startswith("card-")
     assert app.extensions["portfolio"].initiative_detail(ids["initiative"])["decisions"][0]["text"] == "Keep Q2"
 
 
