@@ -11,6 +11,7 @@ from statistics import mean, median
 from typing import Any
 
 from domain.enums import GrantStage, InitiativeStatus, MemorandumStage, ProjectStage
+from portfolio import timetravel
 from portfolio.application import PortfolioCore
 
 STAGE_TABLES = {  # kind: (table, stage column, the stages in their order)
@@ -47,11 +48,15 @@ class AnalyticsQueries(PortfolioCore):
     def stage_times(self, kind: str) -> list[StageTime]:
         """For each stage, how many days records spent in it before moving on (by real dates)."""
         table, column, order = STAGE_TABLES[kind]
+        as_of = timetravel.current()
+        known = "" if as_of is None else " AND valid_from <= :as_of_position"  # the changes known then
+        if as_of is not None and as_of.real_on is not None:
+            known += " AND real_on <= :as_of_real_on"  # and in effect by the day
         rows = self.read_models.query(
             f"SELECT id, stage, real_on FROM (SELECT h.id, h.{column} AS stage, e.real_on, h.valid_from, "
             f"LAG(h.{column}) OVER (PARTITION BY h.id ORDER BY h.valid_from) AS before "
             f"FROM {table}_history h JOIN rm_events e ON e.position = h.valid_from) s "
-            "WHERE before IS NULL OR before <> stage ORDER BY id, valid_from"
+            f"WHERE (before IS NULL OR before <> stage){known} ORDER BY id, valid_from"
         )
         stays: dict[str, list[int]] = defaultdict(list)
         ongoing: dict[str, int] = defaultdict(int)

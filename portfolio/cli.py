@@ -149,16 +149,16 @@ def demo_load() -> None:
         click.echo("The store already holds events; the demo was not loaded and nothing changed.")
         return
 
-    def show(done: int, total: int, label: str) -> None:
-        click.echo(f"\r[{done}/{total}] {label[:60]:<60}", nl=False, err=True)
-
-    load_demo(portfolio, show)
+    progress = show_progress("demo: steps recorded")
+    load_demo(portfolio, lambda done, total, _label: progress(done, total))
     passwords = {username: secrets.token_urlsafe(12) for username in DEMO_ACCOUNTS}
     with recording(SETUP_ACTOR):
         for username, role in DEMO_ACCOUNTS.items():
             portfolio.open_account(username, role, passwords[username])
     checkpoint = portfolio.chain.checkpoint(SETUP_ACTOR) if portfolio.chain.key else None
-    click.echo(f"\nDemo portfolio loaded: {portfolio.projector.status().head:,} events.")
+    if sys.stderr.isatty():
+        click.echo("", err=True)  # end the progress line redrawn in place
+    click.echo(f"Demo portfolio loaded: {portfolio.projector.status().head:,} events.")
     if checkpoint:
         click.echo(f"Signed audit checkpoint at position {checkpoint['position']:,}: {checkpoint['link']}")
     click.echo("Demo accounts (shown only now; sign in at /login):")

@@ -106,16 +106,24 @@ def version_query(as_of: AsOf) -> str:
 
 
 def folded(events: list[Any]) -> Any:
-    """A record after `events`: some of its events, the first its creation, in the order recorded.
-    An event that cannot be applied without one left out (a milestone reached, when the day viewed
-    is before it was added) is left out too, as the read models leave it out (see `real_days.py`)."""
-    record = events[0].mutate(None)
-    for event in events[1:]:
-        candidate = copy.deepcopy(record)
-        candidate.version = event.originator_version - 1  # the events between are not in effect
-        try:
-            event.mutate(candidate)
-        except Exception:
-            continue
-        record = candidate
+    """A record after `events`: some of its events, the first its creation, in the order recorded."""
+    record = None
+    for event in events:
+        record = applied(event, record)
     return record
+
+
+def applied(event: Any, record: Any) -> Any:
+    """`record` after `event`, though the events between them are left out (not in effect on the day
+    viewed). An event that cannot be applied without one left out (a milestone reached, when the day
+    viewed is before it was added) is left out too, as the read models leave it out (see
+    `real_days.py`)."""
+    if record is None:
+        return event.mutate(None)
+    candidate = copy.deepcopy(record)
+    candidate.version = event.originator_version - 1  # the events between are not in effect
+    try:
+        event.mutate(candidate)
+    except Exception:  # it needs a change not yet in effect
+        return record
+    return candidate

@@ -128,3 +128,20 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_safe(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula, written as text (CSV and XLSX exports)."""
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def said(kind: str, value: Any) -> str:
+    """A value an event said (see `history.what`), as the pages show values of its kind."""
+    if value is None or value == "":
+        return "—"
+    if kind == "date":
+        return day(value)
+    if kind == "moment":
+        return moment(value)
+    if kind == "money":
+        return money(*value)
+    if kind == "value":
+        return label(value)
+    if kind == "flag":
+        return _("yes") if value else _("no")
+    return str(value)

@@ -52,7 +52,7 @@ LABELS = {
     "archived": _l("archived"),
     # Kinds of record
     "project": _l("project"), "grant": _l("grant application"), "memorandum": _l("memorandum"),
-    "initiative": _l("initiative"),
+    "initiative": _l("initiative"), "organization": _l("organization"),
     # Roles
     "admin": _l("admin"), "fundraiser": _l("fundraiser"), "board": _l("board"), "auditor": _l("auditor"),
 }  # fmt: skip

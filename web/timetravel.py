@@ -44,6 +44,8 @@ def parse_moment(text: str) -> tuple[datetime, bool]:
 
 
 def resolve(text: str, basis: str) -> AsOf:
+    if basis not in ("", "recorded", "real"):
+        abort(400, _("'%(text)s' is not a basis: use recorded or real.", text=basis[:40]))
     moment, _is_day = parse_moment(text)
     portfolio = current_app.extensions["portfolio"]
     if basis == "real":

@@ -69,10 +69,25 @@ class ComparisonQueries(PortfolioCore):
                 if was != now and field != stage:
                     found.append(Difference(kind, record_id, name, field, _value(was), _value(now)))
             if not found and old["version"] != new["version"]:
-                events = str(new["version"] - old["version"])
-                found.append(Difference(kind, record_id, name, "other", old["version"], new["version"], events))
+                events = self._events_between(record_id, old["version"], new["version"], before, after)
+                if events:
+                    versions = (old["version"], new["version"])
+                    found.append(Difference(kind, record_id, name, "other", *versions, str(events)))
             differences += found
         return differences
+
+    def _events_between(self, record_id: str, old: int, new: int, before: AsOf, after: AsOf) -> int:
+        """How many of the record's changes came between the two views: recorded between them, or
+        (as it really was) in effect after the first day and by the second."""
+        if before.real_on is None or after.real_on is None:
+            return new - old
+        sql = (
+            "SELECT COUNT(*) FROM rm_events WHERE record_id = :id AND real_on > :before AND real_on <= :after "
+            "AND position <= :position"
+        )
+        params = {"id": record_id, "before": before.real_on.isoformat(), "after": after.real_on.isoformat(),
+                  "position": after.position}  # fmt: skip
+        return self.read_models.rows(sql, params)[0][0]
 
     def _compare_kpis(self, before: AsOf, after: AsOf) -> list[Difference]:
         sql = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -13,6 +14,7 @@ from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.audit.changes import Change, diff, state
 from portfolio.errors import NotFoundError
+from portfolio.readmodels.history import real_day
 from portfolio.registers import MAX_PER_PAGE
 
 # Record types as the audit log names them: (kind in URLs, table, title column).
@@ -28,7 +30,7 @@ RECORD_TYPES = {
     "Quarantine": ("quarantine", "", ""),
 }
 LOG_COLUMNS = (
-    "position, record_id, record_type, version, event, recorded_at, real_on, effective_on, actor, reason, summary"
+    "position, record_id, record_type, version, event, recorded_at, real_on, effective_on, actor, reason, summary, what"
 )
 
 
@@ -63,6 +65,15 @@ class LogFilter:
             if as_of.real_on is not None:
                 conditions.append("real_on <= :as_of_real_on")
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+def _what(row: dict[str, Any]) -> list[tuple[str, str, Any]]:
+    """What a log row's event says, as [field, kind, value] (see `history.what`); none for a row of
+    an older version or a quarantined event."""
+    try:
+        return [tuple(entry) for entry in json.loads(row.get("what") or "[]")]  # type: ignore[misc]
+    except (ValueError, TypeError):
+        return []
 
 
 @dataclass(frozen=True)
@@ -136,7 +147,7 @@ class AuditQueries(PortfolioCore):
             )
             if not rows:
                 return
-            yield from self._with_titles(rows)
+            yield from self._with_titles(rows, what=False)
             after = rows[-1]["position"]
 
     def audit_log_choices(self, hidden: tuple[str, ...] = ()) -> dict[str, list[str]]:
@@ -155,7 +166,8 @@ class AuditQueries(PortfolioCore):
 
     def record_history(self, record_id: UUID) -> list[HistoryEntry]:
         """Every event of one record, oldest first, each as the changes it made (up to the
-        version the record had, while viewing the past)."""
+        version the record had, while viewing the past; as it really was on a day, only the events
+        in effect by then)."""
         last = self._version_as_of(record_id)
         positions = {
             row["version"]: row["position"]
@@ -163,9 +175,15 @@ class AuditQueries(PortfolioCore):
                 "SELECT version, position FROM rm_events WHERE record_id = :id", {"id": str(record_id)}
             )
         }
+        events = list(self.events.get(record_id, lte=last))
+        as_of = timetravel.current()
+        really = as_of is not None and as_of.real_on is not None
+        if really:  # only the changes in effect by the day
+            events = [event for event in events if real_day(event) <= as_of.real_on]
+            events = events if events and events[0].originator_version == 1 else []
         entries, record, before = [], None, {}
-        for event in self.events.get(record_id, lte=last):
-            record = event.mutate(record)
+        for event in events:
+            record = timetravel.applied(event, record) if really else event.mutate(record)
             after = state(record)
             entries.append(
                 HistoryEntry(
@@ -244,19 +262,30 @@ class AuditQueries(PortfolioCore):
                 return rows[0]["name"]
         return str(record_id)
 
-    def _with_titles(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Add each row's record kind and current title."""
-        titles: dict[str, str] = {}
-        for record_type, (_, table, column) in RECORD_TYPES.items():
-            ids = sorted({row["record_id"] for row in rows if row["record_type"] == record_type})
-            if table and ids:
-                marks = ", ".join(f":id{n}" for n in range(len(ids)))
-                found = self.read_models.query(
-                    f"SELECT id, {column} AS title FROM {table} WHERE id IN ({marks})",
-                    {f"id{n}": value for n, value in enumerate(ids)},
-                )
-                titles.update({row["id"]: row["title"] for row in found})
-        return [
-            {**row, "kind": RECORD_TYPES.get(row["record_type"], ("",))[0], "title": titles.get(row["record_id"], "")}
+    def _with_titles(self, rows: list[dict[str, Any]], what: bool = True) -> list[dict[str, Any]]:
+        """Add each row's record kind and current title, and (with `what`) what its event says, with
+        the ids in it named."""
+        mentioned = {value for row in rows for _, kind, value in _what(row) if kind == "id"} if what else set()
+        names = self._names(sorted({row["record_id"] for row in rows} | mentioned))
+        titled = [
+            {**row, "kind": RECORD_TYPES.get(row["record_type"], ("",))[0], "title": names.get(row["record_id"], "")}
             for row in rows
         ]
+        if what:
+            for row in titled:
+                row["what"] = [(key, kind, names.get(value, value) if kind == "id" else value)
+                               for key, kind, value in _what(row)]  # fmt: skip
+        return titled
+
+    def _names(self, ids: list[str]) -> dict[str, str]:
+        """The names (titles) of the records with these ids, by id."""
+        found: dict[str, str] = {}
+        if not ids:
+            return found
+        marks = ", ".join(f":id{n}" for n in range(len(ids)))
+        params = {f"id{n}": value for n, value in enumerate(ids)}
+        for _, table, column in RECORD_TYPES.values():
+            if table:
+                sql = f"SELECT id, {column} AS name FROM {table} WHERE id IN ({marks})"
+                found.update({row["id"]: row["name"] for row in self.read_models.query(sql, params)})
+        return found

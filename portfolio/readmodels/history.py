@@ -9,8 +9,11 @@ table as of any position.
 
 from __future__ import annotations
 
-from datetime import UTC, date
+import json
+from datetime import UTC, date, datetime
+from enum import Enum
 from typing import Any
+from uuid import UUID
 
 from domain.localtime import kyiv_day
 from domain.money import Money
@@ -36,6 +39,29 @@ def event_fields(event: Any) -> dict[str, Any]:
 
 def summary(event: Any) -> str:
     return "; ".join(f"{key}: {_text(value)}" for key, value in event_fields(event).items())
+
+
+def what(event: Any) -> str:
+    """What the event says, as JSON for pages to show in the person's language: a list of [field,
+    kind, value], the kind one of "id" (a record's id, shown by its name), "date", "moment",
+    "money" ([amount, currency]), "value" (of a vocabulary), "flag" or "text"."""
+    return json.dumps([[key, *_typed(value)] for key, value in event_fields(event).items()], ensure_ascii=False)
+
+
+def _typed(value: Any) -> tuple[str, Any]:
+    if isinstance(value, UUID):
+        return "id", str(value)
+    if isinstance(value, Money):
+        return "money", [str(value.amount), value.currency]
+    if isinstance(value, datetime):
+        return "moment", value.isoformat()
+    if isinstance(value, date):
+        return "date", value.isoformat()
+    if isinstance(value, Enum):
+        return "value", str(value.value)
+    if isinstance(value, bool):
+        return "flag", value
+    return "text", None if value is None else _text(value)
 
 
 def _text(value: Any) -> str:
@@ -68,6 +94,7 @@ def audit_index(event: Any, position: int) -> Statement:
         "actor": getattr(event, "actor", ""),
         "reason": getattr(event, "reason", None),
         "summary": summary(event),
+        "what": what(event),
     }
     columns = ", ".join(values)
     placeholders = ", ".join(f":{key}" for key in values)

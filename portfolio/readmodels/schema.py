@@ -16,7 +16,7 @@ SEARCHABLE = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 
 def _folds(table: str) -> str:
@@ -186,7 +186,7 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS rm_events (
         position BIGINT PRIMARY KEY, record_id TEXT NOT NULL, record_type TEXT NOT NULL,
         version INTEGER NOT NULL, event TEXT NOT NULL, recorded_at TEXT NOT NULL, real_on TEXT NOT NULL,
-        effective_on TEXT, actor TEXT NOT NULL, reason TEXT, summary TEXT NOT NULL)""",
+        effective_on TEXT, actor TEXT NOT NULL, reason TEXT, summary TEXT NOT NULL, what TEXT)""",
     META,
     QUARANTINE,
     # Counters of the sign-in limit, which every worker and host shares (see `portfolio/counters.py`);

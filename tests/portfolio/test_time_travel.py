@@ -305,3 +305,23 @@ def test_the_registers_as_they_really_were_equal_a_replay_on_postgresql_too(post
     random_history.run(app, steps, backdate=True)
     assert app.read_models.rows("SELECT COUNT(*) FROM rm_backdated")[0][0] > 0
     _really_equal_a_replay(app, random_history.DAYS, tmp_path)
+
+
+def test_as_it_really_was_the_history_the_changes_and_the_stage_times_count_only_changes_in_effect(history):
+    """Found by an outside tester (issue 17): the history of a record, the changes between two days
+    and the stage times, as it really was, leave out what was recorded but not yet in effect."""
+    app, grant = history
+    with recording("olena", effective_date=date(2023, 3, 3)), clock_set_to(datetime(2023, 3, 26, 10, tzinfo=UTC)):
+        app.estimate_win_probability(grant, 40)
+    with timetravel.viewing(app.as_of(real_on=date(2023, 3, 4))):
+        assert [entry.event for entry in app.record_history(grant)] == ["Prospected", "WinProbabilityEstimated"]
+    with timetravel.viewing(app.as_of(real_on=date(2023, 2, 1))), pytest.raises(NotFoundError):
+        app.record_history(grant)
+    other = app.compare(app.as_of(real_on=date(2023, 3, 2)), app.as_of(real_on=date(2023, 3, 4)))["grant"]
+    assert [(d.change, d.detail) for d in other] == [("other", "1")]
+    with timetravel.viewing(app.as_of(real_on=date(2023, 3, 10))):
+        stages = {row.stage: (row.finished, row.ongoing) for row in app.stage_times("grant")}
+    assert stages == {"prospect": (1, 0), "submitted": (0, 1)}
+    with timetravel.viewing(app.as_of(datetime(2023, 3, 20, tzinfo=UTC))):  # as known then: no award yet
+        assert {row.stage for row in app.stage_times("grant")} == {"prospect", "submitted"}
+    assert {row.stage: row.ongoing for row in app.stage_times("grant")} == {"prospect": 0, "submitted": 0, "awarded": 1}

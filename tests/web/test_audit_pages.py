@@ -88,6 +88,11 @@ def test_a_bad_as_of_gets_a_clear_message(signed_in, ids, value):
     assert response.status_code == 400 and "РРРР-ММ-ДД" in response.get_data(as_text=True)
 
 
+def test_a_basis_other_than_recorded_or_real_gets_a_clear_message(signed_in, ids):
+    response = signed_in("board").get("/projects/?as_of=2023-01-10&basis=bogus")
+    assert response.status_code == 400 and "recorded або real" in response.get_data(as_text=True)
+
+
 def test_as_it_really_was_is_offered_and_shown(signed_in, ids):
     html = signed_in("board").get("/roadmap/?as_of=2023-01-09&basis=real").get_data(as_text=True)
     assert "Basic maturity" not in html  # proposed at a board meeting whose real date is 10 January
@@ -237,3 +242,12 @@ def test_who_holds_which_role_and_token_is_not_listed_to_other_roles(app, signed
 
 def test_auditors_list_the_accounts_events(app, signed_in, ids):
     assert len(signed_in("auditor").get("/audit/log.csv?record_type=Account").get_data(as_text=True).splitlines()) > 4
+
+
+def test_the_audit_log_says_what_each_change_said_in_words_and_names(signed_in, ids):
+    """Not raw field names and record ids (issue 18): the fields by their labels, the records they
+    name by their names, amounts, dates and vocabulary values as pages show them."""
+    html = signed_in("auditor").get(f"/audit/?record_id={ids['grant']}").get_data(as_text=True)
+    assert "донор: GIZ" in html and f"funder_id: {ids['funder']}" not in html
+    assert "проєкт: ClusteRISE" in html and str(ids["project"]) not in html
+    assert re.search(r"запитувана сума: 4\s500\s000,00\s₴", html) and "дедлайн: 1 трав. 2022" in html

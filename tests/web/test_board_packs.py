@@ -29,6 +29,12 @@ def test_a_pack_shows_the_portfolio_as_of_its_date_and_its_stamp(app, signed_in,
     assert f"№{pack['position']}" in html and pack["chain_link"] in html
     assert pack["chain_link"] == app.extensions["portfolio"].chain.link_at(pack["position"])
     assert "Це перший пакет." in html
+    assert "flask" not in html and '<link rel="icon"' in html  # no operator's command for the board (issue 18)
+    for_auditor = signed_in("auditor").get(response.location).get_data(as_text=True)
+    assert "flask --app wsgi audit verify --expect" in for_auditor
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200
+    icon.close()
 
 
 def test_a_pack_opened_later_shows_exactly_what_it_showed_and_the_next_pack_lists_the_changes(app, signed_in, ids):
