@@ -30,7 +30,7 @@ $(MO): web/translations/uk/LC_MESSAGES/messages.po $(VENV)/.installed
 
 # After changing texts: extract them and merge into the Ukrainian catalogue, then translate.
 translations: install
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -w 120 -o var/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k DomainError -w 120 -o var/messages.pot .
 	$(VENV)/bin/pybabel update -N -w 120 -i var/messages.pot -d web/translations
 
 run: install

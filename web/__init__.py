@@ -87,7 +87,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(
         may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount, said=said
     )
-    app.jinja_env.globals.update(link_args=link_args, due_kind=due_kind, kyiv=KYIV)
+    app.jinja_env.globals.update(link_args=link_args, due_kind=due_kind, kyiv=KYIV, explained=labels.explained)
     app.jinja_env.globals.update(stale_records=stale_records, stale_events=stale_events)
     app.jinja_env.globals.update(last_read_model_check=lambda: app.extensions["portfolio"].last_read_model_check())
     app.jinja_env.globals.update(

@@ -14,7 +14,7 @@ from domain.account import TOKEN_PURPOSES
 from portfolio.errors import RuleBrokenError
 from web.access import EVERYONE, allow
 from web.actions import field_errors
-from web.schemas import REQUIRED, FormSchema, length, rule_errors, text
+from web.schemas import REQUIRED, FormSchema, length, rule_errors, rule_message, text
 
 account = Blueprint("account", __name__, url_prefix="/account")
 
@@ -80,5 +80,5 @@ def revoke_token(token_id: UUID) -> Response | tuple[str, int]:
     try:
         current_app.extensions["portfolio"].revoke_token(current_user.username, token_id)
     except RuleBrokenError as error:
-        return _page(422, message=str(error))
+        return _page(422, message=rule_message(error))
     return redirect(url_for("account.index"))

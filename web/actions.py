@@ -26,7 +26,7 @@ from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.errors import ConflictError, RuleBrokenError
 from web import typed
-from web.labels import label
+from web.labels import explained, label
 from web.schemas import FormSchema, WithMoney, rule_errors
 from web.security import local_path
 
@@ -79,7 +79,7 @@ class OrganizationRef(mf.UUID):
 def options(spec: mf.Field, record: dict[str, Any] | None) -> list[tuple[str, str]] | None:
     """The choices a field offers: an enum's values, the organizations, or the record's sub-records."""
     if isinstance(spec, mf.Enum):
-        return [(m.value, str(label(m.value))) for m in spec.enum]
+        return [(m.value, explained(m.value)) for m in spec.enum]
     if isinstance(spec, OrganizationRef):
         return [(o["id"], o["name_uk"]) for o in current_app.extensions["portfolio"].queries.organizations()]
     if "options" in spec.metadata and record is not None:

@@ -37,7 +37,7 @@ from web.access import ADMINS, AUDITORS, EVERYONE, allow, hidden_record_types
 from web.actions import field_errors
 from web.formatting import spreadsheet_safe
 from web.registers import int_arg
-from web.schemas import FormSchema, reason_field
+from web.schemas import FormSchema, reason_field, rule_message
 
 audit = Blueprint("audit", __name__, url_prefix="/audit")
 
@@ -177,7 +177,7 @@ def release(position: int) -> Response | tuple[str, int]:
     except ValidationError as error:
         return _chain_page(release={"position": position, "values": values, "errors": field_errors(error)}, status=422)
     except RuleBrokenError as error:
-        return _chain_page(release={"position": position, "values": values, "message": str(error)}, status=422)
+        return _chain_page(release={"position": position, "values": values, "message": rule_message(error)}, status=422)
     return redirect(url_for("audit.chain", _anchor="quarantine"))
 
 

@@ -17,7 +17,7 @@ from domain.localtime import KYIV
 from portfolio.errors import RuleBrokenError
 from web.access import AUDITORS, EVERYONE, ROADMAP_EDITORS, allow
 from web.actions import field_errors
-from web.schemas import FormSchema, date_field, text
+from web.schemas import FormSchema, date_field, rule_message, text
 
 board_packs = Blueprint("board_packs", __name__, url_prefix="/board-packs")
 STYLESHEET = Path(__file__).parent / "static" / "app.css"
@@ -74,7 +74,7 @@ def issue() -> Response | tuple[str, int]:
                 data["title"], moment, current_app.config["REPORTING_CURRENCY"]
             )
     except RuleBrokenError as error:
-        return _index(values, {}, str(error), 422)
+        return _index(values, {}, rule_message(error), 422)
     return redirect(url_for("board_packs.pack", pack_id=pack_id))
 
 

@@ -26,7 +26,7 @@ from web.access import EDITORS, allow
 from web.import_files import MONEY, ImportFileError, read_rows, required_fields
 from web.labels import label
 from web.register_columns import COLUMNS, IMPORTED
-from web.schemas import problem_message
+from web.schemas import problem_message, rule_message
 
 imports = Blueprint("imports", __name__, url_prefix="/import")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -99,11 +99,11 @@ def _planned(kind: str, filename: str, data: bytes, previewed: str | None = None
                 return _page(kind, plan=plan, filename=filename, data=data, message=message, status=409)
             app.commit_import(plan)
     except ImportFileError as error:
-        return _page(kind, message=str(error), status=422)
+        return _page(kind, message=rule_message(error), status=422)
     except ConflictError as error:
         return _page(kind, message=str(error), status=409)
     except RuleBrokenError as error:
-        return _page(kind, message=str(error), status=422)
+        return _page(kind, message=rule_message(error), status=422)
     flash(_("Imported %(file)s: %(created)s created, %(changed)s changed, %(same)s unchanged.", file=filename,
             created=plan.count("create"), changed=plan.count("change"), same=plan.count("same")))  # fmt: skip
     return redirect(url_for(f"{kind}.index"))

@@ -22,6 +22,8 @@ LABELS = {
     "done": _l("done"), "not_done": _l("not done"), "postponed": _l("postponed"),
     "dropped": _l("dropped"), "on_track": _l("on track"), "at_risk": _l("at risk"),
     "off_track": _l("off track"),
+    # Priority horizons (seed 000)
+    "now": _l("NOW"), "wow": _l("WOW"), "how": _l("HOW"),
     # Project categories and result levels
     "talent_systems": _l("Talent systems"), "trust_building": _l("Trust building"),
     "ecosystem_orchestration": _l("Ecosystem orchestration"), "value_chains": _l("Value chains"),
@@ -58,6 +60,13 @@ LABELS = {
 }  # fmt: skip
 
 
+# What the priority horizons mean: said where a priority is chosen, and under the projects register.
+EXPLAINED = {
+    "now": _l("NOW: start now, quick wins"),
+    "wow": _l("WOW: a flagship, ambitious"),
+    "how": _l("HOW: a way must be found first (research, partners, money)"),
+}
+
 _translated: dict[tuple[str, str], str] = {}  # (language, vocabulary key) -> label
 
 
@@ -72,3 +81,9 @@ def label(value: object) -> str:
     if cache_key not in _translated:  # bounded by the vocabulary, whatever values pass through
         _translated[cache_key] = str(LABELS[str(key)])
     return _translated[cache_key]
+
+
+def explained(value: object) -> str:
+    """A vocabulary value's name, with what it means where the vocabulary needs it said."""
+    key = str(getattr(value, "value", value))
+    return str(EXPLAINED[key]) if key in EXPLAINED else label(value)

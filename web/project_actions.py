@@ -60,7 +60,7 @@ ACTIONS = {
         Action("add-kpi", _l("Add a KPI"), "define_kpi", OPEN, {
             "name": text(_l("KPI")), "unit": text(_l("Unit"), max_length=40),
             "level": enum_field(ResultLevel, _l("Result level")), "baseline": number(_l("Baseline")),
-            "target": number(_l("Target"))}, adds=True),
+            "target": number(_l("Target value"))}, adds=True),
         Action("measure", _l("Record a measurement"), "measure_kpi", (*OPEN, "on_hold", "completed"), {
             "kpi_id": one_of(_l("KPI"), "kpis", "name"), "value": number(_l("Value")),
             "measured_on": date_field(_l("Measured on")), "source": text(_l("Source"))}, adds=True),

@@ -12,7 +12,7 @@ from domain.context import recording
 from portfolio.errors import RuleBrokenError
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import field_errors
-from web.schemas import CURRENCY, REQUIRED, FormSchema, date_field
+from web.schemas import CURRENCY, REQUIRED, FormSchema, date_field, rule_message
 
 rates = Blueprint("rates", __name__, url_prefix="/rates")
 
@@ -61,7 +61,7 @@ def record() -> Response | tuple[str, int]:
                 data["from_currency"], data["to_currency"], data["rate"], data["on"]
             )
     except RuleBrokenError as error:
-        return _page(values, {}, str(error), 422)
+        return _page(values, {}, rule_message(error), 422)
     if request.htmx:
         return _page({"to_currency": data["to_currency"]}, {}, None)
     return redirect(url_for("rates.index"))

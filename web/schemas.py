@@ -81,7 +81,13 @@ def rule_errors(error: BaseException, names: Any) -> tuple[dict[str, list[str]],
         return found, None
     if found:
         return {}, "; ".join(f"{name}: {' '.join(messages)}" for name, messages in found.items())
-    return {}, str(error)
+    return {}, rule_message(error)
+
+
+def rule_message(error: BaseException) -> str:
+    """A rule's refusal in the person's language: the domain's messages are extracted for
+    translation (see babel.cfg); one that names values of its own is shown as the domain says it."""
+    return gettext(str(error))
 
 
 def check_loaded(name: str, value: Any, data: dict[str, Any], money_fields: tuple[str, ...] = ()) -> None:

@@ -50,7 +50,7 @@ def test_a_fundraiser_is_told_each_bad_value_and_may_type_amounts_and_dates_in_u
     refused(page, "#action-form", "requested", "150.000,00 грн", "Введіть суму цифрами")
     page.click("#action-form >> text=Скасувати")
 
-    page.click("#stage-panel >> text=Зафіксувати перемогу")  # a stage action
+    page.click("#stage-panel >> text=Зафіксувати надання гранту")  # a stage action
     page.fill("#action-form [name=amount_currency]", "EUR")
     page.fill("#action-form [name=decided_on]", "20.05.2024")
     refused(page, "#action-form", "amount", "-75000", "від")
@@ -59,7 +59,7 @@ def test_a_fundraiser_is_told_each_bad_value_and_may_type_amounts_and_dates_in_u
     refused(page, "#action-form", "decided_on", "31.02.2024", "Введіть дату, наприклад 31.03.2027")
     page.fill("#action-form [name=decided_on]", "20 трав. 2024 р.")  # as the pages print a date
     page.click("#action-form button[type=submit]")
-    expect(page.locator("#stage-panel .stage")).to_have_text(re.compile("перемога"))
+    expect(page.locator("#stage-panel .stage")).to_have_text(re.compile("грант надано"))
     expect(page.locator("#grant-detail")).to_contain_text(re.compile(r"160\s000,50"))
 
     page.click("#stage-panel >> text=Запланувати транш")  # a sub-record

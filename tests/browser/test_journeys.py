@@ -31,14 +31,14 @@ def test_a_fundraiser_creates_a_grant_application_and_moves_it_to_submitted_and_
     page.click("#action-form button[type=submit]")
     expect(page.locator("#column-submitted")).to_contain_text("GDT Textile microgrant")
 
-    page.locator("article.card", has_text="GDT Textile microgrant").locator("text=Зафіксувати перемогу").click()
+    page.locator("article.card", has_text="GDT Textile microgrant").locator("text=Зафіксувати надання гранту").click()
     page.fill("#action-form input[name=amount]", "43000")
     page.fill("#action-form input[name=amount_currency]", "EUR")
     page.fill("#action-form input[name=decided_on]", "2023-03-01")
     page.click("#action-form button[type=submit]")
     expect(page.locator("#column-awarded")).to_contain_text("GDT Textile microgrant")
     page.locator("#column-awarded >> text=GDT Textile microgrant").click()
-    expect(page.locator("#stage-panel .stage")).to_have_text("перемога")
+    expect(page.locator("#stage-panel .stage")).to_have_text("грант надано")
     screenshot(page, "grant-awarded")
 
 

@@ -59,7 +59,7 @@ def test_a_pack_with_bad_input_is_refused_with_a_message(app, signed_in, ids, ti
 
 def test_a_pack_of_a_date_before_anything_was_recorded_is_refused(app, signed_in, ids):
     response = issue(signed_in("board"), "Too early", "2019-01-01")
-    assert response.status_code == 422 and "Nothing had been recorded" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "На ту дату ще нічого не було записано" in response.get_data(as_text=True)
 
 
 def test_an_auditor_reads_packs_but_cannot_issue_one(signed_in, ids):

@@ -83,7 +83,7 @@ def test_bad_input_is_refused_field_by_field_and_keeps_what_was_typed(app, signe
 
 def test_a_domain_rule_is_explained_on_the_form(signed_in, orgs):
     response = submit(signed_in("fundraiser"), "/organizations/new", {"name_uk": "Орган", "kind": "authority"})
-    assert response.status_code == 422 and "authority needs its level" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "Для органу влади потрібен рівень" in response.get_data(as_text=True)
 
 
 def test_readers_cannot_open_the_forms(signed_in):

@@ -148,7 +148,7 @@ def test_reclassifying_an_authority_without_a_level_is_explained(app, signed_in,
         "reclassify",
         {"kind": "authority"},
     )
-    assert response.status_code == 422 and "needs its level" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "Для органу влади потрібен рівень" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize(

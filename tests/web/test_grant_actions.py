@@ -111,3 +111,11 @@ def test_a_stale_version_gets_409_with_the_newer_state_and_nothing_is_lost(app, 
 
 def test_an_unknown_action_is_404(signed_in, grant):
     assert signed_in("fundraiser").get(f"/grants/{grant}/act/teleport").status_code == 404
+
+
+def test_a_rule_refusal_is_said_in_the_persons_language(signed_in, grant):
+    """The domain's messages are translated too (issue 18): closing a grant never awarded."""
+    response = post(signed_in("fundraiser"), f"/grants/{grant}/act/close", {"version": "1"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Закрити можна лише наданий грант." in html
+    assert "Only an awarded grant can be closed." not in html

@@ -107,7 +107,7 @@ def test_a_confirmed_import_saves_all_rows_attributed_to_the_importer_with_the_f
         GRANT_HEADER,
         ["Horizon call", "GIZ", "Kharkiv IAM", "under review", "250 000,50", "eur", "", "", "2024-03-15",
          "olena", "2024-03-01", ""],
-        ["Won call", "GIZ", "Kharkiv IAM", "перемога", "1000", "EUR", "900", "EUR", "", "taras",
+        ["Won call", "GIZ", "Kharkiv IAM", "грант надано", "1000", "EUR", "900", "EUR", "", "taras",
          "2023-01-10", "2023-03-01"],
     ])  # fmt: skip
     response = import_file(client, "grants", data, "grants 2024.csv")
