@@ -7,10 +7,14 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from domain.grant import ENDED, ORDER
 from portfolio import timetravel
 from portfolio.rates import Converted, Rates, RateUseCases, convert
 from portfolio.readmodels.kept_totals import GRANTS, KPIS, PROJECTS, Kept
 from portfolio.readmodels.schema import STILL_TRUE
+
+# The order stages are shown in: the pipeline's, then the ends it did not reach.
+STAGE_ORDER = [stage.value for stage in (*ORDER, *(end for end in ENDED if end not in ORDER))]
 
 WON = ("awarded", "contracted", "in_implementation", "closed")
 LOST = ("rejected",)
@@ -27,7 +31,7 @@ class DashboardQueries(RateUseCases):
         projects = self._kept(PROJECTS)
         return {
             "currency": currency,
-            "by_stage": _by(groups, "stage", currency, rates),
+            "by_stage": sorted(_by(groups, "stage", currency, rates), key=_in_stage_order),
             "by_funder": sorted(_by(groups, "funder", currency, rates), key=lambda r: -r["value"].amount)[:10],
             "won": _won(groups, currency, rates),
             "win_rate": _win_rate(groups),
@@ -127,6 +131,10 @@ def _value(group: dict[str, Any]) -> tuple[str, Decimal]:
     if group["stage"] in WON and group["awarded_currency"] is not None:
         return group["awarded_currency"], group["awarded"]
     return group["requested_currency"], group["requested"]
+
+
+def _in_stage_order(row: dict[str, Any]) -> int:
+    return STAGE_ORDER.index(row["name"]) if row["name"] in STAGE_ORDER else len(STAGE_ORDER)
 
 
 def _by(groups: list[dict[str, Any]], key: str, currency: str, rates: Rates) -> list[dict[str, Any]]:

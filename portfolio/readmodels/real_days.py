@@ -55,11 +55,9 @@ def fixes(store: Any, batch: Sequence[tuple[int, Any]], events_of: EventsOf) -> 
         if since is None:
             continue
         try:
-            history = events_of(UUID(record_id), events[-1][1].originator_version)
+            result[record_id] = _written(record_id, since, events_of(UUID(record_id), events[-1][1].originator_version))
         except Exception:  # an event of the record does not read: the quarantine has it already
             logger.exception("The days of record %s cannot be replayed; its real days are not kept.", record_id)
-            continue
-        result[record_id] = _written(record_id, since, history)
     return result
 
 
@@ -104,29 +102,45 @@ def _written(record_id: str, since: int, events: Sequence[Any]) -> list[Statemen
 
 def by_day(record_id: str, events: Sequence[Any]) -> list[tuple[str, Rows]]:
     """The record's rows from each day on which they changed: after its changes that took effect
-    by then, in the order recorded."""
-    days = sorted({real_day(event).isoformat() for event in events})
+    by then, in the order recorded. Those are the longest run of its first changes all in effect by
+    the day, which grows from day to day and is applied once, then the later-recorded changes
+    already in effect, applied for that day only (inside a savepoint rolled back after)."""
+    real = [real_day(event).isoformat() for event in events]
+    db = _scratch_db()
+    for table in READ_MODEL_TABLES:
+        db.execute(f"DELETE FROM {table}")
     spans: list[tuple[str, Rows]] = []
-    for day in days:
-        rows = _replayed(record_id, [event for event in events if real_day(event).isoformat() <= day])
+    applied = 0  # the first changes, all in effect by the day, applied so far
+    for day in sorted(set(real)):
+        while applied < len(events) and real[applied] <= day:
+            _apply(db, events[applied])
+            applied += 1
+        db.execute("SAVEPOINT day")
+        for event, effective in zip(events[applied:], real[applied:], strict=True):
+            if effective <= day:
+                _apply(db, event)
+        rows = _rows(db, record_id)
+        db.execute("ROLLBACK TO day")
+        db.execute("RELEASE day")
         if not spans or spans[-1][1] != rows:
             spans.append((day, rows))
     return spans
 
 
-def _replayed(record_id: str, events: Sequence[Any]) -> Rows:
-    """The record's rows of each register table after applying `events` to empty read models."""
-    db = _scratch_db()
-    for table in READ_MODEL_TABLES:
-        db.execute(f"DELETE FROM {table}")
-    for event in events:
-        db.execute("SAVEPOINT event")
-        try:
-            for statement in row_changes(event):
-                db.execute(statement.sql, statement.params)
-        except Exception:  # it needs a change not yet in effect that day
-            db.execute("ROLLBACK TO event")
-        db.execute("RELEASE event")
+def _apply(db: sqlite3.Connection, event: Any) -> None:
+    """Apply an event to the scratch read models, or nothing of it if it cannot be applied (it
+    needs a change not yet in effect that day)."""
+    db.execute("SAVEPOINT event")
+    try:
+        for statement in row_changes(event):
+            db.execute(statement.sql, statement.params)
+    except Exception:
+        db.execute("ROLLBACK TO event")
+    db.execute("RELEASE event")
+
+
+def _rows(db: sqlite3.Connection, record_id: str) -> Rows:
+    """The record's rows of each register table in the scratch read models."""
     return {
         table: sorted(
             db.execute(

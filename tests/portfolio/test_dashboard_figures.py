@@ -76,3 +76,19 @@ def test_the_dashboard_as_known_then_and_as_it_really_was(history):
     assert stages(app.as_of(datetime(2023, 3, 20, 12, tzinfo=UTC))) == {"submitted": (1, Decimal("100"))}
     assert stages(app.as_of(real_on=date(2023, 3, 19))) == {"awarded": (1, Decimal("90"))}
     assert stages(app.as_of(real_on=date(2023, 3, 17))) == {"submitted": (1, Decimal("100"))}
+
+
+def test_stages_are_listed_in_the_pipelines_order_whatever_the_figures(store_url, open_portfolio):
+    """Not in the order a query happens to give them (issue 18): the dashboard and the board pack."""
+    from domain.context import clock_set_to
+
+    app = open_portfolio(store_url)
+    with recording("olena"), clock_set_to(datetime(2023, 3, 1, 10, tzinfo=UTC)):
+        funder = app.register_organization("GIZ", OrganizationKind.FUNDER)
+        grants = [app.prospect_application(f"G{n}", funder, funder, "olena", Money.of("100", "EUR")) for n in range(4)]
+        app.submit_application(grants[0], date(2023, 2, 1))
+        app.submit_application(grants[1], date(2023, 2, 1))
+        app.record_award(grants[1], Money.of("90", "EUR"), date(2023, 2, 20))
+        app.withdraw_application(grants[2], "no partner")
+    stages = [row["name"] for row in app.dashboard("EUR", datetime(2023, 3, 2, tzinfo=UTC))["by_stage"]]
+    assert stages == ["prospect", "submitted", "awarded", "withdrawn"]
