@@ -61,3 +61,42 @@ class Queries:
             "organizations": "rm_organizations",
         }
         return {name: self.store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] for name, table in tables.items()}
+
+    # The start page of each role (web/overview.py).
+    def open_applications(self, owner: str | None = None, limit: int = 20) -> Rows:
+        """Applications not decided yet, the nearest deadline first; only `owner`'s if given (by
+        the owner's name, case-folded)."""
+        mine = "AND owner_fold = :owner " if owner else ""
+        return self.store.query(
+            "SELECT id, title, stage, deadline, owner, requested_amount, requested_currency FROM rm_grants "
+            f"WHERE stage IN ('prospect', 'drafting', 'submitted', 'under_review') {mine}"
+            "ORDER BY deadline NULLS LAST, title LIMIT :limit",
+            {"owner": (owner or "").casefold(), "limit": limit},
+        )
+
+    def awaiting_decision(self, limit: int = 20) -> Rows:
+        """What waits for the board: initiatives proposed and not planned, projects in concept."""
+        return self.store.query(
+            "SELECT 'initiative' AS kind, id, title, status AS stage, updated_at FROM rm_initiatives "
+            "WHERE status = 'proposed' UNION ALL "
+            "SELECT 'project' AS kind, id, title, stage, updated_at FROM rm_projects WHERE stage = 'concept' "
+            "ORDER BY updated_at LIMIT :limit",
+            {"limit": limit},
+        )
+
+    def troubled_initiatives(self, limit: int = 20) -> Rows:
+        return self.store.query(
+            "SELECT id, roadmap, title, health, status, target_on FROM rm_initiatives "
+            "WHERE health IN ('off_track', 'at_risk') AND status NOT IN ('done', 'not_done', 'dropped') "
+            "ORDER BY health DESC, target_on LIMIT :limit",
+            {"limit": limit},
+        )
+
+    def latest_events(self, corrections: bool = False, limit: int = 15) -> Rows:
+        """The latest events of the log (only corrections, with `corrections`), newest first."""
+        which = "WHERE event LIKE '%Correct%' " if corrections else ""
+        return self.store.query(
+            "SELECT position, record_id, record_type, event, actor, recorded_at, reason FROM rm_events "
+            f"{which}ORDER BY position DESC LIMIT :limit",
+            {"limit": limit},
+        )

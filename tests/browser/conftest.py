@@ -15,6 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A loaded machine (the whole suite at once) can take more than the default 5 s to answer and swap.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
