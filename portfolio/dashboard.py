@@ -44,13 +44,18 @@ class DashboardQueries(RateUseCases):
                 "AND commitments = 0 AND projects = 0",
                 "signed_on",
             ),
-            "troubled_initiatives": self._first(
-                "SELECT id, roadmap, direction, title, health, status, target_on, original_target_on "
-                "FROM rm_initiatives WHERE health IN ('off_track', 'at_risk') "
-                "AND status NOT IN ('done', 'not_done', 'dropped')",
-                "health DESC, target_on",
-            ),
+            "troubled_initiatives": self.troubled_initiatives(),
         }
+
+    def troubled_initiatives(self) -> dict[str, Any]:
+        """Open initiatives at risk or off track, the worst and soonest first (the first of them, and
+        how many in all): on the dashboard and a board member's start page."""
+        return self._first(
+            "SELECT id, roadmap, direction, title, health, status, target_on, original_target_on "
+            "FROM rm_initiatives WHERE health IN ('off_track', 'at_risk') "
+            "AND status NOT IN ('done', 'not_done', 'dropped')",
+            "health DESC, target_on",
+        )
 
     def _kept(self, kept: Kept) -> list[dict[str, Any]]:
         """A register's rows counted and summed by group, as kept by the projector at the position

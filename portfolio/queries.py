@@ -84,14 +84,6 @@ class Queries:
             {"limit": limit},
         )
 
-    def troubled_initiatives(self, limit: int = 20) -> Rows:
-        return self.store.query(
-            "SELECT id, roadmap, title, health, status, target_on FROM rm_initiatives "
-            "WHERE health IN ('off_track', 'at_risk') AND status NOT IN ('done', 'not_done', 'dropped') "
-            "ORDER BY health DESC, target_on LIMIT :limit",
-            {"limit": limit},
-        )
-
     def latest_events(self, corrections: bool = False, limit: int = 15) -> Rows:
         """The latest events of the log (only corrections, with `corrections`), newest first."""
         which = "WHERE event LIKE '%Correct%' " if corrections else ""

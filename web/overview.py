@@ -35,7 +35,7 @@ def index() -> str:
         today = kyiv_day(timetravel.now())
         shown["due"] = portfolio.due_items(today, today + DUE_WITHIN)
     if role in (Role.BOARD, Role.ADMIN):
-        shown["troubled"] = queries.troubled_initiatives()
+        shown["troubled"] = portfolio.troubled_initiatives()
         shown["awaiting"] = queries.awaiting_decision()
     if role in (Role.AUDITOR, Role.ADMIN):
         shown["latest"] = queries.latest_events()
