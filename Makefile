@@ -3,16 +3,17 @@ VENV     := .venv
 PY       := $(VENV)/bin/python
 FLASK    := $(VENV)/bin/flask --app wsgi
 HTMX     := 2.0.11
+AXE      := 4.10.3
 VENDOR   := web/static/vendor
 PYTHON   ?= python3
 
-.PHONY: install browser pango run serve test lint format translations clean bench load fuzz
+.PHONY: install icu browser pango run serve test lint format translations clean bench load fuzz
 
 MO       := web/translations/uk/LC_MESSAGES/messages.mo
 
 install: $(VENV)/.installed $(VENDOR)/htmx.min.js $(MO)
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml | icu
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -21,8 +22,13 @@ $(VENV)/.installed: pyproject.toml
 # htmx comes from the npm registry at install time, pinned; it is never committed.
 $(VENDOR)/htmx.min.js:
 	mkdir -p var/npm $(VENDOR)
-	npm install --silent --no-audit --no-fund --prefix var/npm htmx.org@$(HTMX)
+	npm install --silent --no-audit --no-fund --save-exact --prefix var/npm htmx.org@$(HTMX)
 	cp var/npm/node_modules/htmx.org/dist/htmx.min.js $@
+
+# axe-core checks each page kind for accessibility in the browser tests; test time only, pinned.
+var/npm/node_modules/axe-core/axe.min.js:
+	mkdir -p var/npm
+	npm install --silent --no-audit --no-fund --save-exact --prefix var/npm axe-core@$(AXE)
 
 # Translations are kept as .po sources and compiled at install time.
 $(MO): web/translations/uk/LC_MESSAGES/messages.po $(VENV)/.installed
@@ -30,7 +36,7 @@ $(MO): web/translations/uk/LC_MESSAGES/messages.po $(VENV)/.installed
 
 # After changing texts: extract them and merge into the Ukrainian catalogue, then translate.
 translations: install
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k DomainError -w 120 -o var/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k DomainError -k RuleBrokenError -w 120 -o var/messages.pot .
 	$(VENV)/bin/pybabel update -N -w 120 -i var/messages.pot -d web/translations
 
 run: install
@@ -47,6 +53,14 @@ browser:
 	  else echo "Chromium is missing and we are not root: the browser tests will be skipped."; fi; \
 	fi
 
+# PyICU (names in the Ukrainian alphabet's order) is built against the system's ICU; installed the
+# same way where it is missing.
+icu:
+	@if ! pkg-config --exists icu-i18n 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config >/dev/null; \
+	  else echo "ICU's headers are missing and we are not root: install libicu-dev and pkg-config."; fi; \
+	fi
+
 # Board packs as PDF (WeasyPrint) need Pango; installed the same way where it is missing.
 pango:
 	@if ! ldconfig -p | grep -q libpango-1.0 || ! ldconfig -p | grep -q libharfbuzz-subset; then \
@@ -54,7 +68,7 @@ pango:
 	  else echo "Pango is missing and we are not root: the PDF test will be skipped."; fi; \
 	fi
 
-test: install browser pango
+test: install browser pango var/npm/node_modules/axe-core/axe.min.js
 	$(VENV)/bin/pytest
 
 lint: install

@@ -11,7 +11,7 @@ from eventsourcing.domain import event
 
 from domain import context
 from domain.enums import Role
-from domain.errors import DomainError
+from domain.errors import N_, DomainError
 from domain.record import Record, find, require_reason, require_text
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
@@ -54,8 +54,8 @@ class Account(Record):
 
     def change_role(self, role: Role, reason: str) -> None:
         if role is self.role:
-            raise DomainError(f"{self.username} already has the role {role.value}.")
-        self._role_changed(role=role, reason=require_reason(reason, "change a role"))
+            raise DomainError("{username} already has the role {role}.", username=self.username, role=role)
+        self._role_changed(role=role, reason=require_reason(reason, N_("change a role")))
 
     @event("RoleChanged")
     def _role_changed(self, role: Role, reason: str) -> None:
@@ -72,13 +72,15 @@ class Account(Record):
         """Where reminders go; empty for none."""
         email = (email or "").strip().lower()
         if email and (len(email) > 200 or not _EMAIL.match(email)):
-            raise DomainError(f"'{email}' is not an e-mail address.")
+            raise DomainError("'{email}' is not an e-mail address.", email=email)
         if email != self.email:
             self._email_set(email=email)
 
     def choose_language(self, language: str) -> None:
         if language not in LANGUAGES:
-            raise DomainError(f"'{language}' is not one of the languages: {', '.join(LANGUAGES)}.")
+            raise DomainError(
+                "'{language}' is not one of the languages: {languages}.", language=language, languages=LANGUAGES
+            )
         if language != self.language:
             self._language_chosen(language=language)
 
@@ -91,11 +93,15 @@ class Account(Record):
         self.email = email
 
     def issue_token(self, name: str, purpose: str, digest: str) -> UUID:
-        name = require_text(name, "The token's name")
+        name = require_text(name, N_("The token's name"))
         if purpose not in TOKEN_PURPOSES:
-            raise DomainError(f"A token is for {' or '.join(TOKEN_PURPOSES)}, not '{purpose}'.")
+            raise DomainError(
+                "A token is for {purposes}, not '{purpose}'.",
+                purposes=N_("{one} or {other}", one=TOKEN_PURPOSES[0], other=TOKEN_PURPOSES[1]),
+                purpose=purpose,
+            )
         if any(t.name == name and not t.revoked for t in self.tokens.values()):
-            raise DomainError(f"{self.username} already has a token named '{name}'.")
+            raise DomainError("{username} already has a token named '{name}'.", username=self.username, name=name)
         token_id = context.new_id()
         self._token_issued(token_id=token_id, name=name, purpose=purpose, digest=digest)
         return token_id
@@ -105,9 +111,9 @@ class Account(Record):
         self.tokens[token_id] = Token(token_id, name, purpose, digest)
 
     def revoke_token(self, token_id: UUID) -> None:
-        token = find(self.tokens, token_id, "token")
+        token = find(self.tokens, token_id, N_("token"))
         if token.revoked:
-            raise DomainError(f"The token '{token.name}' is already revoked.")
+            raise DomainError("The token '{name}' is already revoked.", name=token.name)
         self._token_revoked(token_id=token_id)
 
     @event("TokenRevoked")
@@ -116,8 +122,8 @@ class Account(Record):
 
     def disable(self, reason: str) -> None:
         if self.disabled:
-            raise DomainError(f"{self.username} is already disabled.")
-        self._disabled(reason=require_reason(reason, "disable an account"))
+            raise DomainError("{username} is already disabled.", username=self.username)
+        self._disabled(reason=require_reason(reason, N_("disable an account")))
 
     @event("Disabled")
     def _disabled(self, reason: str) -> None:
@@ -125,8 +131,8 @@ class Account(Record):
 
     def enable(self, reason: str) -> None:
         if not self.disabled:
-            raise DomainError(f"{self.username} is not disabled.")
-        self._enabled(reason=require_reason(reason, "enable an account"))
+            raise DomainError("{username} is not disabled.", username=self.username)
+        self._enabled(reason=require_reason(reason, N_("enable an account")))
 
     @event("Enabled")
     def _enabled(self, reason: str) -> None:

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from domain.errors import DomainError
+from domain.errors import N_, DomainError
 from domain.record import Record, require_aware, require_text
 
 
@@ -46,12 +46,12 @@ class BoardPack(Record):
         previous_id: UUID | None = None,
         previous_position: int | None = None,
     ) -> BoardPack:
-        require_aware(as_of, "The date of the pack")
+        require_aware(as_of, N_("The date of the pack"))
         if position < 1:
             raise DomainError("Nothing had been recorded by that date, so there is nothing to show the board.")
         if previous_position is not None and previous_position > position:
             raise DomainError("A pack cannot be older than the previous pack it is compared with.")
-        return cls(require_text(title, "The title of the pack"), as_of, position, chain_link, previous_id,
+        return cls(require_text(title, N_("The title of the pack")), as_of, position, chain_link, previous_id,
                    previous_position)  # fmt: skip
 
     @event("Sealed")

@@ -9,10 +9,10 @@ from eventsourcing.domain import event
 
 from domain import context
 from domain.enums import GrantStage, ReportKind
-from domain.errors import DomainError
+from domain.errors import N_, DomainError
+from domain.illustrative import Illustrative
 from domain.money import Money
 from domain.record import (
-    Record,
     find,
     require_aware,
     require_order,
@@ -32,7 +32,7 @@ WON = (G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION)
 ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
 
 
-class GrantApplication(Record):
+class GrantApplication(Illustrative):
     @event("Prospected")
     def __init__(
         self,
@@ -82,16 +82,16 @@ class GrantApplication(Record):
         co_financing: Money | None = None,
         deadline: datetime | None = None,
     ) -> GrantApplication:
-        require_aware(deadline, "The call deadline")
+        require_aware(deadline, N_("The call deadline"))
         return cls(
-            title=require_text(title, "The application title"),
+            title=require_text(title, N_("The application title")),
             funder_id=funder_id,
             applicant_id=applicant_id,
             programme=programme.strip(),
             call_name=call_name.strip(),
             call_reference=call_reference.strip(),
             call_url=call_url.strip(),
-            owner=require_text(owner, "The internal owner"),
+            owner=require_text(owner, N_("The internal owner")),
             requested=requested,
             co_financing=co_financing,
             deadline=deadline,
@@ -99,8 +99,8 @@ class GrantApplication(Record):
 
     # Details -------------------------------------------------------------------------------
     def describe_call(self, title: str, programme: str, call_name: str, call_reference: str, call_url: str) -> None:
-        self._check_not_ended("edit")
-        new = (require_text(title, "The application title"), programme.strip(), call_name.strip(),
+        self._check_not_ended(N_("edit"))
+        new = (require_text(title, N_("The application title")), programme.strip(), call_name.strip(),
                call_reference.strip(), call_url.strip())  # fmt: skip
         old = (self.title, self.programme, self.call_name, self.call_reference, self.call_url)
         if new != old:
@@ -116,7 +116,7 @@ class GrantApplication(Record):
     def set_deadline(self, deadline: datetime | None) -> None:
         if self.stage not in (G.PROSPECT, G.DRAFTING):
             raise DomainError("The deadline can only change before the application is submitted.")
-        require_aware(deadline, "The call deadline")
+        require_aware(deadline, N_("The call deadline"))
         self._deadline_set(deadline=deadline)
 
     @event("DeadlineSet")
@@ -133,8 +133,8 @@ class GrantApplication(Record):
         self.requested, self.co_financing = requested, co_financing
 
     def estimate_win_probability(self, percent: int | None) -> None:
-        self._check_not_ended("estimate")
-        require_percent(percent, "The win probability")
+        self._check_not_ended(N_("estimate"))
+        require_percent(percent, N_("The win probability"))
         self._win_probability_estimated(percent=percent)
 
     @event("WinProbabilityEstimated")
@@ -142,7 +142,7 @@ class GrantApplication(Record):
         self.win_probability = percent
 
     def hand_over(self, owner: str) -> None:
-        owner = require_text(owner, "The internal owner")
+        owner = require_text(owner, N_("The internal owner"))
         if owner != self.owner:
             self._handed_over(owner=owner)
 
@@ -154,7 +154,7 @@ class GrantApplication(Record):
         if project_id == self.project_id:
             return
         if self.project_id is not None:
-            reason = require_reason(reason, "move an application to another project")
+            reason = require_reason(reason, N_("move an application to another project"))
         self._project_linked(project_id=project_id, reason=reason)
 
     @event("ProjectLinked")
@@ -162,18 +162,18 @@ class GrantApplication(Record):
         self.project_id = project_id
 
     def add_partner(self, organization_id: UUID, role: str) -> None:
-        self._check_not_ended("add partners to")
+        self._check_not_ended(N_("add partners to"))
         if organization_id in self.partners or organization_id == self.applicant_id:
             raise DomainError("This organization is already in the consortium.")
-        self._partner_added(organization_id=organization_id, role=require_text(role, "The partner's role"))
+        self._partner_added(organization_id=organization_id, role=require_text(role, N_("The partner's role")))
 
     @event("PartnerAdded")
     def _partner_added(self, organization_id: UUID, role: str) -> None:
         self.partners[organization_id] = Partner(organization_id, role)
 
     def remove_partner(self, organization_id: UUID, reason: str) -> None:
-        find(self.partners, organization_id, "partner")
-        self._partner_removed(organization_id=organization_id, reason=require_reason(reason, "remove a partner"))
+        find(self.partners, organization_id, N_("partner"))
+        self._partner_removed(organization_id=organization_id, reason=require_reason(reason, N_("remove a partner")))
 
     @event("PartnerRemoved")
     def _partner_removed(self, organization_id: UUID, reason: str) -> None:
@@ -206,9 +206,9 @@ class GrantApplication(Record):
 
     def award(self, amount: Money, decided_on: date) -> None:
         if self.stage in (G.REJECTED, G.WITHDRAWN):
-            raise DomainError(f"A {self.stage.value} application cannot be awarded.")
+            raise DomainError("A {stage} application cannot be awarded.", stage=self.stage)
         self._check_forward(G.AWARDED)
-        require_order(self.submitted_on, decided_on, "the review (decision before submission)")
+        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"))
         self._awarded(amount=amount, decided_on=decided_on)
 
     @event("Awarded")
@@ -217,9 +217,9 @@ class GrantApplication(Record):
 
     def reject(self, reason: str, decided_on: date) -> None:
         if self.stage not in UNDECIDED:
-            raise DomainError(f"An application in stage '{self.stage.value}' cannot be rejected.")
-        require_order(self.submitted_on, decided_on, "the review (decision before submission)")
-        self._rejected(reason=require_reason(reason, "mark an application rejected"), decided_on=decided_on)
+            raise DomainError("An application in stage '{stage}' cannot be rejected.", stage=self.stage)
+        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"))
+        self._rejected(reason=require_reason(reason, N_("mark an application rejected")), decided_on=decided_on)
 
     @event("Rejected")
     def _rejected(self, reason: str, decided_on: date) -> None:
@@ -227,8 +227,8 @@ class GrantApplication(Record):
 
     def withdraw(self, reason: str) -> None:
         if self.stage not in UNDECIDED:
-            raise DomainError(f"An application in stage '{self.stage.value}' cannot be withdrawn.")
-        self._withdrawn(reason=require_reason(reason, "withdraw an application"))
+            raise DomainError("An application in stage '{stage}' cannot be withdrawn.", stage=self.stage)
+        self._withdrawn(reason=require_reason(reason, N_("withdraw an application")))
 
     @event("Withdrawn")
     def _withdrawn(self, reason: str) -> None:
@@ -237,7 +237,7 @@ class GrantApplication(Record):
     def contract(self, signed_on: date, period_start: date, period_end: date) -> None:
         if self.stage is not G.AWARDED:
             raise DomainError("Only an awarded application can be contracted.")
-        require_order(period_start, period_end, "the grant period")
+        require_order(period_start, period_end, N_("the grant period"))
         self._contracted(signed_on=signed_on, period_start=period_start, period_end=period_end)
 
     @event("Contracted")
@@ -259,7 +259,7 @@ class GrantApplication(Record):
             raise DomainError("Only an awarded grant can be closed.")
         open_duties = [d for d in self.reporting_duties.values() if d.submitted_on is None]
         if open_duties:
-            raise DomainError(f"{len(open_duties)} report(s) are still due; submit them before closing.")
+            raise DomainError("{count} report(s) are still due; submit them before closing.", count=len(open_duties))
         self._closed()
 
     @event("Closed")
@@ -267,9 +267,9 @@ class GrantApplication(Record):
         self.stage = G.CLOSED
 
     def correct_stage(self, stage: GrantStage, reason: str) -> None:
-        reason = require_reason(reason, "correct an application's stage")
+        reason = require_reason(reason, N_("correct an application's stage"))
         if stage is self.stage or stage in (G.REJECTED, G.WITHDRAWN):
-            raise DomainError(f"An application cannot be corrected to the stage '{stage.value}'.")
+            raise DomainError("An application cannot be corrected to the stage '{stage}'.", stage=stage)
         here = self.stage if self.stage in ORDER else G.UNDER_REVIEW  # rejected or withdrawn: undecided at most
         if ORDER.index(stage) > ORDER.index(here):
             raise DomainError("Moving forward is a stage action, not a correction.")
@@ -283,14 +283,16 @@ class GrantApplication(Record):
 
     def correct_award(self, amount: Money, decided_on: date, reason: str) -> None:
         """Put right a mistyped award amount or decision date; the mistake stays in the history."""
-        reason = require_reason(reason, "correct an award")
+        reason = require_reason(reason, N_("correct an award"))
         if self.awarded is None:
             raise DomainError("Only a recorded award can be corrected.")
         if (amount, decided_on) == (self.awarded, self.decided_on):
             raise DomainError("The award already has this amount and date.")
         if self.disbursements and amount.currency != self.awarded.currency:
-            raise DomainError(f"Tranches are planned in {self.awarded.currency}; the award must stay in it.")
-        require_order(self.submitted_on, decided_on, "the review (decision before submission)")
+            raise DomainError(
+                "Tranches are planned in {currency}; the award must stay in it.", currency=self.awarded.currency
+            )
+        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"))
         self._award_corrected(amount=amount, decided_on=decided_on, reason=reason)
 
     @event("AwardCorrected")
@@ -299,10 +301,10 @@ class GrantApplication(Record):
 
     # Money received and reports due ---------------------------------------------------------
     def plan_disbursement(self, amount: Money, expected_on: date) -> UUID:
-        self._check_won("plan a tranche")
+        self._check_won(N_("plan a tranche"))
         assert self.awarded is not None
         if amount.currency != self.awarded.currency:
-            raise DomainError(f"Tranches are paid in the award's currency ({self.awarded.currency}).")
+            raise DomainError("Tranches are paid in the award's currency ({currency}).", currency=self.awarded.currency)
         disbursement_id = context.new_id()
         self._disbursement_planned(disbursement_id=disbursement_id, amount=amount, expected_on=expected_on)
         return disbursement_id
@@ -312,9 +314,9 @@ class GrantApplication(Record):
         self.disbursements[disbursement_id] = Disbursement(disbursement_id, amount, expected_on)
 
     def receive_disbursement(self, disbursement_id: UUID, received_on: date) -> None:
-        tranche = find(self.disbursements, disbursement_id, "tranche")
+        tranche = find(self.disbursements, disbursement_id, N_("tranche"))
         if tranche.received_on is not None:
-            raise DomainError(f"This tranche was already received on {tranche.received_on}.")
+            raise DomainError("This tranche was already received on {received_on}.", received_on=tranche.received_on)
         self._disbursement_received(disbursement_id=disbursement_id, received_on=received_on)
 
     @event("DisbursementReceived")
@@ -323,10 +325,12 @@ class GrantApplication(Record):
 
     def correct_disbursement(self, disbursement_id: UUID, amount: Money, received_on: date | None, reason: str) -> None:
         """Put right a tranche's amount or the day it was received (None: not received after all)."""
-        tranche = find(self.disbursements, disbursement_id, "tranche")
-        reason = require_reason(reason, "correct a tranche")
+        tranche = find(self.disbursements, disbursement_id, N_("tranche"))
+        reason = require_reason(reason, N_("correct a tranche"))
         if amount.currency != tranche.amount.currency:
-            raise DomainError(f"Tranches are paid in the award's currency ({tranche.amount.currency}).")
+            raise DomainError(
+                "Tranches are paid in the award's currency ({currency}).", currency=tranche.amount.currency
+            )
         if (amount, received_on) == (tranche.amount, tranche.received_on):
             raise DomainError("The tranche already has this amount and date.")
         self._disbursement_corrected(
@@ -341,7 +345,7 @@ class GrantApplication(Record):
         tranche.amount, tranche.received_on = amount, received_on
 
     def add_reporting_duty(self, kind: ReportKind, due_on: date) -> UUID:
-        self._check_won("add a reporting duty")
+        self._check_won(N_("add a reporting duty"))
         duty_id = context.new_id()
         self._reporting_duty_added(duty_id=duty_id, kind=kind, due_on=due_on)
         return duty_id
@@ -351,9 +355,9 @@ class GrantApplication(Record):
         self.reporting_duties[duty_id] = ReportingDuty(duty_id, kind, due_on)
 
     def submit_report(self, duty_id: UUID, submitted_on: date) -> None:
-        duty = find(self.reporting_duties, duty_id, "reporting duty")
+        duty = find(self.reporting_duties, duty_id, N_("reporting duty"))
         if duty.submitted_on is not None:
-            raise DomainError(f"This report was already submitted on {duty.submitted_on}.")
+            raise DomainError("This report was already submitted on {submitted_on}.", submitted_on=duty.submitted_on)
         self._report_submitted(duty_id=duty_id, submitted_on=submitted_on)
 
     @event("ReportSubmitted")
@@ -370,16 +374,18 @@ class GrantApplication(Record):
     # Rules ---------------------------------------------------------------------------------
     def _check_not_ended(self, action: str) -> None:
         if self.stage in ENDED:
-            raise DomainError(f"A {self.stage.value} application cannot be changed ({action}).")
+            raise DomainError("A {stage} application cannot be changed ({action}).", stage=self.stage, action=action)
 
     def _check_won(self, action: str) -> None:
         if self.stage not in WON:
-            raise DomainError(f"Only an awarded grant can {action}.")
+            raise DomainError("Only an awarded grant can {action}.", action=action)
 
     def _check_forward(self, stage: GrantStage) -> None:
-        self._check_not_ended(f"move to {stage.value}")
+        self._check_not_ended(N_("move to {stage}", stage=stage))
         if self.stage not in ORDER or ORDER.index(stage) <= ORDER.index(self.stage):
             raise DomainError(
-                f"An application in stage '{self.stage.value}' cannot move to '{stage.value}'; "
-                "going back is a correction with a reason."
+                "An application in stage '{stage}' cannot move to '{target}'; "
+                "going back is a correction with a reason.",
+                stage=self.stage,
+                target=stage,
             )

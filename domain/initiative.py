@@ -8,8 +8,9 @@ from uuid import UUID
 from eventsourcing.domain import event
 
 from domain.enums import Health, InitiativeStatus
-from domain.errors import DomainError
-from domain.record import Record, require_percent, require_reason, require_text
+from domain.errors import N_, DomainError
+from domain.illustrative import Illustrative
+from domain.record import require_percent, require_reason, require_text
 from domain.subrecords import Decision, Postponement
 
 I = InitiativeStatus
@@ -21,7 +22,7 @@ def quarter_of(day: date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
-class RoadmapInitiative(Record):
+class RoadmapInitiative(Illustrative):
     @event("Proposed")
     def __init__(self, roadmap: str, direction: str, title: str, owner: str, target_on: date) -> None:
         self.roadmap, self.direction, self.title = roadmap, direction, title
@@ -37,10 +38,10 @@ class RoadmapInitiative(Record):
     @classmethod
     def propose(cls, roadmap: str, direction: str, title: str, owner: str, target_on: date) -> RoadmapInitiative:
         return cls(
-            roadmap=require_text(roadmap, "The roadmap"),
-            direction=require_text(direction, "The direction"),
-            title=require_text(title, "The initiative title"),
-            owner=require_text(owner, "The owner"),
+            roadmap=require_text(roadmap, N_("The roadmap")),
+            direction=require_text(direction, N_("The direction")),
+            title=require_text(title, N_("The initiative title")),
+            owner=require_text(owner, N_("The owner")),
             target_on=target_on,
         )
 
@@ -53,8 +54,8 @@ class RoadmapInitiative(Record):
         return (self.target_on - self.original_target_on).days
 
     def retitle(self, title: str, direction: str) -> None:
-        self._check_not_ended("edit")
-        new = (require_text(title, "The initiative title"), require_text(direction, "The direction"))
+        self._check_not_ended(N_("edit"))
+        new = (require_text(title, N_("The initiative title")), require_text(direction, N_("The direction")))
         if new != (self.title, self.direction):
             self._retitled(title=new[0], direction=new[1])
 
@@ -63,7 +64,7 @@ class RoadmapInitiative(Record):
         self.title, self.direction = title, direction
 
     def hand_over(self, owner: str) -> None:
-        owner = require_text(owner, "The owner")
+        owner = require_text(owner, N_("The owner"))
         if owner != self.owner:
             self._handed_over(owner=owner)
 
@@ -88,7 +89,7 @@ class RoadmapInitiative(Record):
         self.status = I.IN_PROGRESS
 
     def finish(self) -> None:
-        self._check_not_ended("finish")
+        self._check_not_ended(N_("finish"))
         self._finished()
 
     @event("Finished")
@@ -96,26 +97,26 @@ class RoadmapInitiative(Record):
         self.status, self.progress = I.DONE, 100
 
     def mark_not_done(self, reason: str) -> None:
-        self._check_not_ended("close")
-        self._not_done(reason=require_reason(reason, "mark an initiative not done"))
+        self._check_not_ended(N_("close"))
+        self._not_done(reason=require_reason(reason, N_("mark an initiative not done")))
 
     @event("MarkedNotDone")
     def _not_done(self, reason: str) -> None:
         self.status = I.NOT_DONE
 
     def drop(self, reason: str) -> None:
-        self._check_not_ended("drop")
-        self._dropped(reason=require_reason(reason, "drop an initiative"))
+        self._check_not_ended(N_("drop"))
+        self._dropped(reason=require_reason(reason, N_("drop an initiative")))
 
     @event("Dropped")
     def _dropped(self, reason: str) -> None:
         self.status = I.DROPPED
 
     def postpone(self, to_date: date, reason: str) -> None:
-        self._check_not_ended("postpone")
+        self._check_not_ended(N_("postpone"))
         if to_date <= self.target_on:
-            raise DomainError(f"A postponement moves the target later than {self.target_on}.")
-        self._postponed(to_date=to_date, reason=require_reason(reason, "postpone an initiative"))
+            raise DomainError("A postponement moves the target later than {target_on}.", target_on=self.target_on)
+        self._postponed(to_date=to_date, reason=require_reason(reason, N_("postpone an initiative")))
 
     @event("Postponed")
     def _postponed(self, to_date: date, reason: str) -> None:
@@ -123,7 +124,7 @@ class RoadmapInitiative(Record):
         self.status, self.target_on = I.POSTPONED, to_date
 
     def assess_health(self, health: Health, comment: str = "") -> None:
-        self._check_not_ended("assess")
+        self._check_not_ended(N_("assess"))
         self._health_assessed(health=health, comment=comment.strip())
 
     @event("HealthAssessed")
@@ -133,8 +134,8 @@ class RoadmapInitiative(Record):
             self.comments.append(comment)
 
     def report_progress(self, percent: int) -> None:
-        self._check_not_ended("report progress on")
-        require_percent(percent, "Progress")
+        self._check_not_ended(N_("report progress on"))
+        require_percent(percent, N_("Progress"))
         self._progress_reported(percent=percent)
 
     @event("ProgressReported")
@@ -142,14 +143,14 @@ class RoadmapInitiative(Record):
         self.progress = percent
 
     def record_decision(self, text: str, decided_on: date) -> None:
-        self._decision_recorded(text=require_text(text, "The decision"), decided_on=decided_on)
+        self._decision_recorded(text=require_text(text, N_("The decision")), decided_on=decided_on)
 
     @event("DecisionRecorded")
     def _decision_recorded(self, text: str, decided_on: date) -> None:
         self.decisions.append(Decision(text, decided_on))
 
     def comment(self, text: str) -> None:
-        self._commented(text=require_text(text, "The comment"))
+        self._commented(text=require_text(text, N_("The comment")))
 
     @event("Commented")
     def _commented(self, text: str) -> None:
@@ -167,7 +168,7 @@ class RoadmapInitiative(Record):
     def unlink_project(self, project_id: UUID, reason: str) -> None:
         if project_id not in self.project_ids:
             raise DomainError("This project is not linked.")
-        self._project_unlinked(project_id=project_id, reason=require_reason(reason, "unlink a project"))
+        self._project_unlinked(project_id=project_id, reason=require_reason(reason, N_("unlink a project")))
 
     @event("ProjectUnlinked")
     def _project_unlinked(self, project_id: UUID, reason: str) -> None:
@@ -175,8 +176,12 @@ class RoadmapInitiative(Record):
 
     def _move(self, status: InitiativeStatus) -> None:
         if status not in NEXT.get(self.status, ()):
-            raise DomainError(f"An initiative that is {self.status.value} cannot become {status.value}.")
+            raise DomainError(
+                "An initiative that is {status} cannot become {target}.", status=self.status, target=status
+            )
 
     def _check_not_ended(self, action: str) -> None:
         if self.status in ENDED:
-            raise DomainError(f"An initiative that is {self.status.value} cannot be changed ({action}).")
+            raise DomainError(
+                "An initiative that is {status} cannot be changed ({action}).", status=self.status, action=action
+            )

@@ -9,8 +9,9 @@ from eventsourcing.domain import event
 
 from domain import context
 from domain.enums import CommitmentStatus, MemorandumKind, MemorandumStage, PartyType
-from domain.errors import DomainError
-from domain.record import Record, find, require_order, require_reason, require_text
+from domain.errors import N_, DomainError
+from domain.illustrative import Illustrative
+from domain.record import find, require_order, require_reason, require_text
 from domain.subrecords import Commitment, Party
 
 M = MemorandumStage
@@ -18,7 +19,7 @@ IN_FORCE = (M.SIGNED, M.ACTIVE)
 ENDED = (M.EXPIRED, M.TERMINATED)
 
 
-class Memorandum(Record):
+class Memorandum(Illustrative):
     @event("Drafted")
     def __init__(self, kind: MemorandumKind, subject: str, owner: str) -> None:
         self.kind, self.subject, self.owner = kind, subject, owner
@@ -35,13 +36,13 @@ class Memorandum(Record):
     def draft(cls, kind: MemorandumKind, subject: str, owner: str) -> Memorandum:
         return cls(
             kind=kind,
-            subject=require_text(subject, "The subject"),
-            owner=require_text(owner, "The owner"),
+            subject=require_text(subject, N_("The subject")),
+            owner=require_text(owner, N_("The owner")),
         )
 
     def describe(self, kind: MemorandumKind, subject: str) -> None:
-        self._check_not_ended("edit")
-        subject = require_text(subject, "The subject")
+        self._check_not_ended(N_("edit"))
+        subject = require_text(subject, N_("The subject"))
         if (kind, subject) != (self.kind, self.subject):
             self._described(kind=kind, subject=subject)
 
@@ -50,7 +51,7 @@ class Memorandum(Record):
         self.kind, self.subject = kind, subject
 
     def hand_over(self, owner: str) -> None:
-        owner = require_text(owner, "The owner")
+        owner = require_text(owner, N_("The owner"))
         if owner != self.owner:
             self._handed_over(owner=owner)
 
@@ -80,12 +81,12 @@ class Memorandum(Record):
 
     def sign(self, signed_on: date, place: str, valid_from: date | None, valid_until: date | None) -> None:
         if self.stage in ENDED:
-            raise DomainError(f"This memorandum is {self.stage.value} and cannot be signed.")
+            raise DomainError("This memorandum is {stage} and cannot be signed.", stage=self.stage)
         if self.stage in IN_FORCE:
-            raise DomainError(f"This memorandum was already signed on {self.signed_on}.")
+            raise DomainError("This memorandum was already signed on {signed_on}.", signed_on=self.signed_on)
         if len(self.parties) < 2:
             raise DomainError("A memorandum needs at least two parties to be signed.")
-        require_order(valid_from or signed_on, valid_until, "the validity")
+        require_order(valid_from or signed_on, valid_until, N_("the validity"))
         if valid_until is not None and valid_until < signed_on:
             raise DomainError("A memorandum cannot be signed after its validity has ended.")
         self._signed(signed_on=signed_on, place=place.strip(), valid_from=valid_from or signed_on,
@@ -116,8 +117,8 @@ class Memorandum(Record):
 
     def terminate(self, reason: str) -> None:
         if self.stage in ENDED:
-            raise DomainError(f"The memorandum is already {self.stage.value}.")
-        self._terminated(reason=require_reason(reason, "terminate a memorandum"))
+            raise DomainError("The memorandum is already {stage}.", stage=self.stage)
+        self._terminated(reason=require_reason(reason, N_("terminate a memorandum")))
 
     @event("Terminated")
     def _terminated(self, reason: str) -> None:
@@ -127,22 +128,26 @@ class Memorandum(Record):
         if self.stage not in IN_FORCE:
             raise DomainError("Only a memorandum in force can be extended.")
         if self.valid_until is not None and valid_until <= self.valid_until:
-            raise DomainError(f"The new end ({valid_until}) must be after {self.valid_until}.")
-        self._extended(valid_until=valid_until, reason=require_reason(reason, "extend a memorandum"))
+            raise DomainError(
+                "The new end ({valid_until}) must be after {current}.",
+                valid_until=valid_until,
+                current=self.valid_until,
+            )
+        self._extended(valid_until=valid_until, reason=require_reason(reason, N_("extend a memorandum")))
 
     @event("Extended")
     def _extended(self, valid_until: date, reason: str) -> None:
         self.valid_until = valid_until
 
     def make_commitment(self, party_id: UUID, description: str, owner: str, due_on: date | None) -> UUID:
-        self._check_not_ended("add commitments to")
-        find(self.parties, party_id, "party")
+        self._check_not_ended(N_("add commitments to"))
+        find(self.parties, party_id, N_("party"))
         commitment_id = context.new_id()
         self._commitment_made(
             commitment_id=commitment_id,
             party_id=party_id,
-            description=require_text(description, "The commitment"),
-            owner=require_text(owner, "The commitment's owner"),
+            description=require_text(description, N_("The commitment")),
+            owner=require_text(owner, N_("The commitment's owner")),
             due_on=due_on,
         )
         return commitment_id
@@ -154,9 +159,9 @@ class Memorandum(Record):
         self.commitments[commitment_id] = Commitment(commitment_id, party_id, description, owner, due_on)
 
     def update_commitment(self, commitment_id: UUID, status: CommitmentStatus) -> None:
-        commitment = find(self.commitments, commitment_id, "commitment")
+        commitment = find(self.commitments, commitment_id, N_("commitment"))
         if commitment.status is status:
-            raise DomainError(f"The commitment is already {status.value}.")
+            raise DomainError("The commitment is already {status}.", status=status)
         self._commitment_updated(commitment_id=commitment_id, status=status)
 
     @event("CommitmentUpdated")
@@ -175,7 +180,7 @@ class Memorandum(Record):
     def unlink_project(self, project_id: UUID, reason: str) -> None:
         if project_id not in self.project_ids:
             raise DomainError("This project is not linked.")
-        self._project_unlinked(project_id=project_id, reason=require_reason(reason, "unlink a project"))
+        self._project_unlinked(project_id=project_id, reason=require_reason(reason, N_("unlink a project")))
 
     @event("ProjectUnlinked")
     def _project_unlinked(self, project_id: UUID, reason: str) -> None:
@@ -188,4 +193,6 @@ class Memorandum(Record):
 
     def _check_not_ended(self, action: str) -> None:
         if self.stage in ENDED:
-            raise DomainError(f"This memorandum is {self.stage.value} and cannot be changed ({action}).")
+            raise DomainError(
+                "This memorandum is {stage} and cannot be changed ({action}).", stage=self.stage, action=action
+            )

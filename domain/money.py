@@ -23,9 +23,9 @@ class Money:
         if not self.amount.is_finite():
             raise DomainError("An amount of money must be a finite number.")
         if self.amount < 0:
-            raise DomainError(f"An amount of money cannot be negative ({self.amount}).")
+            raise DomainError("An amount of money cannot be negative ({amount}).", amount=self.amount)
         if not isinstance(self.currency, str) or not _CURRENCY.match(self.currency):
-            raise DomainError(f"'{self.currency}' is not an ISO currency code such as UAH or EUR.")
+            raise DomainError("'{currency}' is not an ISO currency code such as UAH or EUR.", currency=self.currency)
         check_amount(self.amount, self.currency, "amount")
 
     @classmethod
@@ -44,7 +44,7 @@ class Money:
         try:
             value = Decimal(str(amount).replace(" ", "").replace(",", "."))
         except InvalidOperation:
-            raise DomainError(f"'{amount}' is not an amount of money.") from None
+            raise DomainError("'{amount}' is not an amount of money.", amount=amount) from None
         return cls(value, currency.strip().upper())
 
     def __str__(self) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from eventsourcing.domain import event
 
 from domain.enums import AuthorityLevel, OrganizationKind
-from domain.errors import DomainError
-from domain.record import Record, require_reason, require_text
+from domain.errors import N_, DomainError
+from domain.illustrative import Illustrative
+from domain.record import require_reason, require_text
 
 
-class Organization(Record):
+class Organization(Illustrative):
     @event("Registered")
     def __init__(
         self,
@@ -40,7 +41,7 @@ class Organization(Record):
     ) -> Organization:
         _check_level(kind, authority_level)
         return cls(
-            name_uk=require_text(name_uk, "The organization's name"),
+            name_uk=require_text(name_uk, N_("The organization's name")),
             name_latin=(name_latin or "").strip(),
             kind=kind,
             region=(region or "").strip(),
@@ -50,7 +51,7 @@ class Organization(Record):
 
     def rename(self, name_uk: str, name_latin: str) -> None:
         self._check_not_archived()
-        name_uk = require_text(name_uk, "The organization's name")
+        name_uk = require_text(name_uk, N_("The organization's name"))
         if (name_uk, name_latin.strip()) != (self.name_uk, self.name_latin):
             self._renamed(name_uk=name_uk, name_latin=name_latin.strip())
 
@@ -83,7 +84,7 @@ class Organization(Record):
 
     def archive(self, reason: str) -> None:
         self._check_not_archived()
-        self._archived(reason=require_reason(reason, "archive an organization"))
+        self._archived(reason=require_reason(reason, N_("archive an organization")))
 
     @event("Archived")
     def _archived(self, reason: str) -> None:
@@ -91,7 +92,7 @@ class Organization(Record):
 
     def _check_not_archived(self) -> None:
         if self.archived:
-            raise DomainError(f"{self.name_uk} is archived and cannot be changed.")
+            raise DomainError("{name} is archived and cannot be changed.", name=self.name_uk)
 
 
 def _check_level(kind: OrganizationKind, level: AuthorityLevel | None) -> None:
@@ -104,5 +105,5 @@ def _check_level(kind: OrganizationKind, level: AuthorityLevel | None) -> None:
 def _country(code: str) -> str:
     code = (code or "").strip().upper()
     if len(code) != 2 or not code.isalpha():
-        raise DomainError(f"'{code}' is not a two-letter country code such as UA or DE.")
+        raise DomainError("'{code}' is not a two-letter country code such as UA or DE.", code=code)
     return code

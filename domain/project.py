@@ -10,9 +10,10 @@ from eventsourcing.domain import event
 
 from domain import context
 from domain.enums import Category, Priority, ProjectStage, ResultLevel
-from domain.errors import DomainError
+from domain.errors import N_, DomainError
+from domain.illustrative import Illustrative
 from domain.money import Money
-from domain.record import Record, find, require_number, require_order, require_reason, require_text
+from domain.record import find, require_number, require_order, require_reason, require_text
 from domain.subrecords import Kpi, Measurement, Milestone, Partner, TargetRevision, UnplannedResult
 
 S = ProjectStage
@@ -30,7 +31,7 @@ CHECKLIST = (
 CHECKLIST_PASS = 5
 
 
-class Project(Record):
+class Project(Illustrative):
     @event("Proposed")
     def __init__(
         self,
@@ -76,11 +77,11 @@ class Project(Record):
         tags: list[str] | None = None,
     ) -> Project:
         return cls(
-            code=require_text(code, "The project code"),
-            title=require_text(title, "The project title"),
+            code=require_text(code, N_("The project code")),
+            title=require_text(title, N_("The project title")),
             summary=summary.strip(),
             organization_id=organization_id,
-            owner=require_text(owner, "The project lead"),
+            owner=require_text(owner, N_("The project lead")),
             priority=priority,
             category=category,
             regions=_clean(regions),
@@ -90,8 +91,8 @@ class Project(Record):
 
     # Descriptive fields -------------------------------------------------------------------
     def describe(self, title: str, summary: str) -> None:
-        self._check_open("edit")
-        title = require_text(title, "The project title")
+        self._check_open(N_("edit"))
+        title = require_text(title, N_("The project title"))
         if (title, summary.strip()) != (self.title, self.summary):
             self._described(title=title, summary=summary.strip())
 
@@ -102,7 +103,7 @@ class Project(Record):
     def classify(
         self, priority: Priority, category: Category, direction: str, regions: list[str], tags: list[str]
     ) -> None:
-        self._check_open("reclassify")
+        self._check_open(N_("reclassify"))
         new = (priority, category, direction.strip(), _clean(regions), _clean(tags))
         if new != (self.priority, self.category, self.direction, self.regions, self.tags):
             self._classified(priority=new[0], category=new[1], direction=new[2], regions=new[3], tags=new[4])
@@ -115,8 +116,8 @@ class Project(Record):
         self.regions, self.tags = regions, tags
 
     def hand_over(self, owner: str) -> None:
-        self._check_open("hand over")
-        owner = require_text(owner, "The project lead")
+        self._check_open(N_("hand over"))
+        owner = require_text(owner, N_("The project lead"))
         if owner != self.owner:
             self._handed_over(owner=owner)
 
@@ -125,8 +126,8 @@ class Project(Record):
         self.owner = owner
 
     def plan(self, budget: Money | None, estimated: bool, start: date | None, end: date | None) -> None:
-        self._check_open("plan")
-        require_order(start, end, "the project")
+        self._check_open(N_("plan"))
+        require_order(start, end, N_("the project"))
         self._planned(budget=budget, estimated=estimated, start=start, end=end)
 
     @event("Planned")
@@ -168,10 +169,10 @@ class Project(Record):
         self.stage = S.COMPLETED
 
     def put_on_hold(self, reason: str) -> None:
-        self._check_open("put on hold")
+        self._check_open(N_("put on hold"))
         if self.stage is S.ON_HOLD:
             raise DomainError("The project is already on hold.")
-        self._put_on_hold(reason=require_reason(reason, "put a project on hold"))
+        self._put_on_hold(reason=require_reason(reason, N_("put a project on hold")))
 
     @event("PutOnHold")
     def _put_on_hold(self, reason: str) -> None:
@@ -187,17 +188,17 @@ class Project(Record):
         self.stage, self.stage_before_hold = stage, None
 
     def cancel(self, reason: str) -> None:
-        self._check_open("cancel")
-        self._cancelled(reason=require_reason(reason, "cancel a project"))
+        self._check_open(N_("cancel"))
+        self._cancelled(reason=require_reason(reason, N_("cancel a project")))
 
     @event("Cancelled")
     def _cancelled(self, reason: str) -> None:
         self.stage = S.CANCELLED
 
     def correct_stage(self, stage: ProjectStage, reason: str) -> None:
-        reason = require_reason(reason, "correct a project's stage")
+        reason = require_reason(reason, N_("correct a project's stage"))
         if stage not in MAIN_LINE or stage is self.stage:
-            raise DomainError(f"A project cannot be corrected to the stage '{stage.value}'.")
+            raise DomainError("A project cannot be corrected to the stage '{stage}'.", stage=stage)
         if self.stage in MAIN_LINE and MAIN_LINE.index(stage) > MAIN_LINE.index(self.stage):
             raise DomainError("Moving forward is a stage action, not a correction.")
         self._stage_corrected(stage=stage, reason=reason)
@@ -208,18 +209,18 @@ class Project(Record):
 
     # Partners ------------------------------------------------------------------------------
     def add_partner(self, organization_id: UUID, role: str) -> None:
-        self._check_open("add partners to")
+        self._check_open(N_("add partners to"))
         if organization_id in self.partners:
             raise DomainError("This organization is already a partner of the project.")
-        self._partner_added(organization_id=organization_id, role=require_text(role, "The partner's role"))
+        self._partner_added(organization_id=organization_id, role=require_text(role, N_("The partner's role")))
 
     @event("PartnerAdded")
     def _partner_added(self, organization_id: UUID, role: str) -> None:
         self.partners[organization_id] = Partner(organization_id, role)
 
     def remove_partner(self, organization_id: UUID, reason: str) -> None:
-        find(self.partners, organization_id, "partner")
-        self._partner_removed(organization_id=organization_id, reason=require_reason(reason, "remove a partner"))
+        find(self.partners, organization_id, N_("partner"))
+        self._partner_removed(organization_id=organization_id, reason=require_reason(reason, N_("remove a partner")))
 
     @event("PartnerRemoved")
     def _partner_removed(self, organization_id: UUID, reason: str) -> None:
@@ -227,15 +228,15 @@ class Project(Record):
 
     # KPIs ----------------------------------------------------------------------------------
     def define_kpi(self, name: str, unit: str, level: ResultLevel, baseline: Decimal, target: Decimal) -> UUID:
-        self._check_open("add KPIs to")
+        self._check_open(N_("add KPIs to"))
         kpi_id = context.new_id()
         self._kpi_defined(
             kpi_id=kpi_id,
-            name=require_text(name, "The KPI name"),
-            unit=require_text(unit, "The KPI unit"),
+            name=require_text(name, N_("The KPI name")),
+            unit=require_text(unit, N_("The KPI unit")),
             level=level,
-            baseline=require_number(baseline, "The baseline"),
-            target=require_number(target, "The target"),
+            baseline=require_number(baseline, N_("The baseline")),
+            target=require_number(target, N_("The target")),
         )
         return kpi_id
 
@@ -248,12 +249,12 @@ class Project(Record):
     def measure_kpi(self, kpi_id: UUID, value: Decimal, measured_on: date, source: str) -> None:
         if self.stage is S.CANCELLED:
             raise DomainError("The KPIs of a cancelled project cannot be measured.")
-        find(self.kpis, kpi_id, "KPI")
+        find(self.kpis, kpi_id, N_("KPI"))
         self._kpi_measured(
             kpi_id=kpi_id,
-            value=require_number(value, "The measured value"),
+            value=require_number(value, N_("The measured value")),
             measured_on=measured_on,
-            source=require_text(source, "The source of the measurement"),
+            source=require_text(source, N_("The source of the measurement")),
         )
 
     @event("KpiMeasured")
@@ -262,13 +263,15 @@ class Project(Record):
 
     def correct_kpi_measurement(self, kpi_id: UUID, measured_on: date, value: Decimal, reason: str) -> None:
         """Put right a mistyped measurement; the history keeps the mistake and the correction."""
-        kpi = find(self.kpis, kpi_id, "KPI")
-        reason = require_reason(reason, "correct a measurement")
+        kpi = find(self.kpis, kpi_id, N_("KPI"))
+        reason = require_reason(reason, N_("correct a measurement"))
         matching = [m for m in kpi.measurements if m.measured_on == measured_on]
         if not matching:
-            raise DomainError(f"'{kpi.name}' has no measurement on {measured_on}.")
-        if matching[-1].value == require_number(value, "The measured value"):
-            raise DomainError(f"The measurement of {measured_on} is already {value}.")
+            raise DomainError("'{kpi}' has no measurement on {measured_on}.", kpi=kpi.name, measured_on=measured_on)
+        if matching[-1].value == require_number(value, N_("The measured value")):
+            raise DomainError(
+                "The measurement of {measured_on} is already {value}.", measured_on=measured_on, value=value
+            )
         self._kpi_measurement_corrected(kpi_id=kpi_id, measured_on=measured_on, value=value, reason=reason)
 
     @event("KpiMeasurementCorrected")
@@ -279,11 +282,11 @@ class Project(Record):
         measurement.value = value
 
     def revise_kpi_target(self, kpi_id: UUID, target: Decimal, reason: str) -> None:
-        self._check_open("re-plan")
-        kpi = find(self.kpis, kpi_id, "KPI")
-        if require_number(target, "The target") == kpi.target:
-            raise DomainError(f"The target of '{kpi.name}' is already {target}.")
-        self._kpi_target_revised(kpi_id=kpi_id, target=target, reason=require_reason(reason, "revise a target"))
+        self._check_open(N_("re-plan"))
+        kpi = find(self.kpis, kpi_id, N_("KPI"))
+        if require_number(target, N_("The target")) == kpi.target:
+            raise DomainError("The target of '{kpi}' is already {target}.", kpi=kpi.name, target=target)
+        self._kpi_target_revised(kpi_id=kpi_id, target=target, reason=require_reason(reason, N_("revise a target")))
 
     @event("KpiTargetRevised")
     def _kpi_target_revised(self, kpi_id: UUID, target: Decimal, reason: str) -> None:
@@ -292,7 +295,9 @@ class Project(Record):
         kpi.target = target
 
     def record_unplanned_result(self, description: str, recorded_on: date) -> None:
-        self._unplanned_result_recorded(description=require_text(description, "The result"), recorded_on=recorded_on)
+        self._unplanned_result_recorded(
+            description=require_text(description, N_("The result")), recorded_on=recorded_on
+        )
 
     @event("UnplannedResultRecorded")
     def _unplanned_result_recorded(self, description: str, recorded_on: date) -> None:
@@ -300,9 +305,9 @@ class Project(Record):
 
     # Milestones ----------------------------------------------------------------------------
     def add_milestone(self, title: str, due_on: date) -> UUID:
-        self._check_open("add milestones to")
+        self._check_open(N_("add milestones to"))
         milestone_id = context.new_id()
-        self._milestone_added(milestone_id=milestone_id, title=require_text(title, "The milestone"), due_on=due_on)
+        self._milestone_added(milestone_id=milestone_id, title=require_text(title, N_("The milestone")), due_on=due_on)
         return milestone_id
 
     @event("MilestoneAdded")
@@ -310,10 +315,10 @@ class Project(Record):
         self.milestones[milestone_id] = Milestone(milestone_id, title, due_on)
 
     def reschedule_milestone(self, milestone_id: UUID, due_on: date, reason: str) -> None:
-        milestone = find(self.milestones, milestone_id, "milestone")
+        milestone = find(self.milestones, milestone_id, N_("milestone"))
         if milestone.done_on is not None:
-            raise DomainError(f"'{milestone.title}' is done and cannot be rescheduled.")
-        reason = require_reason(reason, "reschedule a milestone")
+            raise DomainError("'{milestone}' is done and cannot be rescheduled.", milestone=milestone.title)
+        reason = require_reason(reason, N_("reschedule a milestone"))
         self._milestone_rescheduled(milestone_id=milestone_id, due_on=due_on, reason=reason)
 
     @event("MilestoneRescheduled")
@@ -321,9 +326,11 @@ class Project(Record):
         self.milestones[milestone_id].due_on = due_on
 
     def reach_milestone(self, milestone_id: UUID, done_on: date) -> None:
-        milestone = find(self.milestones, milestone_id, "milestone")
+        milestone = find(self.milestones, milestone_id, N_("milestone"))
         if milestone.done_on is not None:
-            raise DomainError(f"'{milestone.title}' was already reached on {milestone.done_on}.")
+            raise DomainError(
+                "'{milestone}' was already reached on {done_on}.", milestone=milestone.title, done_on=milestone.done_on
+            )
         self._milestone_reached(milestone_id=milestone_id, done_on=done_on)
 
     @event("MilestoneReached")
@@ -334,7 +341,7 @@ class Project(Record):
     def answer_checklist(self, answers: dict[str, bool]) -> None:
         unknown = set(answers) - set(CHECKLIST)
         if unknown:
-            raise DomainError(f"Unknown checklist questions: {', '.join(sorted(unknown))}.")
+            raise DomainError("Unknown checklist questions: {questions}.", questions=sorted(unknown))
         self._checklist_answered(answers={q: bool(answers.get(q, False)) for q in CHECKLIST})
 
     @event("ChecklistAnswered")
@@ -350,16 +357,17 @@ class Project(Record):
     # Rules ---------------------------------------------------------------------------------
     def _check_open(self, action: str) -> None:
         if self.stage in CLOSED:
-            raise DomainError(f"A {self.stage.value} project cannot be changed ({action}).")
+            raise DomainError("A {stage} project cannot be changed ({action}).", stage=self.stage, action=action)
 
     def _check_forward(self, stage: ProjectStage) -> None:
-        self._check_open(f"move to {stage.value}")
+        self._check_open(N_("move to {stage}", stage=stage))
         if self.stage is S.ON_HOLD:
             raise DomainError("Resume the project before moving it forward.")
         if MAIN_LINE.index(stage) <= MAIN_LINE.index(self.stage):
             raise DomainError(
-                f"A project in stage '{self.stage.value}' cannot move to '{stage.value}'; "
-                "going back is a correction with a reason."
+                "A project in stage '{stage}' cannot move to '{target}'; going back is a correction with a reason.",
+                stage=self.stage,
+                target=stage,
             )
 
 

@@ -12,7 +12,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import event
 
-from domain.errors import DomainError
+from domain.errors import N_, DomainError
 from domain.record import Record, require_reason
 
 QUARANTINE_ID = uuid5(NAMESPACE_URL, "portfolio-quarantine")
@@ -29,9 +29,9 @@ class Quarantine(Record):
 
     def release(self, position: int, reason: str) -> None:
         """Mark the event at `position` repaired: its record is no longer shown as stale."""
-        reason = require_reason(reason, "release an event from quarantine")
+        reason = require_reason(reason, N_("release an event from quarantine"))
         if position in self.released:
-            raise DomainError(f"The event at position {position} was already released.")
+            raise DomainError("The event at position {position} was already released.", position=position)
         self._released(position=position, reason=reason)
 
     @event("Released")

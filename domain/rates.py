@@ -9,13 +9,13 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import event
 
 from domain.errors import DomainError
+from domain.illustrative import Illustrative
 from domain.money import Money
-from domain.record import Record
 
 RATES_ID = uuid5(NAMESPACE_URL, "portfolio-exchange-rates")
 
 
-class ExchangeRates(Record):
+class ExchangeRates(Illustrative):
     """The one table of rates: `1 from_currency = rate to_currency` on a date."""
 
     @staticmethod

@@ -51,38 +51,42 @@ class Record(Aggregate):
         return context.new_id()
 
 
+# `what` and `action` below are words of the domain's own that the refusal names: callers mark them
+# `N_("The project title")`, so that they are extracted and shown in the person's language too.
 def require_text(value: str | None, what: str) -> str:
     text = (value or "").strip()
     if not text:
-        raise DomainError(f"{what} cannot be empty.")
+        raise DomainError("{what} cannot be empty.", what=what)
     return text
 
 
 def require_reason(reason: str | None, action: str) -> str:
     text = (reason or "").strip()
     if not text:
-        raise DomainError(f"A reason is required to {action}.")
+        raise DomainError("A reason is required to {action}.", action=action)
     return text
 
 
 def require_order(start: date | None, end: date | None, what: str) -> None:
     if start is not None and end is not None and end < start:
-        raise DomainError(f"The end of {what} ({end}) cannot be before its start ({start}).")
+        raise DomainError(
+            "The end of {what} ({end}) cannot be before its start ({start}).", what=what, end=end, start=start
+        )
 
 
 def require_aware(moment: datetime | None, what: str) -> None:
     if moment is not None and moment.tzinfo is None:
-        raise DomainError(f"{what} needs a time zone.")
+        raise DomainError("{what} needs a time zone.", what=what)
 
 
 def require_percent(value: int | None, what: str) -> None:
     if value is not None and not 0 <= value <= 100:
-        raise DomainError(f"{what} must be between 0 and 100, not {value}.")
+        raise DomainError("{what} must be between 0 and 100, not {value}.", what=what, value=value)
 
 
 def require_number(value: Decimal, what: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise DomainError(f"{what} must be a number.")
+        raise DomainError("{what} must be a number.", what=what)
     return value
 
 
@@ -90,4 +94,4 @@ def find(items: dict[UUID, Any], item_id: UUID, what: str) -> Any:
     try:
         return items[item_id]
     except KeyError:
-        raise DomainError(f"There is no {what} {item_id} on this record.") from None
+        raise DomainError("There is no {what} {item_id} on this record.", what=what, item_id=item_id) from None

@@ -62,10 +62,11 @@ _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 class ValueProblem(DomainError):
     """A value no part of the tracker could hold. `field` names it (an event's attribute or a
-    form's field), `code` says what is wrong for a translated message, `limit` the bound broken."""
+    form's field), `code` says what is wrong for a translated message, `limit` the bound broken.
+    Its template is not extracted: a person is told by its code (see `web/schemas.py: PROBLEMS`)."""
 
-    def __init__(self, message: str, code: str, field: str = "", limit: Any = None) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, code: str, field: str = "", limit: Any = None, /, **values: Any) -> None:
+        super().__init__(template, **values)
         self.code, self.field, self.limit = code, field, limit
 
 
@@ -82,7 +83,7 @@ def check_text(value: str, field: str = "") -> str:
     (tabs and line breaks only where the field is multi-line), no longer than the field's limit."""
     limit = text_limit(field)
     if len(value) > limit:
-        raise ValueProblem(f"Text longer than {limit} characters.", "too_long", field, limit)
+        raise ValueProblem("Text longer than {limit} characters.", "too_long", field, limit, limit=limit)
     allowed = _LINE_BREAKS if is_multiline(field) else set()
     for character in value:
         if character in allowed:
@@ -92,7 +93,7 @@ def check_text(value: str, field: str = "") -> str:
             raise ValueProblem("Text that is not valid Unicode (a lone surrogate).", "not_unicode", field)
         if kind == "Cc" or character in _SEPARATORS or character in _BIDI_CONTROLS:
             what = "a line break" if character in _LINE_BREAKS | _SEPARATORS else f"U+{ord(character):04X}"
-            raise ValueProblem(f"Text with a control character ({what}).", "control_character", field)
+            raise ValueProblem("Text with a control character ({what}).", "control_character", field, what=what)
     if field in WEB_ADDRESSES and value:
         check_web_address(value, field)
     return value
@@ -105,7 +106,9 @@ def check_web_address(value: str, field: str = "") -> str:
     except ValueError:  # such as an unclosed "[" in the host
         parts = None
     if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in value:
-        raise ValueProblem(f"'{value[:80]}' is not a web address starting with https://.", "not_a_web_address", field)
+        raise ValueProblem(
+            "'{value}' is not a web address starting with https://.", "not_a_web_address", field, value=value[:80]
+        )
     return value
 
 
@@ -113,10 +116,13 @@ def check_date(value: date, field: str = "") -> date:
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST <= day <= LATEST:
         raise ValueProblem(
-            f"The date {day.isoformat()} is outside {EARLIEST.year}-{LATEST.year}.",
+            "The date {day} is outside {earliest}-{latest}.",
             "date_range",
             field,
             (EARLIEST, LATEST),
+            day=day.isoformat(),
+            earliest=EARLIEST.year,
+            latest=LATEST.year,
         )
     return value
 
@@ -135,7 +141,11 @@ def check_happened(value: date, recorded: datetime, field: str = "effective_date
     latest = recorded.date() + HAPPENED_MARGIN
     if day > latest:
         raise ValueProblem(
-            f"It cannot have happened on {day.isoformat()}, after the day it is recorded.", "future", field, latest
+            "It cannot have happened on {day}, after the day it is recorded.",
+            "future",
+            field,
+            latest,
+            day=day.isoformat(),
         )
     return value
 
@@ -145,10 +155,12 @@ def check_number(value: Decimal, field: str = "", digits: int = NUMBER_DIGITS, p
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueProblem("Not a finite number.", "not_a_number", field)
     if value.adjusted() >= digits:
-        raise ValueProblem(f"A number with more than {digits} digits.", "too_large", field, digits)
+        raise ValueProblem("A number with more than {digits} digits.", "too_large", field, digits, digits=digits)
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
-        raise ValueProblem(f"A number with more than {places} decimal places.", "too_many_places", field, places)
+        raise ValueProblem(
+            "A number with more than {places} decimal places.", "too_many_places", field, places, places=places
+        )
     return value
 
 

@@ -26,7 +26,7 @@ SESSION_LENGTH = timedelta(days=31)  # a session lasts at most this long, as Fla
 
 def _hash(password: str) -> str:
     if len(password or "") < MIN_PASSWORD:
-        raise RuleBrokenError(f"A password needs at least {MIN_PASSWORD} characters.")
+        raise RuleBrokenError("A password needs at least {count} characters.", count=MIN_PASSWORD)
     return generate_password_hash(password)
 
 
@@ -36,7 +36,7 @@ class AccountUseCases(PortfolioCore):
         try:
             return self._create(lambda: Account.open(username, role, password_hash))
         except ConflictError:
-            raise RuleBrokenError(f"The user name '{username}' is taken.") from None
+            raise RuleBrokenError("The user name '{username}' is taken.", username=username) from None
 
     def change_role(self, username: str, role: Role, reason: str) -> int:
         return self._change(Account, self._account_id(username), lambda a: a.change_role(role, reason))

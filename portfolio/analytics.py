@@ -13,6 +13,7 @@ from typing import Any
 from domain.enums import GrantStage, InitiativeStatus, MemorandumStage, ProjectStage
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
+from portfolio.collation import sorted_by_name
 
 STAGE_TABLES = {  # kind: (table, stage column, the stages in their order)
     "grant": ("rm_grants", "stage", GrantStage),
@@ -99,5 +100,5 @@ class AnalyticsQueries(PortfolioCore):
             by_funder[rate.funder][rate.year] = rate
         return {
             "years": years,
-            "rows": [(funder, [cells.get(y) for y in years]) for funder, cells in sorted(by_funder.items())],
+            "rows": [(funder, [by_funder[funder].get(y) for y in years]) for funder in sorted_by_name(by_funder)],
         }

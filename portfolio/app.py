@@ -13,6 +13,7 @@ from portfolio.checks import ReadModelCheckUseCases
 from portfolio.dashboard import DashboardQueries
 from portfolio.details import DetailQueries
 from portfolio.grants import GrantUseCases
+from portfolio.illustrative import IllustrativeUseCases
 from portfolio.imports import ImportUseCases
 from portfolio.initiatives import InitiativeUseCases
 from portfolio.memoranda import MemorandumUseCases
@@ -34,6 +35,7 @@ class Portfolio(
     GrantUseCases,
     MemorandumUseCases,
     InitiativeUseCases,
+    IllustrativeUseCases,
     PipelineQueries,
     DashboardQueries,
     RoadmapBoardQueries,

@@ -41,7 +41,7 @@ def rules() -> Iterator[None]:
     try:
         yield
     except DomainError as error:
-        raise RuleBrokenError(str(error)) from error
+        raise RuleBrokenError.because(error) from error
     except AggregateNotFoundError as error:
         raise NotFoundError(f"No record {error.args[0] if error.args else ''} was found.") from error
 

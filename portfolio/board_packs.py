@@ -46,7 +46,9 @@ class BoardPackUseCases(PortfolioCore):
         )
         chain_link = self.chain.link_at(position)
         if chain_link is None and position:
-            raise RuleBrokenError(f"The event log has no chain link at event #{position}: verify the log first.")
+            raise RuleBrokenError(
+                "The event log has no chain link at event #{position}: verify the log first.", position=position
+            )
         earlier = previous[0] if previous else None
         previous_position = earlier["position"] if earlier else None
         sealed = {"currency": currency, **digests(self._content(moment, position, previous_position, currency))}
@@ -157,10 +159,11 @@ class _ReadingFrom:
 def digests(content: dict[str, Any]) -> dict[str, str]:
     """The SHA-256 of each section as the board is shown it: of the figures, those the pack prints."""
     figures = content["figures"]
-    shown = {
-        **{section: content[section] for section in SECTIONS if section != "figures"},
-        "figures": {key: figures[key] for key in ("currency", "by_stage", "win_rate")} | {"won": figures["won"]},
-    }
+    printed = {key: figures[key] for key in ("currency", "by_stage", "win_rate")} | {"won": figures["won"]}
+    illustrative = figures.get("illustrative")
+    if illustrative and (illustrative["by_stage"] or illustrative["rates"]):  # packs with none keep their digests
+        printed["illustrative"] = {key: illustrative[key] for key in ("by_stage", "won", "rates")}
+    shown = {**{section: content[section] for section in SECTIONS if section != "figures"}, "figures": printed}
     return {section: hashlib.sha256(_canonical(shown[section]).encode()).hexdigest() for section in SECTIONS}
 
 

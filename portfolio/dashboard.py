@@ -34,6 +34,7 @@ class DashboardQueries(RateUseCases):
             "by_stage": sorted(_by(groups, "stage", currency, rates), key=_in_stage_order),
             "by_funder": sorted(_by(groups, "funder", currency, rates), key=lambda r: -r["value"].amount)[:10],
             "won": _won(groups, currency, rates),
+            "illustrative": {**_illustrative(groups, currency, rates), "rates": self.illustrative_rates()},
             "win_rate": _win_rate(groups),
             "deadlines": self._upcoming(now),
             "priorities": _counts(projects, "priority"),
@@ -121,7 +122,7 @@ def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Decimals; groups left empty are dropped."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
-        key = (row["stage"], row["funder_id"], row["requested_currency"], row["awarded_currency"])
+        key = (row["stage"], row["funder_id"], row["requested_currency"], row["awarded_currency"], row["illustrative"])
         group = groups.get(key)
         if group is None:
             group = groups[key] = {**row, "count": 0, "requested": Decimal(0), "awarded": Decimal(0)}
@@ -165,6 +166,17 @@ def _won(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str,
             for side, by_currency in totals.items():
                 by_currency[group[f"{side}_currency"]] += group[side]
     return {side: convert(dict(by_currency), currency, rates) for side, by_currency in totals.items()}
+
+
+def _illustrative(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str, Any]:
+    """How much of the totals above counts applications whose figures are illustrative: by stage and
+    by funder (only where some are), and of the won applications."""
+    marked = [group for group in groups if group["illustrative"]]
+    return {
+        "by_stage": {row["name"]: row["value"] for row in _by(marked, "stage", currency, rates)},
+        "by_funder": {row["name"]: row["value"] for row in _by(marked, "funder", currency, rates)},
+        "won": _won(marked, currency, rates),
+    }
 
 
 def _counts(groups: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:

@@ -83,7 +83,7 @@ class DetailQueries(PortfolioCore):
             "SELECT id, code, title, stage FROM rm_projects WHERE organization_id = :id ORDER BY code", {"id": oid}
         )
         detail["grants"] = self.read_models.query(
-            "SELECT id, title, stage FROM rm_grants WHERE funder_id = :id OR applicant_id = :id ORDER BY title",
+            "SELECT id, title, stage FROM rm_grants WHERE funder_id = :id OR applicant_id = :id ORDER BY title_key",
             {"id": oid},
         )
         return detail
@@ -93,6 +93,7 @@ class DetailQueries(PortfolioCore):
         detail.update(
             id=record.id, version=record.version, created_on=record.created_on, modified_on=record.modified_on
         )
+        detail["illustrative"] = getattr(record, "illustrative", None)  # why its figures are illustrative, if they are
         return detail
 
     def _name_partners(self, detail: dict[str, Any]) -> None:

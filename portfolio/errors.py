@@ -9,6 +9,8 @@ import psycopg
 from eventsourcing.persistence import InterfaceError, OperationalError
 from psycopg_pool import PoolTimeout
 
+from domain.errors import DomainError, english
+
 # What the library raises when the store fails; `unreachable` tells a store that cannot be reached
 # from a query or a rule that failed (those are bugs, and must not pass for an outage).
 STORE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
@@ -40,7 +42,18 @@ class NotFoundError(PortfolioError):
 
 
 class RuleBrokenError(PortfolioError):
-    """A domain rule refused the change; the message is for a person."""
+    """A rule refused the change; the message is for a person. Told like a `DomainError`: a literal
+    template with `{placeholders}` (extracted with `-k RuleBrokenError`), the values that fill it,
+    and `str(error)` the English text."""
+
+    def __init__(self, template: str, /, **values: Any) -> None:
+        super().__init__(english(template, values))
+        self.template, self.values = template, values
+
+    @classmethod
+    def because(cls, error: DomainError) -> RuleBrokenError:
+        """The domain's refusal, told as the domain told it (its template is extracted there)."""
+        return cls(error.template, **error.values)
 
 
 class ConflictError(PortfolioError):

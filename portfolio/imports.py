@@ -57,7 +57,7 @@ PROBLEMS = (
     "stage_back",  # the file's stage is behind the record's: that is a correction, not an import
     "not_at_stage",  # a fact the record's stage does not have (an award before a decision)
     "unchangeable",  # the field has no ordinary change (an application's applicant)
-    "rule",  # a domain rule refused it (detail: its message)
+    "rule",  # a domain rule refused it (detail: its English message; `refusal`: the error, to tell it translated)
     "value",  # a value no part of the tracker could hold (detail: the code of `domain.values.ValueProblem`)
 )
 
@@ -72,6 +72,7 @@ class Problem:
     code: str
     detail: str = ""
     limit: Any = None  # the bound a value broke, for a "value" problem
+    refusal: DomainError | None = field(default=None, compare=False, repr=False)  # for a "rule" problem
 
 
 @dataclass
@@ -164,9 +165,11 @@ class ImportUseCases(AuditQueries):
         """What importing these rows would record, row by row, and every problem; saves nothing."""
         _refuse_in_the_past()
         if kind not in KINDS:
-            raise RuleBrokenError(f"Only {', '.join(KINDS)} can be imported.")
+            raise RuleBrokenError("Only {kinds} can be imported.", kinds=KINDS)
         if len(rows) > MAX_ROWS:
-            raise RuleBrokenError(f"A file can hold at most {MAX_ROWS} rows; this one has {len(rows)}.")
+            raise RuleBrokenError(
+                "A file can hold at most {most} rows; this one has {count}.", most=MAX_ROWS, count=len(rows)
+            )
         organizations = _Organizations(self.read_models.query("SELECT id, name_uk, name_latin FROM rm_organizations"))
         existing = self._existing(kind)
         name_of, build = {
@@ -238,7 +241,7 @@ class ImportUseCases(AuditQueries):
         except ValueProblem as error:
             row.problems.append(Problem(error.field or None, "value", error.code, error.limit))
         except DomainError as error:
-            row.problems.append(Problem(None, "rule", str(error)))
+            row.problems.append(Problem(None, "rule", str(error), refusal=error))
         if record is None or row.problems:
             return None
         row.record_id = record.id
@@ -325,7 +328,7 @@ class _Problems(DomainError):
     """Problems with named fields, found while applying a row."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
+        super().__init__("{problems}", problems="; ".join(f"{p.field}: {p.code}" for p in problems))  # never shown
         self.problems = problems
 
 

@@ -17,14 +17,19 @@ _IN_PIPELINE = ", ".join(f"'{stage}'" for stage in PIPELINE)
 
 class PipelineQueries(RateUseCases):
     def pipeline(self, currency: str, now: datetime) -> list[dict[str, Any]]:
-        """One column per open stage: its cards and its total (awarded money once won, else requested)."""
+        """One column per open stage: its cards and its total (awarded money once won, else requested),
+        and how much of that total is illustrative."""
         rows = self.read_models.query(
             "SELECT g.id, g.title, g.stage, g.deadline, g.requested_amount, g.requested_currency, "
-            "g.awarded_amount, g.awarded_currency, g.owner, g.version, o.name_uk AS funder "
+            "g.awarded_amount, g.awarded_currency, g.owner, g.version, g.illustrative, g.illustrative_reason, "
+            "o.name_uk AS funder "
             "FROM rm_grants g LEFT JOIN rm_organizations o ON o.id = g.funder_id "
-            f"WHERE g.stage IN ({_IN_PIPELINE}) ORDER BY g.deadline NULLS LAST, g.title"
+            f"WHERE g.stage IN ({_IN_PIPELINE}) ORDER BY g.deadline NULLS LAST, g.title_key"
         )
-        columns = {stage: {"stage": stage, "cards": [], "totals": defaultdict(Decimal)} for stage in PIPELINE}
+        columns = {
+            stage: {"stage": stage, "cards": [], "totals": defaultdict(Decimal), "illustrative": defaultdict(Decimal)}
+            for stage in PIPELINE
+        }
         for row in rows:
             won = row["stage"] in WON and row["awarded_amount"] is not None
             amount = Decimal(row["awarded_amount"] if won else row["requested_amount"])
@@ -35,6 +40,9 @@ class PipelineQueries(RateUseCases):
             )
             columns[row["stage"]]["cards"].append(row)
             columns[row["stage"]]["totals"][code] += amount
+            if row["illustrative"]:
+                columns[row["stage"]]["illustrative"][code] += amount
         for column in columns.values():
             column["total"] = self.convert_totals(dict(column["totals"]), currency)
+            column["illustrative"] = self.convert_totals(dict(column["illustrative"]), currency)
         return list(columns.values())

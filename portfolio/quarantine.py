@@ -40,7 +40,7 @@ class QuarantineUseCases(PortfolioCore):
         if not found:
             raise NotFoundError(f"No event at position {position} is set aside.")
         if found[0][0] is not None:
-            raise RuleBrokenError(f"The event at position {position} was already released.")
+            raise RuleBrokenError("The event at position {position} was already released.", position=position)
         try:
             self._change(Quarantine, QUARANTINE_ID, lambda q: q.release(position, reason))
         except NotFoundError:

@@ -25,26 +25,26 @@ class Queries:
             "SELECT g.id, g.title, g.stage, g.requested_amount, g.requested_currency, "
             "g.awarded_amount, g.awarded_currency, g.deadline, f.name_uk AS funder "
             "FROM rm_grants g LEFT JOIN rm_organizations f ON f.id = g.funder_id "
-            "ORDER BY g.deadline DESC NULLS LAST, g.title"
+            "ORDER BY g.deadline DESC NULLS LAST, g.title_key"
         )
 
     def memoranda(self) -> Rows:
         return self.store.query(
             "SELECT id, kind, subject, stage, signed_on, valid_until, commitments, projects, "
             "CASE WHEN stage IN ('signed', 'active') AND commitments = 0 AND projects = 0 "
-            "THEN 1 ELSE 0 END AS lacks_substance FROM rm_memoranda ORDER BY signed_on DESC NULLS LAST, subject"
+            "THEN 1 ELSE 0 END AS lacks_substance FROM rm_memoranda ORDER BY signed_on DESC NULLS LAST, subject_key"
         )
 
     def initiatives(self) -> Rows:
         return self.store.query(
             "SELECT id, roadmap, direction, title, status, health, progress, target_on, "
             "original_target_on, postponements FROM rm_initiatives "
-            "ORDER BY roadmap, direction, target_on"
+            "ORDER BY roadmap_key, direction_key, target_on"
         )
 
     def organizations(self) -> Rows:
         return self.store.query(
-            "SELECT id, name_uk, name_latin, kind, region, country, archived FROM rm_organizations ORDER BY name_uk"
+            "SELECT id, name_uk, name_latin, kind, region, country, archived FROM rm_organizations ORDER BY name_uk_key"
         )
 
     def accounts(self) -> Rows:
@@ -70,7 +70,7 @@ class Queries:
         return self.store.query(
             "SELECT id, title, stage, deadline, owner, requested_amount, requested_currency FROM rm_grants "
             f"WHERE stage IN ('prospect', 'drafting', 'submitted', 'under_review') {mine}"
-            "ORDER BY deadline NULLS LAST, title LIMIT :limit",
+            "ORDER BY deadline NULLS LAST, title_key LIMIT :limit",
             {"owner": (owner or "").casefold(), "limit": limit},
         )
 

@@ -40,6 +40,12 @@ class RateUseCases(PortfolioCore):
             "SELECT from_currency, to_currency, on_date, rate FROM rm_rates ORDER BY on_date DESC, from_currency"
         )
 
+    def illustrative_rates(self) -> str | None:
+        """Why the rates are illustrative while they are marked so (the rates are one record, marked as a
+        whole); None while they are facts."""
+        rows = self.read_models.query("SELECT illustrative_reason FROM rm_rates WHERE illustrative = 1 LIMIT 1")
+        return rows[0]["illustrative_reason"] if rows else None
+
     def convert_totals(self, totals: dict[str, Decimal], currency: str) -> Converted:
         """Sum amounts held in several currencies into `currency` with the latest rate of each."""
         return convert(totals, currency, self.latest_rates(currency))

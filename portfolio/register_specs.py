@@ -1,22 +1,25 @@
-"""What each register shows, and which of its columns can be sorted and filtered."""
+"""What each register shows, and which of its columns can be sorted and filtered.
+
+Names sort by their `_key` twins: the Ukrainian alphabet on both stores (see `portfolio/collation.py`)."""
 
 from __future__ import annotations
 
 from portfolio.registers import Register
 
 _ORG = "LEFT JOIN rm_organizations o ON o.id = t.{column}"
+_ILLUSTRATIVE = "t.illustrative, t.illustrative_reason"  # a row's mark: its figures are illustrative, and why
 
 PROJECTS = Register(
     table="rm_projects",
     select=(
         "t.id, t.code, t.title, t.stage, t.priority, t.category, t.owner, t.direction, t.regions, "
         "t.budget_amount, t.budget_currency, t.planned_start, t.planned_end, t.version, "
-        "o.name_uk AS organization"
+        f"{_ILLUSTRATIVE}, o.name_uk AS organization"
     ),
     joins=_ORG.format(column="organization_id"),
     sorts={
-        "code": "t.code", "title": "t.title", "organization": "o.name_uk", "priority": "t.priority",
-        "category": "t.category", "stage": "t.stage", "owner": "t.owner", "planned_end": "t.planned_end",
+        "code": "t.code", "title": "t.title_key", "organization": "o.name_uk_key", "priority": "t.priority",
+        "category": "t.category", "stage": "t.stage", "owner": "t.owner_key", "planned_end": "t.planned_end",
         "budget": "CAST(t.budget_amount AS NUMERIC)", "updated": "t.updated_at",
     },
     filters={
@@ -36,11 +39,11 @@ GRANTS = Register(
         "t.id, t.title, t.stage, t.programme, t.owner, t.requested_amount, t.requested_currency, "
         "t.awarded_amount, t.awarded_currency, t.deadline, t.submitted_on, t.decided_on, "
         "t.contract_signed_on, t.period_start, t.period_end, t.win_probability, t.version, "
-        "o.name_uk AS funder, a.name_uk AS applicant"
+        f"{_ILLUSTRATIVE}, o.name_uk AS funder, a.name_uk AS applicant"
     ),
     joins=f"{_ORG.format(column='funder_id')} LEFT JOIN rm_organizations a ON a.id = t.applicant_id",
     sorts={
-        "title": "t.title", "funder": "o.name_uk", "stage": "t.stage", "owner": "t.owner",
+        "title": "t.title_key", "funder": "o.name_uk_key", "stage": "t.stage", "owner": "t.owner_key",
         "requested": "CAST(t.requested_amount AS NUMERIC)", "awarded": "CAST(t.awarded_amount AS NUMERIC)",
         "deadline": "t.deadline", "decided_on": "t.decided_on", "updated": "t.updated_at",
     },
@@ -56,12 +59,12 @@ MEMORANDA = Register(
     table="rm_memoranda",
     select=(
         "t.id, t.kind, t.subject, t.owner, t.stage, t.signed_on, t.valid_until, t.parties, "
-        "t.commitments, t.projects, t.version, "
+        f"t.commitments, t.projects, t.version, {_ILLUSTRATIVE}, "
         "CASE WHEN t.stage IN ('signed', 'active') AND t.commitments = 0 AND t.projects = 0 "
         "THEN 1 ELSE 0 END AS lacks_substance"
     ),
     sorts={
-        "subject": "t.subject", "kind": "t.kind", "stage": "t.stage", "owner": "t.owner",
+        "subject": "t.subject_key", "kind": "t.kind", "stage": "t.stage", "owner": "t.owner_key",
         "signed_on": "t.signed_on", "valid_until": "t.valid_until", "commitments": "t.commitments",
     },
     filters={"stage": "t.stage", "kind": "t.kind", "owner": "t.owner"},
@@ -73,10 +76,10 @@ INITIATIVES = Register(
     table="rm_initiatives",
     select=(
         "t.id, t.roadmap, t.direction, t.title, t.owner, t.status, t.health, t.progress, t.target_on, "
-        "t.original_target_on, t.postponements, t.version"
+        f"t.original_target_on, t.postponements, t.version, {_ILLUSTRATIVE}"
     ),
     sorts={
-        "roadmap": "t.roadmap", "direction": "t.direction", "title": "t.title", "owner": "t.owner",
+        "roadmap": "t.roadmap_key", "direction": "t.direction_key", "title": "t.title_key", "owner": "t.owner_key",
         "status": "t.status", "health": "t.health", "progress": "t.progress", "target_on": "t.target_on",
         "postponements": "t.postponements",
     },
@@ -90,12 +93,15 @@ INITIATIVES = Register(
 
 ORGANIZATIONS = Register(
     table="rm_organizations",
-    select="t.id, t.name_uk, t.name_latin, t.kind, t.authority_level, t.region, t.country, t.archived, t.version",
+    select=(
+        "t.id, t.name_uk, t.name_latin, t.kind, t.authority_level, t.region, t.country, t.archived, t.version, "
+        f"{_ILLUSTRATIVE}"
+    ),
     sorts={
-        "name": "t.name_uk",
-        "latin": "t.name_latin",
+        "name": "t.name_uk_key",
+        "latin": "t.name_latin_key",
         "kind": "t.kind",
-        "region": "t.region",
+        "region": "t.region_key",
         "country": "t.country",
     },
     filters={"kind": "t.kind", "region": "t.region", "country": "t.country"},

@@ -12,6 +12,7 @@ from math import ceil
 from typing import Any, NamedTuple
 
 from portfolio import timetravel
+from portfolio.collation import sorted_by_name
 from portfolio.readmodels.schema import SEARCHABLE
 from portfolio.readmodels.store import ReadModelMixin
 
@@ -138,4 +139,4 @@ def filter_choices(store: ReadModelMixin, register: Register) -> dict[str, list[
     for row in rows:
         if row["c"] in keys:
             values[keys[row["c"]]].append(row["v"])
-    return values
+    return {key: sorted_by_name(names) for key, names in values.items()}

@@ -35,6 +35,7 @@ from domain.enums import (
 from domain.localtime import KYIV
 from domain.money import Money
 from domain.project import CHECKLIST
+from domain.rates import RATES_ID
 from domain.record import Record
 from domain.values import (
     AMOUNT_DIGITS,
@@ -55,8 +56,9 @@ TRICKY = (
     "%s %(name)s {{ 7*7 }} ${x} ; , | 🚀 👩‍👩‍👧 \u200fמ\u200e Ї ї Ґ ё é e\u0301 \u00a0nbsp\u200bzero-width "
 )
 CURRENCIES = ("EUR", "UAH", "USD", "JPY", "KWD")
-# pages and admins make these
-NOT_RECORDED_HERE = {"BoardPack.Issued", "BoardPack.Sealed", "Quarantine.Opened", "Quarantine.Released"}
+# pages and admins make these; the base of the kinds with figures declares events that each kind records as its own
+NOT_RECORDED_HERE = {"BoardPack.Issued", "BoardPack.Sealed", "Quarantine.Opened", "Quarantine.Released",
+                     "Illustrative.MarkedIllustrative", "Illustrative.IllustrativeCleared"}  # fmt: skip
 ZONES = (UTC, KYIV, timezone(timedelta(hours=14)), timezone(timedelta(hours=-12)))
 
 
@@ -182,7 +184,17 @@ def record_all(app: Any, v: Widest, n: int) -> dict[str, UUID]:
         _accounts(app, v, n)
         app.record_exchange_rate(v.one(CURRENCIES[1:]), "EUR", v.rate(), v.past_day())
         app.record_exchange_rate("EUR", "UAH", v.rate(), v.past_day())
+        _illustrative(app, v, ids)
     return ids
+
+
+def _illustrative(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
+    """Each kind with figures (and the rates) marked illustrative, cleared, and marked again, so the
+    pages show the widest reasons."""
+    for record in (ids["org"], ids["project"], ids["grant"], ids["memo"], ids["initiative"], RATES_ID):
+        app.mark_illustrative(record, v.text("reason"))
+        app.clear_illustrative(record, v.text("reason"))
+        app.mark_illustrative(record, v.text("reason"))
 
 
 def _organizations(app: Any, v: Widest, ids: dict[str, UUID]) -> None:

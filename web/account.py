@@ -70,7 +70,7 @@ def set_email() -> Response | tuple[str, int]:
     except ValidationError as error:
         return _page(422, values=values, errors=field_errors(error))
     except RuleBrokenError as error:
-        return _page(422, values=values, errors={"email": [str(error)]})
+        return _page(422, values=values, errors={"email": [rule_message(error)]})
     return redirect(url_for("account.index"))
 
 

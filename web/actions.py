@@ -46,6 +46,7 @@ class Action:
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # reshape the form for the use case
     prefill: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # an edit form starts from the record
     needs: str = ""  # offered only when the record has some of these sub-records ("kpis", "disbursements")
+    unless: str = ""  # offered only when the record has none of this ("illustrative": not marked yet)
 
     def schema(self, api: bool = False) -> FormSchema:
         """The form's schema; the API's has no `version` (a program sends it as If-Match)."""
@@ -66,7 +67,11 @@ class StagePanel:
     stage_of: Callable[[dict[str, Any]], str] = lambda record: record["stage"].value
 
     def available(self, record: dict[str, Any], adds: bool = False) -> list[Action]:
-        return [a for a in self.for_stage(self.stage_of(record), adds) if not a.needs or record.get(a.needs)]
+        return [
+            a
+            for a in self.for_stage(self.stage_of(record), adds)
+            if (not a.needs or record.get(a.needs)) and not (a.unless and record.get(a.unless))
+        ]
 
     def for_stage(self, stage: str, adds: bool = False) -> list[Action]:
         return [a for a in self.actions.values() if stage in a.stages and a.adds is adds]
@@ -198,6 +203,7 @@ def _render_form(panel, record, action, values, errors, message) -> str:
     return render_template(
         template, panel=panel, record=record, action=action, inputs=describe(action, record),
         values=values, errors=errors, message=message,
+        return_to=local_path(values.get("return_to") or request.args.get("return_to")),
     )  # fmt: skip
 
 

@@ -103,8 +103,8 @@ def log_csv() -> Response:
 def changes() -> str:
     """What changed between two moments (a Kyiv date means the end of that day)."""
     today = datetime.now(KYIV).date()
-    since = request.args.get("from") or (today - timedelta(days=30)).isoformat()
-    until = request.args.get("to") or today.isoformat()
+    since = timetravel.canonical(request.args.get("from") or (today - timedelta(days=30)).isoformat())
+    until = timetravel.canonical(request.args.get("to") or today.isoformat())
     basis = request.args.get("basis", "")
     before, after = timetravel.resolve(since, basis), timetravel.resolve(until, basis)
     differences = current_app.extensions["portfolio"].compare(before, after)

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from domain.enums import GrantStage, ReportKind
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
+from web.illustrative_actions import illustrative_actions
 from web.schemas import (
     REQUIRED,
     amount_field,
@@ -97,6 +98,7 @@ ACTIONS = {
         Action("link-project", _l("Link to a project"), "link_application_to_project",
                tuple(s.value for s in GrantStage), {"project_id": project_ref(_l("Project")),
                                                     "reason": text(_l("Reason"), required=False)}, adds=True),
+        *illustrative_actions(tuple(s.value for s in GrantStage)),
     )
 }  # fmt: skip
 

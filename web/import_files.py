@@ -20,6 +20,7 @@ from domain.money import Money
 from portfolio.imports import MAX_ROWS, REQUIRED, ImportRow, Problem, fold
 from web.i18n import LANGUAGES
 from web.register_columns import COLUMNS, Column
+from web.schemas import rule_message
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_LINES = 4 * MAX_ROWS  # lines read, empty ones included, before a file is refused
@@ -128,7 +129,7 @@ def _money(row: ImportRow, amount: str, currency: str) -> None:
     try:
         row.values[amount] = Money(value, code.upper())
     except DomainError as error:
-        row.problems.append(Problem(currency, "invalid", str(error)))
+        row.problems.append(Problem(currency, "invalid", rule_message(error)))
 
 
 def _xlsx(data: bytes) -> Iterator[list[Any]]:

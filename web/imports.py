@@ -150,7 +150,7 @@ def problem_text(kind: str, problem: Problem) -> str:
             "%(column)s is given, but at the stage «%(stage)s» there is none.", column=column, stage=label(detail)
         ),
         "unchangeable": _("%(column)s cannot be changed by an import.", column=column),
-        "rule": detail,
+        "rule": rule_message(problem.refusal) if problem.refusal is not None else detail,
         "value": f"{column}: {problem_message(detail, problem.limit)}",
     }
     return messages.get(problem.code, detail)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
-from domain.enums import Health
+from domain.enums import Health, InitiativeStatus
 from web.access import ROADMAP_EDITORS
 from web.actions import Action, StagePanel
+from web.illustrative_actions import illustrative_actions
 from web.schemas import REQUIRED, date_field, enum_field, length, percent_field, reason_field
 from web.subrecord_fields import one_of, project_ref
 
@@ -48,6 +49,7 @@ ACTIONS = {
             "project_id": one_of(_l("Project"), "links", "title"), "reason": reason_field()}, adds=True),
         Action("comment", _l("Comment"), "comment_on_initiative", (*OPEN, "done", "not_done", "dropped"),
                {"text": _text(_l("Comment"))}, adds=True),
+        *illustrative_actions(tuple(s.value for s in InitiativeStatus)),
     )
 }  # fmt: skip
 

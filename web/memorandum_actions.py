@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
-from domain.enums import CommitmentStatus, MemorandumKind, PartyType
+from domain.enums import CommitmentStatus, MemorandumKind, MemorandumStage, PartyType
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
+from web.illustrative_actions import illustrative_actions
 from web.schemas import REQUIRED, date_field, enum_field, length, reason_field
 from web.subrecord_fields import one_of, project_ref, text
 
@@ -44,6 +45,7 @@ ACTIONS = {
             "status": enum_field(CommitmentStatus, _l("Status"))}, adds=True),
         Action("link-project", _l("Link a project"), "link_memorandum_to_project", IN_FORCE_OR_BEFORE,
                {"project_id": project_ref(_l("Project"))}, adds=True),
+        *illustrative_actions(tuple(s.value for s in MemorandumStage)),
     )
 }  # fmt: skip
 

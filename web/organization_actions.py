@@ -8,6 +8,7 @@ from marshmallow import fields
 from domain.enums import AuthorityLevel, OrganizationKind
 from web.access import EDITORS
 from web.actions import Action, StagePanel
+from web.illustrative_actions import illustrative_actions
 from web.schemas import REQUIRED, enum_field, length, reason_field
 from web.subrecord_fields import text
 
@@ -30,6 +31,7 @@ ACTIONS = {
                                      metadata={"label": _l("Country")})},
             prefill=lambda o: {"region": o["region"], "country": o["country"]}),
         Action("archive", _l("Archive"), "archive_organization", ACTIVE, {"reason": reason_field()}, danger=True),
+        *illustrative_actions(ACTIVE),  # an archived organization offers nothing
     )
 }  # fmt: skip
 

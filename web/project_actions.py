@@ -9,6 +9,7 @@ from domain.enums import Category, Priority, ProjectStage, ResultLevel
 from domain.project import CHECKLIST
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
+from web.illustrative_actions import illustrative_actions
 from web.labels import LABELS
 from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, reason_field
 from web.subrecord_fields import number, one_of, text
@@ -88,6 +89,7 @@ ACTIONS = {
         Action("checklist", _l("Answer the quality checklist"), "answer_project_checklist", (*OPEN, "on_hold"), {
             question: fields.Boolean(load_default=False, metadata={"label": LABELS[question]})
             for question in CHECKLIST}, adds=True, prepare=lambda data: {"answers": data}),
+        *illustrative_actions(tuple(s.value for s in ProjectStage)),
     )
 }  # fmt: skip
 

@@ -9,10 +9,11 @@ from marshmallow import ValidationError, fields, validate
 from werkzeug.wrappers import Response
 
 from domain.context import recording
+from domain.rates import RATES_ID
 from portfolio.errors import RuleBrokenError
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import field_errors
-from web.schemas import CURRENCY, REQUIRED, FormSchema, date_field, rule_message
+from web.schemas import CURRENCY, REQUIRED, FormSchema, date_field, reason_field, rule_message
 
 rates = Blueprint("rates", __name__, url_prefix="/rates")
 
@@ -34,10 +35,17 @@ class RateSchema(FormSchema):
     on = date_field(_l("Date"))
 
 
+class IllustrativeSchema(FormSchema):
+    """Marking the rates illustrative (they are one record, marked as a whole), or clearing the mark."""
+
+    reason = reason_field()
+
+
 def _page(values: dict, errors: dict, message: str | None, status: int = 200) -> tuple[str, int]:
     portfolio = current_app.extensions["portfolio"]
     template = "rates/_rates.html" if request.htmx else "rates/index.html"
-    context = {"rows": portfolio.exchange_rates(), "values": values, "errors": errors, "message": message}
+    context = {"rows": portfolio.exchange_rates(), "values": values, "errors": errors, "message": message,
+               "illustrative": portfolio.illustrative_rates()}  # fmt: skip
     return render_template(template, reporting=current_app.config["REPORTING_CURRENCY"], **context), status
 
 
@@ -64,4 +72,25 @@ def record() -> Response | tuple[str, int]:
         return _page(values, {}, rule_message(error), 422)
     if request.htmx:
         return _page({"to_currency": data["to_currency"]}, {}, None)
+    return redirect(url_for("rates.index"))
+
+
+@rates.post("/illustrative")
+@allow(EDITORS)
+def illustrative() -> Response | tuple[str, int]:
+    """Mark the rates illustrative with what was invented, or clear the mark (whichever applies now)."""
+    portfolio = current_app.extensions["portfolio"]
+    fresh = {"to_currency": current_app.config["REPORTING_CURRENCY"]}
+    try:
+        data = IllustrativeSchema().load_form(request.form.to_dict())
+    except ValidationError as error:
+        return _page(fresh, field_errors(error), None, 422)
+    change = portfolio.clear_illustrative if portfolio.illustrative_rates() else portfolio.mark_illustrative
+    try:
+        with recording(current_user.username, data["reason"]):
+            change(RATES_ID, data["reason"])
+    except RuleBrokenError as error:
+        return _page(fresh, {}, rule_message(error), 422)
+    if request.htmx:
+        return _page(fresh, {}, None)
     return redirect(url_for("rates.index"))

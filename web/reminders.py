@@ -12,8 +12,7 @@ from email.message import EmailMessage
 import click
 from flask import current_app, render_template
 from flask.cli import AppGroup
-from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask_babel import force_locale, ngettext
 
 from domain.localtime import KYIV
 from portfolio.reminders import Reminder, send, smtp_from_environment
@@ -27,7 +26,12 @@ def message(reminder: Reminder, days: int) -> EmailMessage:
     mail = EmailMessage()
     mail["To"] = reminder.email
     with force_locale(reminder.language or DEFAULT):
-        mail["Subject"] = _("Due in the next %(days)s days: %(count)s items", days=days, count=len(reminder.items))
+        mail["Subject"] = ngettext(
+            "Due in the next %(days)s days: %(num)s item",
+            "Due in the next %(days)s days: %(num)s items",
+            len(reminder.items),
+            days=days,
+        )
         mail.set_content(render_template("mail/reminder.txt", reminder=reminder, days=days))
     return mail
 
@@ -50,6 +54,6 @@ def reminders_send(days: int, today: datetime | None) -> None:
                 f"--- would send to {reminder.email} (no SMTP_HOST set): {mail['Subject']}\n{mail.get_content()}"
             )
         return
-    send(smtp, [mail for _, mail in messages])
+    send(smtp, [mail for _reminder, mail in messages])
     for reminder, _mail in messages:
         click.echo(f"sent to {reminder.email}: {len(reminder.items)} items")

@@ -38,7 +38,7 @@ def board() -> str:
     portfolio = current_app.extensions["portfolio"]
     roadmaps = portfolio.roadmaps()
     chosen = request.args.get("roadmap") or (roadmaps[-1] if roadmaps else "")
-    board = portfolio.roadmap_board(chosen)
+    board = portfolio.roadmap_board(chosen, request.args.get("from", ""), request.args.get("to", ""))
     template = (
         "roadmap/_board.html" if request.htmx and request.htmx.target == "roadmap-board" else "roadmap/board.html"
     )

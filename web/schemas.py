@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
+from babel.numbers import format_decimal
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from domain import context
-from domain.errors import DomainError
+from domain.errors import DomainError, Phrase
 from domain.localtime import KYIV
 from domain.money import Money
 from domain.values import ValueProblem, check_amount, check_happened, check_value
-from web import typed
+from web import formatting, typed
+from web.labels import label
 
 
 def length(minimum: int = 0, maximum: int | None = None, equal: int | None = None) -> validate.Length:
@@ -85,9 +90,51 @@ def rule_errors(error: BaseException, names: Any) -> tuple[dict[str, list[str]],
 
 
 def rule_message(error: BaseException) -> str:
-    """A rule's refusal in the person's language: the domain's messages are extracted for
-    translation (see babel.cfg); one that names values of its own is shown as the domain says it."""
-    return gettext(str(error))
+    """A rule's refusal in the person's language. A `DomainError` or `RuleBrokenError` is told by
+    its template (extracted for translation, see babel.cfg and `make translations`), translated,
+    with its values written as the person's locale writes them; a value the domain could not hold
+    by its problem's code; any other error (already in the person's language) as it is."""
+    problem = error if isinstance(error, ValueProblem) else error.__cause__
+    if isinstance(problem, ValueProblem):
+        return problem_message(problem.code, problem.limit)
+    template = getattr(error, "template", None)
+    if not isinstance(template, str):
+        return gettext(str(error))
+    return told(template, getattr(error, "values", {}))
+
+
+def told(template: str, values: dict[str, Any]) -> str:
+    """A template of the domain's, translated and filled in with its values for the person."""
+    translated = gettext(template)
+    if not values:
+        return translated
+    shown = {name: told_value(value) for name, value in values.items()}
+    try:
+        return translated.format_map(shown)
+    except (KeyError, IndexError, ValueError):  # a translation that lost its placeholders: the English
+        return template.format_map(shown)
+
+
+def told_value(value: Any) -> Any:
+    """A value named in a refusal as the person's language writes it: the domain's own words and
+    vocabulary translated, dates and amounts in the locale's format, a list joined."""
+    if isinstance(value, Phrase):
+        return told(value.template, value.values)
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, Money):
+        return formatting.money(value)
+    if isinstance(value, datetime):
+        return formatting.moment(value)
+    if isinstance(value, date):
+        return formatting.day(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return format_decimal(value, "#,##0." + "0" * places if places else "#,##0", locale=str(get_locale()))
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(told_value(item)) for item in value)
+    return value
 
 
 def check_loaded(name: str, value: Any, data: dict[str, Any], money_fields: tuple[str, ...] = ()) -> None:
@@ -230,5 +277,5 @@ class WithMoney:
                 try:
                     data[name] = Money(data[name], currency)
                 except DomainError as error:  # the checks of values came first: this is a last resort
-                    raise ValidationError({name: [str(error)]}) from error
+                    raise ValidationError({name: [rule_message(error)]}) from error
         return data

@@ -8,16 +8,18 @@ forms that change records are hidden (and refused if posted).
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from flask import Flask, abort, current_app, g, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from domain.localtime import KYIV
 from domain.values import EARLIEST, LATEST
 from portfolio import timetravel
 from portfolio.timetravel import AsOf
+from web import typed
 
 # Pages about the present or about the person: they never view the past, and links to them never
 # carry `as_of`.
@@ -27,20 +29,49 @@ PRESENT_ONLY = (
 
 
 def parse_moment(text: str) -> tuple[datetime, bool]:
-    """A Kyiv date or date-time (one with its own offset is converted); a bare date means the end
-    of that day. Returns (moment, is_day)."""
+    """A Kyiv date or date-time, as ISO (one with its own offset is converted) or as the person's
+    language types it ("31.03.2027", "31.03.2027 14:30"); a bare date means the end of that day.
+    Returns (moment, is_day)."""
+    language = "" if (request.blueprint or "").startswith("api") else str(get_locale())  # the API reads ISO only
     try:
-        if "T" in text or " " in text:
-            moment = datetime.fromisoformat(text.replace(" ", "T"))
+        if ":" in text:
+            moment = datetime.fromisoformat(_iso_moment(text, language))
             moment, is_day = (moment.replace(tzinfo=KYIV) if moment.tzinfo is None else moment.astimezone(KYIV)), False
         else:
-            day = datetime.fromisoformat(text).date()
+            day = date.fromisoformat(typed.day(text, language) if language else text)
             moment, is_day = datetime.combine(day, time.max, KYIV), True
     except (ValueError, OverflowError):
-        abort(400, _("'%(text)s' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM.", text=text[:40]))
+        example = typed.typed(date(2027, 3, 31), language or "iso")
+        abort(400, _("'%(text)s' is not a date: type it as %(day)s, or with a time as %(moment)s.",
+                     text=text[:40], day=example, moment=f"{example} 14:30"))  # fmt: skip
     if not EARLIEST <= moment.date() <= LATEST:
         abort(400, _("Enter a date between 1900 and 2200."))
     return moment, is_day
+
+
+def _iso_moment(text: str, language: str) -> str:
+    try:
+        datetime.fromisoformat(text.replace(" ", "T"))
+        return text.replace(" ", "T")
+    except ValueError:
+        return typed.moment(text, language) if language else text
+
+
+def shown(text: str | date | None) -> str:
+    """A date or date-time given as `as_of` (or a date filter), as the person's language types it."""
+    if not text:
+        return ""
+    if isinstance(text, date):
+        return typed.typed(text, str(get_locale()))
+    moment, is_day = parse_moment(text)
+    day = typed.typed(moment.date(), str(get_locale()))
+    return day if is_day else f"{day} {moment:%H:%M}"
+
+
+def canonical(text: str) -> str:
+    """The same moment as ISO, for links that must mean it in any language."""
+    moment, is_day = parse_moment(text)
+    return moment.date().isoformat() if is_day else moment.strftime("%Y-%m-%dT%H:%M")
 
 
 def resolve(text: str, basis: str) -> AsOf:
@@ -58,9 +89,9 @@ def enter_the_past() -> None:
     g.as_of = None
     if text and not (request.endpoint or "").startswith(PRESENT_ONLY):
         g.as_of = resolve(text, request.args.get("basis", ""))
-        g.as_of_text = text
+        g.as_of_text = canonical(text)  # links keep it as ISO, whatever the language
         g.as_of_basis = "real" if g.as_of.real_on else "recorded"
-        g.as_of_input = parse_moment(text)[0].strftime("%Y-%m-%dT%H:%M")  # for the picker
+        g.as_of_input = shown(text)  # the picker shows it as the person types it
         g.as_of_token = timetravel.enter(g.as_of)
 
 
@@ -89,3 +120,4 @@ def init_time_travel(app: Flask) -> None:
     app.before_request(enter_the_past)
     app.teardown_request(leave_the_past)
     app.url_defaults(keep_as_of)
+    app.add_template_global(shown, "typed_moment")

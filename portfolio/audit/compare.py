@@ -14,14 +14,15 @@ from portfolio.application import PortfolioCore
 from portfolio.timetravel import AsOf
 
 # kind: (table, title column, stage column, {field: columns that together make its value})
+_MARK = {"illustrative": ("illustrative_reason",)}  # why its figures are illustrative (none: they are facts)
 KINDS = {
-    "project": ("rm_projects", "title", "stage", {"budget": ("budget_amount", "budget_currency")}),
+    "project": ("rm_projects", "title", "stage", {"budget": ("budget_amount", "budget_currency"), **_MARK}),
     "grant": ("rm_grants", "title", "stage", {"requested": ("requested_amount", "requested_currency"),
-                                              "awarded": ("awarded_amount", "awarded_currency")}),
-    "memorandum": ("rm_memoranda", "subject", "stage", {"valid_until": ("valid_until",)}),
+                                              "awarded": ("awarded_amount", "awarded_currency"), **_MARK}),
+    "memorandum": ("rm_memoranda", "subject", "stage", {"valid_until": ("valid_until",), **_MARK}),
     "initiative": ("rm_initiatives", "title", "status", {"target_on": ("target_on",), "health": ("health",),
-                                                         "progress": ("progress",)}),
-    "organization": ("rm_organizations", "name_uk", "archived", {"name_uk": ("name_uk",)}),
+                                                         "progress": ("progress",), **_MARK}),
+    "organization": ("rm_organizations", "name_uk", "archived", {"name_uk": ("name_uk",), **_MARK}),
 }  # fmt: skip
 
 

@@ -242,25 +242,16 @@ class AuditQueries(PortfolioCore):
         return timetravel.AsOf(moment, position)
 
     def _named(self, change: Change) -> Change:
-        """The change with the ids of organizations and projects in it replaced by their names."""
+        """The change with the ids of the records in it replaced by their names."""
 
         def name(value: Any) -> Any:
             if isinstance(value, UUID):
-                return self._record_name(value)
+                return self._names([str(value)]).get(str(value), str(value))
             if isinstance(value, dict):
                 return {key: name(item) for key, item in value.items()}
             return value
 
         return replace(change, old=name(change.old), new=name(change.new), item=name(change.item))
-
-    def _record_name(self, record_id: UUID) -> str:
-        for table, column in (("rm_organizations", "name_uk"), ("rm_projects", "title")):
-            rows = self.read_models.query(
-                f"SELECT {column} AS name FROM {table} WHERE id = :id", {"id": str(record_id)}
-            )
-            if rows:
-                return rows[0]["name"]
-        return str(record_id)
 
     def _with_titles(self, rows: list[dict[str, Any]], what: bool = True) -> list[dict[str, Any]]:
         """Add each row's record kind and current title, and (with `what`) what its event says, with

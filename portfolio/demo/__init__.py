@@ -2,9 +2,11 @@
 
 Every record is created and changed by real commands, each recorded by a named person at a moment
 in the past (`clock_set_to`) and, where it happened earlier than it was entered, with its effective
-date. Facts come from the seed documents (see /work/shared/domain.md); every number the documents do
-not give is marked "(synthetic)" where it is shown (a KPI name or source, a call reference, a tag, the
-reason of the event). Exact days inside a documented month and all times of day are demo data.
+date. Facts come from the seed documents (see /work/shared/domain.md); a record with figures the
+documents do not give (an amount, tranches, a KPI target or measurement, a target date, a placeholder
+organization, the rounded exchange rates) is marked illustrative as soon as it is made, the reason
+saying what was invented, so its page, the registers and the totals say so. Exact days inside a
+documented month and all times of day are demo data.
 """
 
 from __future__ import annotations

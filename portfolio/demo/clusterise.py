@@ -1,9 +1,10 @@
 """ClusteRISE (Aug 2020 – Nov 2021): the project, its GIZ grant, KPIs per region, its Smart roadmap,
 and the memoranda around it (APPAU – Zaporizhzhia CCI, spring 2019; Kharkiv City Council, 27 Oct 2021).
 
-Source: the ClusteRISE final report (seed 001). KPI targets, the 20-of-25 members, the dates of the
-strategy session, ClusterWeek, the round table and the memorandum are documented; everything marked
-"(synthetic)" is not.
+Source: the ClusteRISE final report (seed 001), whose project manager, Олександр Юрчак, leads the
+project here. KPI targets, the 20-of-25 members, the dates of the strategy session, ClusterWeek, the
+round table and the memorandum are documented; the records with anything else (the grant's amount
+and tranches, the other measurements, target dates) are marked illustrative, saying what was invented.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from portfolio.demo.script import (
     PETRENKO,
     PROGRESS,
     SHEVCHUK,
-    SYNTHETIC,
     TARAS,
     Ref,
     Script,
@@ -36,6 +36,7 @@ ZP_MEMO = Ref("memo:appau-zp-cci")
 KH_MEMO = Ref("memo:kharkiv-city")
 ROADMAP = "Дорожня карта ClusteRISE 2020–2021"
 SOURCE = "Фінальний звіт ClusteRISE"
+LEAD = "Олександр Юрчак"  # "Керівник проєкту ClusteRISE" (seed 001, lines 25-26)
 
 REGIONS = {"kh": "Харків", "zp": "Запоріжжя"}
 # key: (name, unit, level, documented target) — the five KPIs of the project plan, per region (001, 114-118)
@@ -49,14 +50,14 @@ KPIS = {
 }
 # (measured on, recorded on, by, source, {(region, kpi): value})
 MEASUREMENTS = [
-    ("2021-01-29", "2021-02-02 11:00", OLENA, f"Проміжний огляд правління, січень 2021 {SYNTHETIC}",
+    ("2021-01-29", "2021-02-02 11:00", OLENA, "Проміжний огляд правління, січень 2021",
      {("kh", "members"): 9, ("zp", "members"): 12, ("kh", "team"): 1, ("zp", "team"): 1}),
-    ("2021-06-30", "2021-07-06 15:00", OLENA, f"Піврічний звіт донору {SYNTHETIC}",
+    ("2021-06-30", "2021-07-06 15:00", OLENA, "Піврічний звіт донору",
      {("kh", "members"): 15, ("zp", "members"): 17, ("kh", "plans"): 5, ("zp", "plans"): 10,
       ("kh", "eu_partners"): 1, ("zp", "eu_partners"): 1, ("kh", "services"): 1, ("zp", "services"): 0}),
     ("2021-11-30", "2021-12-08 10:00", OLENA, f"{SOURCE}, розд. 7: 20 учасників при плані 25 в обох кластерах",
      {("kh", "members"): 20, ("zp", "members"): 20}),
-    ("2021-11-30", "2021-12-08 10:30", OLENA, f"Оцінка керівництва проєкту, листопад 2021 {SYNTHETIC}",
+    ("2021-11-30", "2021-12-08 10:30", OLENA, "Оцінка керівництва проєкту, листопад 2021",
      {("kh", "team"): 2, ("zp", "team"): 1, ("kh", "plans"): 10, ("zp", "plans"): 15, ("kh", "eu_projects"): 0,
       ("zp", "eu_projects"): 0, ("kh", "eu_partners"): 2, ("zp", "eu_partners"): 3, ("kh", "services"): 1,
       ("zp", "services"): 1}),
@@ -89,11 +90,13 @@ def zaporizhzhia_memorandum(s: Script) -> None:
     s.at("2019-03-12 10:05", OLENA).add_party(ZP_MEMO, org("appau"), PartyType.CLUSTER)
     s.at("2019-03-12 10:06", OLENA).add_party(ZP_MEMO, org("zp_cci"), PartyType.NETWORK)
     s.at("2019-03-25 16:00", OLENA).open_negotiation(ZP_MEMO)
+    s.at("2019-03-12 10:01", OLENA).mark_illustrative(
+        ZP_MEMO,
+        f"День підписання, строк дії й зобов'язання сторін вигадані: {SOURCE} (розд. 3) каже лише, "
+        "що АППАУ підписала з Запорізькою ТПП меморандум про створення кластеру ІАМ навесні 2019.",
+    )
     s.at(
-        "2019-04-22 12:00",
-        OLENA,
-        effective="2019-04-18",
-        reason=f"Підписано навесні 2019 ({SOURCE}, розд. 3); день і строк дії {SYNTHETIC}",
+        "2019-04-22 12:00", OLENA, effective="2019-04-18", reason=f"Підписано навесні 2019 ({SOURCE}, розд. 3)"
     ).sign_memorandum(ZP_MEMO, d("2019-04-18"), "Запоріжжя", None, d("2021-12-31"))
     s.at("2019-04-22 12:10", OLENA, creates=commitments[0]).make_commitment(
         ZP_MEMO, org("zp_cci"), "Регулярно збирати потенційних учасників кластеру ІАМ у Запоріжжі", ANDRII, None
@@ -104,9 +107,9 @@ def zaporizhzhia_memorandum(s: Script) -> None:
     s.at("2019-05-06 09:00", OLENA).activate_memorandum(ZP_MEMO)
     s.at("2019-09-16 10:00", ANDRII).update_commitment(ZP_MEMO, commitments[0], CommitmentStatus.IN_PROGRESS)
     s.at("2019-12-20 10:00", OLENA).update_commitment(ZP_MEMO, commitments[1], CommitmentStatus.DONE)
-    s.at("2020-02-05 10:30", ANDRII, reason="Кластер розпочав регулярну роботу в лютому 2020").update_commitment(
-        ZP_MEMO, commitments[0], CommitmentStatus.DONE
-    )
+    s.at(
+        "2020-02-05 10:30", ANDRII, reason=f"Запорізький кластер ІАМ розпочав регулярну роботу в лютому 2020 ({SOURCE})"
+    ).update_commitment(ZP_MEMO, commitments[0], CommitmentStatus.DONE)
     s.at("2020-08-10 12:00", OLENA).link_memorandum_to_project(ZP_MEMO, CLUSTERISE)
     s.at("2022-01-10 09:00", TARAS).expire_memorandum(ZP_MEMO)
 
@@ -121,7 +124,11 @@ def grant(s: Script) -> None:
         m("180000", "EUR"),
         programme="EU4Business: Конкурентоспроможність та інтернаціоналізація МСП (ЄС та уряд Німеччини через GIZ)",
         call_name="Підтримка кластерного розвитку",
-        call_reference=f"суми й дати {SYNTHETIC}",
+    )
+    s.at("2020-06-01 10:01", OLENA).mark_illustrative(
+        GRANT,
+        f"Суму запиту й гранту (180 000 EUR), транші, дати й звітність вигадано: {SOURCE} не наводить сум; "
+        "задокументовано програму, донора (ЄС та уряд Німеччини через GIZ) і період серпень 2020 – листопад 2021.",
     )
     s.at("2020-06-03 09:30", OLENA).start_drafting(GRANT)
     s.at("2020-06-26 17:00", OLENA).submit_application(GRANT, d("2020-06-26"))
@@ -144,19 +151,25 @@ def project(s: Script) -> None:
         "CR-2020",
         "ClusteRISE: розвиток кластерів ІАМ у Харківському та Запорізькому регіонах",
         org("appau"),
-        OLENA,
+        LEAD,
         Priority.NOW,
         Category.ECOSYSTEM_ORCHESTRATION,
         "Підтримка розвитку 2-х експортно-орієнтованих кластерів ІАМ (інжиніринг – автоматизація – машинобудування) "
         "у регіонах Запоріжжя та Харкова. Фінансування ЄС та уряду Німеччини через GIZ (програма EU4Business); "
-        "виконавець — АППАУ; серпень 2020 – листопад 2021. Бюджет — оцінка " + SYNTHETIC + ".",
+        f"виконавець — АППАУ; серпень 2020 – листопад 2021; керівник проєкту — {LEAD}.",
         ["Харків", "Запоріжжя"],
         "Smart Organization / Smart Product / Smart Export",
-        ["GIZ", "EU4Business", "кластери ІАМ", "synthetic"],
+        ["GIZ", "EU4Business", "кластери ІАМ"],
+    )
+    s.at("2020-06-15 11:01", OLENA).mark_illustrative(
+        p,
+        "Бюджет (180 000 EUR, оцінка), базові значення KPI, проміжні вимірювання (крім 20 учасників при плані 25), "
+        "переглянута ціль участі в планах Запоріжжя та початкові строки віх вигадані; у фінальному звіті ClusteRISE "
+        "їх немає.",
     )
     s.at("2020-06-22 10:00", OLENA).develop_project_concept(p)
     s.at("2020-07-20 12:30", OLENA, reason=BOARD).approve_project(p)
-    s.at("2020-07-20 12:40", OLENA, reason=f"Бюджет {SYNTHETIC}: у джерелах суму не наведено").plan_project(
+    s.at("2020-07-20 12:40", OLENA, reason="Бюджет — оцінка: у звітах суму не наведено").plan_project(
         p, m("180000", "EUR"), True, d("2020-08-01"), d("2021-11-30")
     )
     s.at("2020-07-21 10:00", OLENA).link_application_to_project(GRANT, p)
@@ -170,9 +183,7 @@ def project(s: Script) -> None:
     s.at("2020-07-21 10:20", OLENA).answer_project_checklist(p, {**ALL_YES, "members_invest": False})
     s.at("2020-08-03 09:30", OLENA, effective="2020-08-01").start_project(p)
 
-    kpi_reason = (
-        f"KPI з плану проєкту, серпень 2020 ({SOURCE}, розд. 3); базове значення 0 — відлік від старту {SYNTHETIC}"
-    )
+    kpi_reason = f"KPI з плану проєкту, серпень 2020 ({SOURCE}, розд. 3); базове значення 0 — відлік від старту"
     for region in REGIONS:
         for key, (_, unit, level, target) in KPIS.items():
             s.at("2020-08-10 11:00", OLENA, reason=kpi_reason, creates=kpi(region, key)).define_kpi(
@@ -186,7 +197,7 @@ def project(s: Script) -> None:
         kpi("zp", "plans"),
         n(20),
         "План проєкту суттєво скориговано в січні 2021: восени 2020 з'ясувалося, що ні місто, ні область не мають "
-        f"проєктів у сфері кластеру ІАМ. Нове значення цілі {SYNTHETIC}.",
+        "проєктів у сфері кластеру ІАМ.",
     )
 
     milestones = [  # key, title, due (as first planned), done
@@ -200,10 +211,7 @@ def project(s: Script) -> None:
     ]
     for key, title, due, _ in milestones:
         s.at("2020-08-10 12:00", OLENA, creates=Ref(f"milestone:clusterise:{key}")).add_milestone(p, title, d(due))
-    replan = (
-        f"План скориговано в січні 2021, період проєкту подовжено до кінця листопада 2021 ({SOURCE}, розд. 7); "
-        f"початкові строки {SYNTHETIC}"
-    )
+    replan = f"План скориговано в січні 2021, період проєкту подовжено до кінця листопада 2021 ({SOURCE}, розд. 7)"
     s.at("2021-01-22 16:10", OLENA).reschedule_milestone(p, Ref("milestone:clusterise:final"), d("2021-11-25"), replan)
     s.at("2021-01-22 16:12", OLENA).reschedule_milestone(
         p,
@@ -235,7 +243,7 @@ def smart_roadmap(s: Script) -> None:
     so, sp, se = "Smart Organization", "Smart Product", "Smart Export"
     # key: (direction, title, owner, first target)
     items = {
-        "legal": (so, "Офіційне оформлення кластерних ініціатив у юридичні особи", OLENA, "2020-12-31"),
+        "legal": (so, "Офіційне оформлення кластерних ініціатив у юридичні особи", OLENA, "2021-02-28"),
         "network": (so, "Регулярний нетворкінг учасників кластерів", ANDRII, "2021-03-31"),
         "roles": (so, "Чіткий розподіл ролей і функцій у правлінні кластерів", PETRENKO, "2021-06-30"),
         "finance": (so, "Утримання менеджменту кластерів за власний кошт", PETRENKO, "2021-11-30"),
@@ -245,14 +253,17 @@ def smart_roadmap(s: Script) -> None:
                     "2021-08-31"),
         "week": (se, "Український кластерний тиждень ClusterWeek", OLENA, "2021-04-30"),
         "kazakhstan": (se, "Українсько-казахська конференція кластерів ІАМ", IRYNA, "2021-10-31"),
-        "brno": (se, "Стенд Запорізького кластеру ІАМ на виставці MSV у Брно", ANDRII, "2021-11-30"),
+        "brno": (se, "Стенд Запорізького кластеру ІАМ на міжнародній виставці в Брно", ANDRII, "2021-11-30"),
         "export": (se, "Сервіс експортного маркетингу для членів кластерів", OLENA, "2021-11-30"),
     }  # fmt: skip
+    invented = (
+        f"Цільові дати, відсотки виконання й дні змін вигадані: {SOURCE} (розд. 5, рис. 2) показує дорожню карту "
+        "3-х Smart без строків; заходи, їх виконання чи невиконання — зі звіту."
+    )
     for key, (direction, title, owner, target) in items.items():
         ref = Ref(f"initiative:clusterise:{key}")
-        s.at("2020-08-12 10:00", OLENA, creates=ref, reason=f"Цільові дати {SYNTHETIC}").propose_initiative(
-            ROADMAP, direction, title, owner, d(target)
-        )
+        s.at("2020-08-12 10:00", OLENA, creates=ref).propose_initiative(ROADMAP, direction, title, owner, d(target))
+        s.at("2020-08-12 10:00", OLENA).mark_illustrative(ref, invented)
         s.at("2020-08-12 10:30", PETRENKO).plan_initiative(ref)
         s.at("2020-08-13 09:00", OLENA).link_initiative_to_project(ref, CLUSTERISE)
 
@@ -275,13 +286,9 @@ def smart_roadmap(s: Script) -> None:
         s.at(when, OLENA).start_initiative(i(key))
 
     s.at("2020-11-30 10:00", OLENA, reason=PROGRESS).report_initiative_progress(i("legal"), 60)
-    s.at("2021-01-11 10:00", OLENA).postpone_initiative(
-        i("legal"),
-        d("2021-02-28"),
-        f"Реєстрація харківського кластеру як юридичної особи затрималась; нова дата {SYNTHETIC}",
-    )
-    s.at("2021-01-11 10:05", OLENA).start_initiative(i("legal"))
-    s.at("2021-02-15 10:30", IRYNA).finish_initiative(i("legal"))
+    s.at(
+        "2021-02-15 10:30", IRYNA, reason=f"Обидва кластери швидко оформилися в юридичні особи ({SOURCE}, розд. 5)"
+    ).finish_initiative(i("legal"))
     s.at(
         "2021-02-26 18:00", ANDRII, reason="Запорізький кластер вийшов на регулярний нетворкінг у лютому 2021"
     ).finish_initiative(i("network"))
@@ -314,12 +321,7 @@ def smart_roadmap(s: Script) -> None:
     s.at("2021-07-19 10:00", IRYNA, reason=PROGRESS).report_initiative_progress(i("meetups"), 50)
     s.at("2021-08-30 10:00", IRYNA).finish_initiative(i("meetups"))
     s.at("2021-10-04 10:00", IRYNA).postpone_initiative(
-        i("kazakhstan"),
-        d("2022-06-30"),
-        f"Плани великої конференції пересунуто на 2022 ({SOURCE}); нова дата {SYNTHETIC}",
-    )
-    s.at("2022-03-14 10:00", PETRENKO).drop_initiative(
-        i("kazakhstan"), "Повномасштабне вторгнення: міжнародні поїздки й конференцію скасовано"
+        i("kazakhstan"), d("2022-06-30"), f"Плани великої україно-казахської конференції пересунуто на 2022 ({SOURCE})"
     )
     s.at("2021-11-15 10:00", ANDRII).finish_initiative(i("brno"))
     s.at("2021-06-28 10:00", OLENA, reason=PROGRESS).report_initiative_progress(i("export"), 30)
@@ -337,6 +339,11 @@ def kharkiv_memorandum(s: Script) -> None:
     s.at("2021-09-27 11:00", IRYNA, creates=KH_MEMO).draft_memorandum(
         MemorandumKind.COOPERATION, "Співпраця Харківського кластеру ІАМ і Харківської міської ради", IRYNA
     )
+    s.at("2021-09-27 11:01", IRYNA).mark_illustrative(
+        KH_MEMO,
+        f"Зобов'язання сторін, їх строки й стан, а також дати підготовки вигадані: {SOURCE} каже лише, що "
+        "меморандум про співпрацю з мерією підписано в Харкові 27 жовтня 2021.",
+    )
     s.at("2021-09-27 11:05", IRYNA).add_party(KH_MEMO, org("kh_iam"), PartyType.CLUSTER)
     s.at("2021-09-27 11:06", IRYNA).add_party(KH_MEMO, org("kh_city"), PartyType.LOCAL_SELF_GOVERNMENT)
     s.at("2021-10-04 15:00", IRYNA).open_negotiation(KH_MEMO)
@@ -347,14 +354,14 @@ def kharkiv_memorandum(s: Script) -> None:
         reason=f"Підписано на зустрічі в Харкові 27 жовтня 2021 ({SOURCE})",
     ).sign_memorandum(KH_MEMO, d("2021-10-27"), "Харків", None, None)
     s.at("2021-10-28 09:40", IRYNA).activate_memorandum(KH_MEMO)
-    s.at("2021-10-28 09:45", IRYNA, creates=city, reason=f"Строк {SYNTHETIC}").make_commitment(
+    s.at("2021-10-28 09:45", IRYNA, creates=city).make_commitment(
         KH_MEMO,
         org("kh_city"),
         "Залучати кластер до підготовки міських програм розвитку промисловості та інновацій",
         IRYNA,
         d("2022-06-30"),
     )
-    s.at("2021-10-28 09:50", IRYNA, creates=cluster, reason=f"Строк {SYNTHETIC}").make_commitment(
+    s.at("2021-10-28 09:50", IRYNA, creates=cluster).make_commitment(
         KH_MEMO,
         org("kh_iam"),
         "Подати місту пропозиції проєктів кластеру (портфель NOW–WOW–HOW)",

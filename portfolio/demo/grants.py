@@ -2,8 +2,9 @@
 (UAH 4.5 M, 1,100 beds for displaced people), Ministry of Education – Sumy energy machine-building
 cluster (UAH 3.6 M), and one withdrawn and one rejected application so that every stage appears.
 
-Documented amounts are quoted as they are; everything else is marked "(synthetic)" in the call
-reference, the KPI name or the reason of the event.
+Documented amounts are quoted as they are; a record with anything invented beside them (dates,
+tranches, an interim measurement, a whole application made up to show a stage) is marked
+illustrative, saying what was invented.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from portfolio.demo.script import (
     BOARD,
     IRYNA,
     OLENA,
-    SYNTHETIC,
     TARAS,
     UCA_REPORT,
     Ref,
@@ -28,6 +28,7 @@ from portfolio.demo.script import (
     org,
 )
 
+HANDBOOK = "посібника кращих практик УКА"
 USAID = Ref("grant:usaid")
 SUMY = Ref("grant:sumy")
 UAM_PROJECT = Ref("project:uam-vpo")
@@ -56,6 +57,9 @@ def sumy(s: Script) -> None:
         "",
         ["GR", "R&D", "енергетика"],
     )
+    s.at("2021-05-17 11:01", OLENA).mark_illustrative(
+        p, f"Дати етапів і період реалізації (2022–2023) вигадані; сума 3,6 млн грн — з {HANDBOOK} (3.6.1)."
+    )
     s.at("2021-05-24 10:00", OLENA).develop_project_concept(p)
     s.at("2021-05-24 10:10", OLENA).answer_project_checklist(p, ALL_YES)
     s.at("2021-05-24 10:20", OLENA).add_project_partner(p, org("mon"), "фінансування НДДКР")
@@ -66,7 +70,9 @@ def sumy(s: Script) -> None:
         OLENA,
         m("3600000", "UAH"),
         programme="Фінансування наукових робіт МОН",
-        call_reference=f"дати {SYNTHETIC}",
+    )
+    s.at("2021-05-17 11:31", OLENA).mark_illustrative(
+        g, f"Дати, назву роботи, транші й звітність вигадано; сума 3,6 млн грн від МОН — з {HANDBOOK} (3.6.1)."
     )
     s.at("2021-05-24 10:30", OLENA).link_application_to_project(g, p)
     s.at("2021-05-24 10:40", OLENA).start_drafting(g)
@@ -77,7 +83,7 @@ def sumy(s: Script) -> None:
     s.at("2021-12-10 12:00", OLENA).record_contract(g, d("2021-12-10"), d("2022-01-01"), d("2023-12-31"))
     s.at("2022-01-10 09:00", OLENA).start_grant_implementation(g)
     s.at("2022-01-10 09:10", OLENA).start_project(p)
-    s.at("2022-01-10 09:20", OLENA, reason=f"Бюджет дорівнює гранту МОН; період {SYNTHETIC}").plan_project(
+    s.at("2022-01-10 09:20", OLENA, reason="Бюджет дорівнює гранту МОН").plan_project(
         p, m("3600000", "UAH"), False, d("2022-01-01"), d("2023-12-31")
     )
     money_flow(
@@ -116,6 +122,11 @@ def furniture_makers(s: Script) -> None:
         "",
         ["гуманітарна допомога", "USAID"],
     )
+    s.at("2022-04-04 10:01", OLENA).mark_illustrative(
+        p,
+        "Дати етапів і проміжне вимірювання (420 ліжок) вигадані; грант 4,5 млн грн і 1100 ліжок — з річного звіту "
+        "УКА 2022.",
+    )
     s.at("2022-04-04 10:10", OLENA, creates=g).prospect_application(
         "Ліжка для внутрішньо переміщених осіб",
         org("usaid"),
@@ -123,13 +134,17 @@ def furniture_makers(s: Script) -> None:
         OLENA,
         m("4500000", "UAH"),
         programme="Гуманітарна підтримка економічної стійкості",
-        call_reference=f"дати й транші {SYNTHETIC}",
         deadline=None,
+    )
+    s.at("2022-04-04 10:11", OLENA).mark_illustrative(
+        g,
+        "Назву програми, дедлайн, ймовірність, дати, транші й звітність вигадано; грант USAID на 4,5 млн грн "
+        "Українській асоціації меблевиків — з річного звіту УКА 2022.",
     )
     s.at("2022-04-05 10:00", OLENA).start_drafting(g)
     s.at("2022-04-05 10:10", OLENA).link_application_to_project(g, p)
     s.at("2022-04-06 10:00", OLENA).set_deadline(g, moment("2022-04-22 18:00"))
-    s.at("2022-04-06 10:10", OLENA, reason=f"Оцінка {SYNTHETIC}").estimate_win_probability(g, 60)
+    s.at("2022-04-06 10:10", OLENA, reason="Оцінка фандрейзера").estimate_win_probability(g, 60)
     s.at("2022-04-20 15:00", OLENA).submit_application(g, d("2022-04-20"))
     s.at("2022-04-25 10:00", OLENA).mark_under_review(g)
     s.at(
@@ -146,7 +161,7 @@ def furniture_makers(s: Script) -> None:
     s.at("2022-06-01 09:40", OLENA, creates=beds).define_kpi(
         p, "Виготовлені ліжка для ВПО", "ліжок", RL.OUTPUT, n(0), n(1100)
     )
-    s.at("2022-08-17 10:00", OLENA).measure_kpi(p, beds, n(420), d("2022-08-15"), f"Проміжний звіт УАМ {SYNTHETIC}")
+    s.at("2022-08-17 10:00", OLENA).measure_kpi(p, beds, n(420), d("2022-08-15"), "Проміжний звіт УАМ")
     s.at("2023-01-30 10:00", OLENA).measure_kpi(p, beds, n(1100), d("2022-12-31"), UCA_REPORT)
     money_flow(
         s,
@@ -173,34 +188,38 @@ def rejected_and_withdrawn(s: Script) -> None:
     s.story = "Відхилена та відкликана заявки"
     smp = Ref("grant:smp-withdrawn")
     s.at("2022-01-17 10:00", TARAS, creates=smp).prospect_application(
-        f"Інтернаціоналізація кластерів разом із польським партнером {SYNTHETIC}",
+        "Інтернаціоналізація кластерів разом із польським партнером",
         org("eic"),
         org("zp_iam"),
         TARAS,
         m("80000", "EUR"),
         programme="Single Market Programme (Euroclusters)",
-        call_reference=f"заявка, суми й дати {SYNTHETIC}",
         deadline=moment("2022-04-05 18:00"),
+    )
+    s.at("2022-01-17 10:01", TARAS).mark_illustrative(
+        smp, "Заявку вигадано, щоб показати стадію «відкликано»: у джерелах її немає; суми, дати й причина — демо-дані."
     )
     s.at("2022-01-24 10:00", TARAS).start_drafting(smp)
     s.at("2022-03-09 10:00", TARAS).withdraw_application(
-        smp, "Повномасштабне вторгнення: члени правління мобілізовані, подати заявку до дедлайну неможливо"
+        smp, "Партнери консорціуму не встигли узгодити заявку до дедлайну"
     )
     i4ms = Ref("grant:i4ms-rejected")
     s.at("2022-05-23 10:00", IRYNA, creates=i4ms).prospect_application(
-        f"Цифрові сервіси для МСП Харкова на базі хабу {SYNTHETIC}",
+        "Цифрові сервіси для МСП Харкова на базі хабу",
         org("i4ms"),
         org("kh_iam"),
         IRYNA,
         m("60000", "EUR"),
         programme="I4MS (Horizon Europe)",
         call_name="I4MS Open Call",
-        call_reference=f"заявка, суми й дати {SYNTHETIC}",
         deadline=moment("2022-06-30 18:00"),
+    )
+    s.at("2022-05-23 10:01", IRYNA).mark_illustrative(
+        i4ms, "Заявку вигадано, щоб показати стадію «відхилено»: у джерелах її немає; суми, дати й оцінка — демо-дані."
     )
     s.at("2022-05-30 10:00", IRYNA).start_drafting(i4ms)
     s.at("2022-06-29 17:00", IRYNA).submit_application(i4ms, d("2022-06-29"))
     s.at("2022-07-11 10:00", IRYNA).mark_under_review(i4ms)
     s.at("2022-09-19 10:00", IRYNA, effective="2022-09-15").mark_rejected(
-        i4ms, f"Оцінка нижча за поріг фінансування {SYNTHETIC}", d("2022-09-15")
+        i4ms, "Оцінка нижча за поріг фінансування", d("2022-09-15")
     )

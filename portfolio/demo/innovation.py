@@ -3,7 +3,8 @@ startup-support consortium of 6 foreign and 5 Ukrainian partners (result pending
 for the EIF project office (EUR 55k), Center 4.0 KhAI (up to EUR 2.5 M, drafting) and GDT Textile
 (a 4-month microgrant of EUR 43k).
 
-Documented amounts are quoted as they are; everything else is marked "(synthetic)".
+Documented amounts are quoted as they are; a record with anything invented beside them is marked
+illustrative, saying what was invented.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from portfolio.demo.script import (
     BOARD,
     IRYNA,
     OLENA,
-    SYNTHETIC,
     TARAS,
     UCA_REPORT,
     Ref,
@@ -29,6 +29,8 @@ from portfolio.demo.script import (
     org,
 )
 
+INNOVATION = "Інноваційний розвиток"  # the UCA roadmap's direction (seed 002, line 233)
+HANDBOOK_GDT = "посібника кращих практик УКА, 3.6.3"
 EIC = Ref("grant:eic")
 GDT = Ref("grant:gdt")
 KHAI = Ref("grant:khai")
@@ -56,23 +58,26 @@ def eif_and_eic(s: Script) -> None:
         f"З квітня 2022 АППАУ відкрила програму EIF для всіх кластерів УКА: вебінари, кампанія залучення, співпраця "
         f"з DIH КПІ; за 2022 виграно 8 конкурсів I4MS та EIT, 15 бенефіціарів, понад 700 тис. євро ({UCA_REPORT}).",
         ["Україна"],
-        "Innovation development",
-        ["фандрейзинг", "I4MS", "EIT", "synthetic"],
+        INNOVATION,
+        ["фандрейзинг", "I4MS", "EIT"],
+    )
+    s.at("2022-04-11 10:01", OLENA).mark_illustrative(
+        p,
+        "Цілі KPI (5 конкурсів, 10 бенефіціарів, 500 тис. EUR) і дати етапів вигадані; "
+        "результати 2022 — з річного звіту УКА 2022.",
     )
     s.at("2022-04-11 10:10", OLENA).develop_project_concept(p)
     s.at("2022-04-11 10:20", OLENA, reason=BOARD).approve_project(p)
     s.at("2022-05-02 09:00", OLENA).start_project(p)
     s.at("2022-05-02 09:10", OLENA).add_project_partner(p, org("dih_kpi"), "експерти DIH для промоції грантів I4MS")
-    kpis = [  # key, name, unit, level, target (synthetic), documented result for 2022
+    kpis = [  # key, name, unit, level, target (invented), documented result for 2022
         ("wins", "Виграні конкурси I4MS та EIT", "конкурсів", RL.OUTCOME, 5, 8),
         ("beneficiaries", "Українські бенефіціари", "організацій", RL.OUTCOME, 10, 15),
         ("funding", "Залучене фінансування", "тис. EUR", RL.IMPACT, 500, 700),
     ]
     for key, name, unit, level, target, result in kpis:
         k = Ref(f"kpi:eif:{key}")
-        s.at("2022-05-02 09:20", OLENA, creates=k).define_kpi(
-            p, f"{name} (ціль {SYNTHETIC})", unit, level, n(0), n(target)
-        )
+        s.at("2022-05-02 09:20", OLENA, creates=k).define_kpi(p, name, unit, level, n(0), n(target))
         s.at("2023-01-16 10:00", OLENA).measure_kpi(
             p, k, n(result), d("2022-12-31"), f"{UCA_REPORT}: понад {result}" if key == "funding" else UCA_REPORT
         )
@@ -86,16 +91,22 @@ def eif_and_eic(s: Script) -> None:
         m("2000000", "EUR"),
         programme="European Innovation Council",
         call_name="EIC startup support (бюджет 20 млн євро)",
-        call_reference=f"сума запиту й дедлайн {SYNTHETIC}",
         deadline=moment("2022-10-27 18:00"),
+    )
+    s.at("2022-07-11 10:11", TARAS).mark_illustrative(
+        g,
+        "Суму запиту (2 млн EUR), дедлайн, дати, ймовірність і склад консорціуму вигадано (іноземні партнери — "
+        "записи-заповнювачі); річний звіт УКА 2022 каже лише про конкурс EIC startup support (20 млн євро) і "
+        "консорціум "
+        "з 6 зарубіжних та 5 українських партнерів, результат якого ще невідомий.",
     )
     s.at("2022-07-18 10:00", TARAS).start_drafting(g)
     s.at("2022-07-18 10:10", TARAS).link_application_to_project(g, p)
-    role = f"партнер консорціуму (склад не названо в джерелах, {SYNTHETIC})"
-    partners = [*(f"cz{i}" for i in range(1, 5)), "eic_foreign1", "eic_foreign2", "dih_kpi", "khai", "kh_iam", "zp_iam"]
+    role = "партнер консорціуму"
+    partners = [*(f"eic_foreign{i}" for i in range(1, 7)), "dih_kpi", "khai", "kh_iam", "zp_iam"]
     for i, key in enumerate(partners):
         s.at(f"2022-10-{10 + i // 4:02d} 11:{i:02d}", TARAS).add_consortium_partner(g, org(key), role)
-    s.at("2022-10-20 10:00", TARAS, reason=f"Оцінка {SYNTHETIC}").estimate_win_probability(g, 30)
+    s.at("2022-10-20 10:00", TARAS, reason="Оцінка фандрейзера").estimate_win_probability(g, 30)
     s.at("2022-10-26 17:30", TARAS).submit_application(g, d("2022-10-26"))
     s.at("2022-11-15 10:00", TARAS).mark_under_review(g)
     s.at("2023-05-15 10:00", OLENA).hand_over_application(g, OLENA)
@@ -110,8 +121,13 @@ def eif_and_eic(s: Script) -> None:
         programme="Спонсорство / донорська підтримка",
         call_reference=f"донора ще не визначено; сума — {UCA_REPORT}",
     )
+    s.at("2023-01-16 11:01", OLENA).mark_illustrative(
+        sponsor,
+        "Донор — запис-заповнювач, ймовірність і дати вигадані; "
+        "пошук спонсора чи донора на 55 тис. євро — з річного звіту УКА 2022.",
+    )
     s.at("2023-01-16 11:10", OLENA).link_application_to_project(sponsor, p)
-    s.at("2023-03-06 10:00", OLENA, reason=f"Оцінка {SYNTHETIC}").estimate_win_probability(sponsor, 20)
+    s.at("2023-03-06 10:00", OLENA, reason="Оцінка фандрейзера").estimate_win_probability(sponsor, 20)
 
 
 def center_khai(s: Script) -> None:
@@ -127,7 +143,7 @@ def center_khai(s: Script) -> None:
         f"Масштабний проєкт Центру 4.0 «ХАІ» з використанням досвіду програми EIF; консультації з АППАУ та "
         f"учасниками УКА почались у грудні; шанси на фінансування до 2,5 млн євро ({UCA_REPORT}).",
         ["Харків"],
-        "Innovation development",
+        INNOVATION,
         ["DIH", "інновації", "Індустрія 4.0"],
     )
     s.at("2022-12-12 10:10", IRYNA).add_project_partner(p, org("appau"), "консультації, досвід EIF")
@@ -146,12 +162,15 @@ def center_khai(s: Script) -> None:
         programme="Консультації з донорами",
         call_reference="донора не названо; «до 2,5 млн євро»",
     )
+    s.at("2022-12-12 10:31", IRYNA).mark_illustrative(
+        g,
+        "Донор — запис-заповнювач; дедлайн, дати й ймовірність (70 %) вигадані; «має всі шанси отримати "
+        "фінансування до 2,5 млн євро» — з річного звіту УКА 2022.",
+    )
     s.at("2022-12-12 10:40", IRYNA).link_application_to_project(g, p)
     s.at("2023-03-13 15:10", IRYNA).start_drafting(g)
-    s.at(
-        "2023-03-13 15:20", IRYNA, reason=f"«Має всі шанси» ({UCA_REPORT}); відсоток {SYNTHETIC}"
-    ).estimate_win_probability(g, 70)
-    s.at("2023-09-18 10:00", IRYNA, reason=f"Дедлайн {SYNTHETIC}").set_deadline(g, moment("2024-03-14 17:00"))
+    s.at("2023-03-13 15:20", IRYNA, reason=f"«Має всі шанси» ({UCA_REPORT})").estimate_win_probability(g, 70)
+    s.at("2023-09-18 10:00", IRYNA).set_deadline(g, moment("2024-03-14 17:00"))
 
 
 def gdt_textile(s: Script) -> None:
@@ -168,8 +187,11 @@ def gdt_textile(s: Script) -> None:
         "понад 150 МСП, 80 ініціатив для бізнесу, Дорожня карта подвійного переходу, альянс TTT (посібник кращих "
         "практик УКА, 3.6.3).",
         ["Хмельницький", "Київ"],
-        "Innovation development",
-        ["Twin Transition", "легка промисловість", "synthetic"],
+        INNOVATION,
+        ["Twin Transition", "легка промисловість"],
+    )
+    s.at("2023-02-20 10:01", OLENA).mark_illustrative(
+        p, f"Цілі KPI, проміжне вимірювання (70 МСП) і дати вигадані; результати й бюджет — з {HANDBOOK_GDT}."
     )
     s.at("2023-02-20 10:10", OLENA, creates=g).prospect_application(
         "GDT Textile: Дорожня карта подвійного переходу",
@@ -178,7 +200,12 @@ def gdt_textile(s: Script) -> None:
         OLENA,
         m("43000", "EUR"),
         programme="Мікрогранти (4 місяці)",
-        call_reference=f"донор не названий; дати {SYNTHETIC}",
+        call_reference="донора не названо",
+    )
+    s.at("2023-02-20 10:11", OLENA).mark_illustrative(
+        g,
+        "Донор — запис-заповнювач; дати, транші й звітність вигадано; "
+        f"мікрогрант на 4 місяці, 43 тис. євро — з {HANDBOOK_GDT}.",
     )
     s.at("2023-02-20 10:20", OLENA).link_application_to_project(g, p)
     s.at("2023-02-27 10:00", OLENA).start_drafting(g)
@@ -197,12 +224,8 @@ def gdt_textile(s: Script) -> None:
             ("Ініціативи для бізнесу (драйвери цінності)", "ініціатив", RL.OUTPUT, 50),
         )
     ):
-        s.at("2023-05-01 09:30", OLENA, creates=Ref(f"kpi:gdt:{i}")).define_kpi(
-            p, f"{name} (ціль {SYNTHETIC})", unit, level, n(0), n(target)
-        )
-    s.at("2023-06-30 16:00", OLENA).measure_kpi(
-        p, Ref("kpi:gdt:0"), n(70), d("2023-06-30"), f"Проміжні дані {SYNTHETIC}"
-    )
+        s.at("2023-05-01 09:30", OLENA, creates=Ref(f"kpi:gdt:{i}")).define_kpi(p, name, unit, level, n(0), n(target))
+    s.at("2023-06-30 16:00", OLENA).measure_kpi(p, Ref("kpi:gdt:0"), n(70), d("2023-06-30"), "Проміжні дані")
     s.at("2023-09-04 10:00", OLENA).measure_kpi(
         p, Ref("kpi:gdt:0"), n(150), d("2023-08-31"), "Посібник кращих практик УКА, 3.6.3: понад 150 МСП"
     )

@@ -1,6 +1,8 @@
 """The Maritime Cluster of Ukraine: the EBRD mini-grant that paid for its portfolio of projects
-(seed 000) and the projects co-financed by 4BIZ and EU4Business (seed 004, 3.5.2). Amounts and dates
-are not in the sources and are marked "(synthetic)".
+(seed 000), its Ukrainian pavilion at Europort 2023, and the projects co-financed by 4BIZ (the B2B
+meetings in Varna, Constanța and Batumi of "4BIZ Boosting the Blue Economy in the Black Sea Region")
+and EU4Business (seed 004, 3.5.2). Amounts and dates are not in the sources: those records are marked
+illustrative, saying what was invented.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from portfolio.demo.script import (
     ALL_YES,
     BOARD,
     OLENA,
-    SYNTHETIC,
     TARAS,
     Ref,
     Script,
@@ -23,6 +24,7 @@ from portfolio.demo.script import (
 )
 
 MARITIME_PROJECT = Ref("project:maritime")
+HANDBOOK = "посібник кращих практик УКА, 3.5.2"
 
 
 def script(s: Script) -> None:
@@ -45,7 +47,11 @@ def maritime(s: Script) -> None:
         OLENA,
         m("5000", "EUR"),
         programme="Міні-гранти ЄБРР",
-        call_reference=f"суми й дати {SYNTHETIC}",
+    )
+    s.at("2020-09-14 12:21", OLENA).mark_illustrative(
+        mini,
+        "Суму (5 000 EUR), дати, транш і звіт вигадано: програма стратегічних сесій кластеру ІАМ каже лише, що "
+        "портфель проєктів МКУ зроблено за кошти міні-гранту ЄБРР, здобутого самим кластером.",
     )
     s.at("2020-09-14 12:25", OLENA).submit_application(mini, d("2020-06-15"))
     s.at("2020-09-14 12:30", OLENA).record_award(mini, m("5000", "EUR"), d("2020-07-10"))
@@ -70,11 +76,17 @@ def maritime(s: Script) -> None:
         Priority.NOW,
         Category.MARKET_ACCESS,
         "Колективний брокеридж і спільний український павільйон на галузевих виставках (Europort 2023 у Роттердамі); "
-        "членство в SEA Europe, ENMC, EBI; проєкти на основі співфінансування 4BIZ та EU4Business (посібник кращих "
-        "практик УКА, 3.5.2).",
+        "B2B-зустрічі у Варні, Констанці та Батумі в рамках проєкту 4BIZ Boosting the Blue Economy in the Black Sea "
+        "Region; членство в SEA Europe, ENMC, EBI; проєкти на основі співфінансування 4BIZ та EU4Business "
+        f"({HANDBOOK}).",
         ["Миколаїв"],
-        "Internationalization",
-        ["експорт", "блакитна економіка", "synthetic"],
+        "Інтернаціоналізація",
+        ["експорт", "блакитна економіка"],
+    )
+    s.at("2023-02-13 10:31", TARAS).mark_illustrative(
+        p,
+        "Ціль і вимірювання KPI (15 і 12 компаній), дати етапів вигадані; заходи й членства — з посібника кращих "
+        "практик УКА (3.5.2).",
     )
     s.at("2023-02-20 10:00", TARAS).develop_project_concept(p)
     s.at("2023-02-20 10:10", TARAS).answer_project_checklist(p, ALL_YES)
@@ -82,9 +94,9 @@ def maritime(s: Script) -> None:
     s.at("2023-06-01 09:00", TARAS).start_project(p)
     k = Ref("kpi:maritime:companies")
     s.at("2023-06-01 09:10", TARAS, creates=k).define_kpi(
-        p, f"Компанії в українському павільйоні Europort 2023 (ціль {SYNTHETIC})", "компаній", RL.OUTPUT, n(0), n(15)
+        p, "Компанії в українському павільйоні Europort 2023", "компаній", RL.OUTPUT, n(0), n(15)
     )
-    s.at("2023-11-13 12:00", TARAS).measure_kpi(p, k, n(12), d("2023-11-10"), f"Звіт МКУ після виставки {SYNTHETIC}")
+    s.at("2023-11-13 12:00", TARAS).measure_kpi(p, k, n(12), d("2023-11-10"), "Звіт МКУ після виставки")
     expo = Ref("milestone:maritime:europort")
     s.at("2023-06-01 09:20", TARAS, creates=expo).add_milestone(
         p, "Український павільйон на Europort 2023", d("2023-11-10")
@@ -93,14 +105,19 @@ def maritime(s: Script) -> None:
 
     four = Ref("grant:maritime-4biz")
     s.at("2023-02-13 10:40", TARAS, creates=four).prospect_application(
-        "Український павільйон морської індустрії на Europort 2023",
+        "B2B-зустрічі морської індустрії у Варні, Констанці та Батумі",
         org("fourbiz"),
         org("maritime"),
         TARAS,
         m("30000", "EUR"),
         programme="4BIZ",
-        call_reference=f"суми й дати {SYNTHETIC}",
+        call_name="4BIZ Boosting the Blue Economy in the Black Sea Region",
         co_financing=m("10000", "EUR"),
+    )
+    s.at("2023-02-13 10:41", TARAS).mark_illustrative(
+        four,
+        "Суми (30 000 EUR і співфінансування 10 000 EUR), дати, транші й звітність вигадано; B2B-зустрічі у Варні, "
+        "Констанці та Батумі в рамках проєкту 4BIZ — з посібника кращих практик УКА (3.5.2).",
     )
     s.at("2023-02-15 10:00", TARAS).start_drafting(four)
     s.at("2023-03-10 16:00", TARAS).submit_application(four, d("2023-03-10"))
@@ -127,8 +144,12 @@ def maritime(s: Script) -> None:
         TARAS,
         m("40000", "EUR"),
         programme="EU4Business",
-        call_reference=f"суми й дати {SYNTHETIC}",
         co_financing=m("8000", "EUR"),
+    )
+    s.at("2023-08-21 10:01", TARAS).mark_illustrative(
+        eu,
+        "Назву, суми, зміну запиту й дати вигадано; " + HANDBOOK + " каже лише про грантові проєкти МКУ на основі "
+        "співфінансування EU4Business.",
     )
     s.at("2023-08-28 10:00", TARAS).start_drafting(eu)
     s.at("2023-09-11 10:00", TARAS).change_request(eu, m("45000", "EUR"), m("9000", "EUR"))

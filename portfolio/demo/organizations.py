@@ -1,8 +1,8 @@
 """The organizations of the demo, registered when they first matter, and a few later changes.
 
 Names, kinds and places are public facts from the seed documents. Where the documents do not
-name an organization (the four Czech partners at MSV Brno, foreign members of the EIC
-consortium, funders of some small grants) the record is a placeholder marked "(synthetic)".
+name an organization (the four Czech partners at MSV Brno, the six foreign members of the EIC
+consortium, funders of some small grants) the record is a placeholder, marked illustrative.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from domain.enums import OrganizationKind as K
 from portfolio.demo.script import ANDRII, IRYNA, OLENA, TARAS, Script, org
 
 PLACEHOLDER = "XX"  # a user-assigned country code: where the documents do not say
+UCA_REPORT = "річний звіт УКА 2022"
 
 # key: (registered on, by, name_uk, kind, name_latin, region, country, authority level)
 ORGANIZATIONS: dict[str, tuple[str, str, str, K, str, str, str, L | None]] = {
-    "appau": ("2019-02-11 09:30", OLENA, "Асоціація «Підприємства промислової автоматизації України» (АППАУ)",
+    "appau": ("2019-02-11 09:30", OLENA, "Асоціація «Підприємств промислової автоматизації України» (АППАУ)",
               K.ASSOCIATION, "APPAU — Association of Industrial Automation Enterprises of Ukraine", "Київ", "UA", None),
     "i4u": ("2019-02-11 09:40", OLENA, "Кластерний комітет платформи Industry4Ukraine",
             K.NETWORK, "Industry4Ukraine cluster committee", "Київ", "UA", None),
@@ -35,8 +36,8 @@ ORGANIZATIONS: dict[str, tuple[str, str, str, K, str, str, str, L | None]] = {
              K.FUNDER, "European Bank for Reconstruction and Development (EBRD)", "", "GB", None),
     "maritime": ("2020-09-14 12:10", OLENA, "ГС «Морський кластер України» (МКУ)",
                  K.CLUSTER, "Maritime Cluster of Ukraine", "Миколаїв", "UA", None),
-    "unnamed_funder": ("2020-10-05 10:00", TARAS, "Донор, не названий у джерелах (synthetic)",
-                       K.FUNDER, "Funder not named in the sources (synthetic placeholder)", "", PLACEHOLDER, None),
+    "unnamed_funder": ("2020-10-05 10:00", TARAS, "Донор, не названий у джерелах",
+                       K.FUNDER, "Funder not named in the sources", "", PLACEHOLDER, None),
     "zp_poly": ("2020-10-20 10:00", ANDRII, "Національний університет «Запорізька політехніка»",
                 K.UNIVERSITY, "Zaporizhzhia Polytechnic National University", "Запоріжжя", "UA", None),
     "zp_city": ("2020-11-09 10:00", ANDRII, "Запорізька міська рада",
@@ -77,19 +78,19 @@ ORGANIZATIONS: dict[str, tuple[str, str, str, K, str, str, str, L | None]] = {
              K.NETWORK, "Control System Integrators Association (CSIA)", "", "US", None),
     "tci": ("2022-06-06 10:10", OLENA, "Глобальна кластерна мережа TCI Network",
             K.NETWORK, "TCI Network", "", "ES", None),
+    "itc": ("2022-06-06 10:20", OLENA, "Міжнародна рада торгівлі (International Trade Council, ІТС)",
+            K.NETWORK, "International Trade Council (ITC)", "", PLACEHOLDER, None),
     "eic": ("2022-01-17 09:30", TARAS, "Європейська рада з інновацій (EIC) / EISMEA",
             K.FUNDER, "European Innovation Council and SMEs Executive Agency (EISMEA)", "", "BE", None),
     **{
-        f"cz{i}": ("2022-09-26 10:00", OLENA, f"Чеський партнер {i} меморандуму MSV Брно (назва synthetic)",
-                   kind, f"Czech partner {i} of the MSV Brno memorandum (name not in the sources, synthetic)",
-                   "", "CZ", None)
+        f"cz{i}": ("2022-09-26 10:00", OLENA, f"Чеський партнер {i} меморандуму MSV Брно",
+                   kind, f"Czech partner {i} of the MSV Brno memorandum", "", "CZ", None)
         for i, kind in enumerate((K.CLUSTER, K.ASSOCIATION, K.UNIVERSITY, K.COMPANY), start=1)
     },
     **{
-        f"eic_foreign{i}": ("2022-10-10 10:00", TARAS, f"Іноземний партнер консорціуму EIC {i} (synthetic)",
-                            K.COMPANY, f"Foreign EIC consortium partner {i} (name not in the sources, synthetic)",
-                            "", PLACEHOLDER, None)
-        for i in (1, 2)
+        f"eic_foreign{i}": ("2022-10-10 10:00", TARAS, f"Іноземний партнер консорціуму EIC {i}",
+                            K.COMPANY, f"Foreign EIC consortium partner {i}", "", PLACEHOLDER, None)
+        for i in range(1, 7)
     },
     "fourbiz": ("2023-02-13 10:00", TARAS, "Програма 4BIZ",
                 K.FUNDER, "4BIZ co-financing programme", "", "UA", None),
@@ -97,11 +98,28 @@ ORGANIZATIONS: dict[str, tuple[str, str, str, K, str, str, str, L | None]] = {
              K.CLUSTER, "Heat Power Engineering Cluster of Ukraine", "Київ", "UA", None),
 }  # fmt: skip
 
+# Placeholders for organizations the sources do not name: key -> what was invented.
+PLACEHOLDERS = {
+    "unnamed_funder": "Запис-заповнювач: донора цих грантів у джерелах не названо.",
+    **{
+        f"cz{i}": f"Запис-заповнювач: назву й вид організації вигадано; {UCA_REPORT} каже лише про меморандум "
+        "з 4-ма чеськими партнерами на виставці MSV у Брно."
+        for i in range(1, 5)
+    },
+    **{
+        f"eic_foreign{i}": f"Запис-заповнювач: назву, вид і країну вигадано; {UCA_REPORT} каже лише про консорціум "
+        "з 6 зарубіжних та 5 українських партнерів."
+        for i in range(1, 7)
+    },
+}
+
 
 def script(s: Script) -> None:
     s.story = "Організації"
     for key, (when, actor, name_uk, kind, name_latin, region, country, level) in ORGANIZATIONS.items():
         s.at(when, actor, creates=org(key)).register_organization(name_uk, kind, name_latin, region, country, level)
+        if key in PLACEHOLDERS:
+            s.at(when, actor).mark_illustrative(org(key), PLACEHOLDERS[key])
 
     s.at(
         "2019-03-05 09:15", OLENA, reason="Дублікат запису «Запорізька торгово-промислова палата»."

@@ -1,8 +1,8 @@
 """Practices of the UCA handbook (seed 004, section 3) kept as projects in the portfolio, and the
-Kharkiv–Kazakhstan conference that the war cancelled.
+Kharkiv–Kazakhstan conference, moved to 2022 (seed 001; the sources say nothing of it after that).
 
 The summaries quote the handbook's documented results (reached over several years, some after 2023);
-every KPI target and measurement below is marked "(synthetic)".
+every KPI target and measurement below is invented, so each of these projects is marked illustrative.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from portfolio.demo.script import (
     BOARD,
     IRYNA,
     OLENA,
-    SYNTHETIC,
     TARAS,
     Ref,
     Script,
@@ -62,7 +61,7 @@ STAGES = {
     "UFOOD-2C": ("2022-02-07 11:00", "2022-02-14", "2022-04-11", "2022-04-18", None, TARAS),
     "HEAT-CV": ("2023-04-03 11:00", "2023-04-10", "2023-04-24", "2023-05-02", None, TARAS),
 }
-# code: [(kpi, unit, level, target, [(measured on, value)])] — all synthetic
+# code: [(kpi, unit, level, target, [(measured on, value)])] — all invented
 KPIS = {
     "KH-IT-BC": [("Заявки на участь за сезон", "заявок", RL.OUTPUT, 400, [("2021-12-20", 380), ("2022-12-19", 290),
                                                                         ("2023-12-18", 430)]),
@@ -77,6 +76,9 @@ KPIS = {
                 ("Прямі B2B-угоди за результатами візитів", "угод", RL.OUTCOME, 3, [("2023-12-22", 2)])],
 }  # fmt: skip
 KAZAKHSTAN = Ref("project:kh-kz")
+SECTIONS = {"KH-IT-BC": "3.1.2", "HEAT-CV": "3.2.3", "VIN-VC": "3.4.1", "UFOOD-2C": "3.5.3", "LVIV-CHK": "3.3.1"}
+# What else was invented, beside KPIs and dates
+INVENTED = {"LVIV-CHK": ", бюджет (60 000 EUR, оцінка)", "HEAT-CV": ", графік візитів"}
 
 
 def practice(code: str) -> Ref:
@@ -89,7 +91,12 @@ def script(s: Script) -> None:
         p = practice(code)
         proposed, concept, approved, started, completed, by = STAGES[code]
         s.at(proposed, by, creates=p).propose_project(
-            code, title, org(key), by, priority, category, summary, [region], "", [*tags, "практика УКА", "synthetic"]
+            code, title, org(key), by, priority, category, summary, [region], "", [*tags, "практика УКА"]
+        )
+        s.at(proposed, by).mark_illustrative(
+            p,
+            f"Цілі та вимірювання KPI, дати етапів{INVENTED.get(code, '')} вигадані; опис і результати в резюме — з "
+            f"посібника кращих практик УКА (розд. {SECTIONS[code]}).",
         )
         s.at(concept, by).develop_project_concept(p)
         s.at(concept, by).answer_project_checklist(p, ALL_YES)
@@ -97,10 +104,10 @@ def script(s: Script) -> None:
         s.at(started, by).start_project(p)
         for i, (name, unit, level, target, measurements) in enumerate(KPIS[code]):
             k = Ref(f"kpi:{code}:{i}")
-            s.at(started, by, creates=k).define_kpi(p, f"{name} (ціль {SYNTHETIC})", unit, level, n(0), n(target))
+            s.at(started, by, creates=k).define_kpi(p, name, unit, level, n(0), n(target))
             for measured_on, value in measurements:
                 s.at(f"{measured_on} 17:00", by).measure_kpi(
-                    p, k, n(value), d(measured_on), f"Звіт координатора кластеру {SYNTHETIC}"
+                    p, k, n(value), d(measured_on), "Звіт координатора кластеру"
                 )
         if completed:
             s.at(completed, by).complete_project(p)
@@ -108,11 +115,11 @@ def script(s: Script) -> None:
     s.story = "Boot Camp"
     s.at("2021-03-01 10:30", IRYNA).plan_project(practice("KH-IT-BC"), None, False, d("2021-03-01"), None)
     s.at("2022-03-28 10:00", IRYNA).record_unplanned_result(
-        practice("KH-IT-BC"), "Програма продовжилась онлайн після початку повномасштабної війни", d("2022-03-28")
+        practice("KH-IT-BC"), f"Онлайн-формат дав програмі національне охоплення ({HANDBOOK}, 3.1.2)", d("2022-03-28")
     )
     s.story = "«Чек-ап Львів»"
     s.at("2021-05-17 12:00", TARAS).add_project_partner(practice("LVIV-CHK"), org("giz"), "донор: запуск платформи")
-    s.at("2021-05-17 12:10", TARAS, reason=f"Бюджет {SYNTHETIC}").plan_project(
+    s.at("2021-05-17 12:10", TARAS, reason="Бюджет — оцінка").plan_project(
         practice("LVIV-CHK"), m("60000", "EUR"), True, d("2021-06-01"), d("2022-12-31")
     )
     s.story = "Company Visit"
@@ -121,7 +128,7 @@ def script(s: Script) -> None:
     ):
         ms = Ref(f"milestone:heat:{i}")
         s.at("2023-05-02 12:00", TARAS, creates=ms).add_milestone(
-            practice("HEAT-CV"), f"Візит на виробництво учасника №{i + 1} {SYNTHETIC}", d(due)
+            practice("HEAT-CV"), f"Візит на виробництво учасника №{i + 1}", d(due)
         )
         if done:
             s.at(f"{done} 18:00", TARAS).reach_milestone(practice("HEAT-CV"), ms, d(done))
@@ -132,7 +139,7 @@ def script(s: Script) -> None:
         Category.VALUE_CHAINS,
         "",
         ["Вінниця", "Житомир"],
-        ["R&D", "ліцензування", "оборонні технології", "практика УКА", "synthetic"],
+        ["R&D", "ліцензування", "оборонні технології", "практика УКА"],
     )
 
     kazakhstan(s)
@@ -155,29 +162,35 @@ def kazakhstan(s: Script) -> None:
         "Smart Export",
         ["експорт", "Центральна Азія"],
     )
+    s.at("2021-06-07 11:01", IRYNA).mark_illustrative(
+        p,
+        "Дати етапів і строк конференції (червень 2022) вигадані: фінальний звіт ClusteRISE каже лише, що плани "
+        "великої україно-казахської конференції пересунуто на 2022; що було далі, джерела не кажуть.",
+    )
     s.at("2021-06-07 11:10", IRYNA).answer_project_checklist(
         p, {"real_business_pain": True, "several_stakeholder_types": True, "builds_trust": True}
     )
     s.at("2021-09-06 10:00", IRYNA).develop_project_concept(p)
     s.at("2021-10-04 10:10", IRYNA).add_milestone(p, "Конференція в Казахстані", d("2022-06-30"))
     s.at("2021-10-04 10:20", OLENA).link_initiative_to_project(Ref("initiative:clusterise:kazakhstan"), p)
-    s.at("2022-03-14 10:10", IRYNA, reason=BOARD).cancel_project(
-        p, "Повномасштабне вторгнення: міжнародні поїздки та конференцію скасовано"
-    )
 
 
 def applications(s: Script) -> None:
     s.story = "Заявки кластерів-практиків, 2023"
     vin = Ref("grant:vinnytsia")
     s.at("2023-08-14 10:00", TARAS, creates=vin).prospect_application(
-        f"Серійне виробництво приладів у ланцюгах доданої вартості {SYNTHETIC}",
+        "Серійне виробництво приладів у ланцюгах доданої вартості",
         org("giz"),
         org("vinnytsia"),
         TARAS,
         m("35000", "EUR"),
         programme="EU4Business (GIZ)",
-        call_reference=f"заявка, суми й дати {SYNTHETIC}",
         deadline=moment("2023-09-29 17:00"),
+    )
+    s.at("2023-08-14 10:01", TARAS).mark_illustrative(
+        vin,
+        "Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає; донор, суми, дати й рішення — "
+        "демо-дані.",
     )
     s.at("2023-08-14 10:10", TARAS).link_application_to_project(vin, practice("VIN-VC"))
     s.at("2023-08-21 10:00", TARAS).start_drafting(vin)
@@ -186,14 +199,17 @@ def applications(s: Script) -> None:
     s.at("2023-12-15 12:00", TARAS).record_award(vin, m("32000", "EUR"), d("2023-12-15"))
     heat = Ref("grant:heat")
     s.at("2023-10-23 10:00", TARAS, creates=heat).prospect_application(
-        f"Company Visit у регіонах: масштабування практики {SYNTHETIC}",
+        "Company Visit у регіонах: масштабування практики",
         org("eu4business"),
         org("heat"),
         TARAS,
         m("20000", "EUR"),
         programme="EU4Business",
-        call_reference=f"заявка, суми й дати {SYNTHETIC}",
         deadline=moment("2023-11-30 18:00"),
+    )
+    s.at("2023-10-23 10:01", TARAS).mark_illustrative(
+        heat,
+        "Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає; донор, сума й дати — демо-дані.",
     )
     s.at("2023-10-23 10:10", TARAS).link_application_to_project(heat, practice("HEAT-CV"))
     s.at("2023-10-30 10:00", TARAS).start_drafting(heat)

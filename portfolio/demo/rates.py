@@ -1,14 +1,15 @@
 """Exchange rates to the reporting currency (EUR), entered the way staff would enter them.
 
 The values are rounded approximations of the National Bank of Ukraine's official rates on those
-days, not copied from it: they are marked synthetic.
+days, not copied from it: the rates (one record) are marked illustrative with their first entry.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from portfolio.demo.script import SYNTHETIC, TARAS, Script, d
+from domain.rates import RATES_ID
+from portfolio.demo.script import TARAS, Script, d
 
 RATES = (  # (day, currency, EUR per one unit)
     ("2021-01-04", "UAH", "0.0289"),
@@ -18,11 +19,14 @@ RATES = (  # (day, currency, EUR per one unit)
     ("2023-01-09", "UAH", "0.0255"),
     ("2023-01-09", "USD", "0.9310"),
 )
+INVENTED = "Курси — округлені наближення офіційних курсів НБУ на ці дні, не скопійовані з НБУ; у джерелах курсів немає."
 
 
 def script(s: Script) -> None:
     s.story = "Exchange rates"
     for day, currency, rate in RATES:
-        s.at(f"{day} 09:30", TARAS, reason=f"Курс для звітів донорам, округлено {SYNTHETIC}").record_exchange_rate(
+        s.at(f"{day} 09:30", TARAS, reason="Курс для звітів донорам").record_exchange_rate(
             currency, "EUR", Decimal(rate), d(day)
         )
+    first = RATES[0][0]
+    s.at(f"{first} 09:30", TARAS).mark_illustrative(RATES_ID, INVENTED)

@@ -3,7 +3,8 @@
 A story writes `s.at("2022-05-20 11:00", OLENA).record_award(USAID, m("4500000", "UAH"), d("2022-05-20"))`;
 nothing runs then. `Script.calls()` returns every captured call sorted by its date, and the loader
 runs them one by one under `clock_set_to` and `recording`. Records that do not exist yet are named
-by a `Ref`; a call that creates one says so with `creates=`.
+by a `Ref`; a call that creates one says so with `creates=`. A record whose figures the sources do
+not give is marked with `s.at(…).mark_illustrative(ref, "what was invented")` as soon as it is made.
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ from domain.money import Money
 from domain.project import CHECKLIST
 from portfolio.app import Portfolio
 
-SYNTHETIC = "(synthetic)"
 BOARD = "За рішенням правління"  # staff record the board's decisions on projects and memoranda
-PROGRESS = f"Відсоток виконання — оцінка {SYNTHETIC}"  # the reason of every progress report
+PROGRESS = "Відсоток виконання — оцінка відповідального"  # the reason of every progress report
 UCA_REPORT = "Річний звіт УКА 2022"  # the source cited by the UCA stories
 ALL_YES = dict.fromkeys(CHECKLIST, True)  # every question of the quality checklist answered "yes"
 
@@ -165,7 +165,7 @@ def money_flow(
 ) -> None:
     """Plan tranches (amount, currency, expected, received) and reporting duties (kind, due, submitted)."""
     for i, (amount, currency, expected, _) in enumerate(tranches):
-        s.at(when, actor, creates=Ref(f"tranche:{key}:{i}"), reason=f"Графік траншів {SYNTHETIC}").plan_disbursement(
+        s.at(when, actor, creates=Ref(f"tranche:{key}:{i}"), reason="Графік траншів").plan_disbursement(
             g, m(amount, currency), d(expected)
         )
     for i, (kind, due, _) in enumerate(reports):

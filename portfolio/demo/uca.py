@@ -1,9 +1,11 @@
-"""The Ukrainian Cluster Alliance: its Roadmap 2022-23 (six directions, prepared in August 2022, the
-strategic session of 10 January 2023), the MSV Brno memorandum with four Czech partners, and its
-memberships in networks (TCI Network is left without commitments or projects: "paper only").
+"""The Ukrainian Cluster Alliance: its Roadmap 2022-23 (six directions, as the report names them,
+prepared in August 2022, the strategic session of 10 January 2023), the MSV Brno memorandum with four
+Czech partners, and its memberships and partnerships (European Cluster Alliance, International Trade
+Council, CSIA, EIT Manufacturing, TCI Network), each with what it brought or opens.
 
-Source: the UCA annual report 2022 (seed 002). Target dates that the report does not give, progress
-percentages and the wording of board decisions beyond the report are demo data, marked "(synthetic)".
+Source: the UCA annual report 2022 (seed 002), written at the end of 2022. Target dates it does not
+give, progress percentages, what happened in 2023 and the wording of board decisions beyond the report
+are demo data: each such record is marked illustrative, saying what was invented.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from portfolio.demo.script import (
     PETRENKO,
     PROGRESS,
     SHEVCHUK,
-    SYNTHETIC,
     TARAS,
     Ref,
     Script,
@@ -28,9 +29,18 @@ from portfolio.demo.script import (
 ROADMAP = "Дорожня карта УКА 2022–2023"
 REPORT = "річний звіт УКА 2022"
 SESSION = "2023-01-10"  # the strategic session
-TARGETS = f"Цільові дати, яких немає в річному звіті, — {SYNTHETIC}"
-GROWTH, INSTITUTIONS, CAPACITY = "Growth", "Institutionalization", "Capacity growth"
-COOPERATION, INTERNATIONAL, INNOVATION = "Inter-cluster cooperation", "Internationalization", "Innovation development"
+# The six directions of the roadmap, as the report writes them (seed 002, lines 213-233)
+GROWTH, INSTITUTIONS, CAPACITY = "Зростання", "Інституціоналізація", "Зростання спроможностей"
+COOPERATION, INTERNATIONAL, INNOVATION = "Міжкластерна співпраця", "Інтернаціоналізація", "Інноваційний розвиток"
+DIRECTIONS = (GROWTH, INSTITUTIONS, CAPACITY, COOPERATION, INTERNATIONAL, INNOVATION)
+INVENTED = (
+    f"Цільову дату, відсотки виконання, оцінки стану й усе, що сталося у 2023 році, вигадано ({REPORT} написано "
+    "наприкінці 2022); напрям і зміст ініціативи — зі звіту."
+)
+SESSION_INVENTED = (
+    "Рішення стратегічної сесії 10 січня 2023 сформульовано за пріоритетами звіту: сама сесія в ньому лише "
+    "запланована. "
+)
 
 # key: (direction, title, owner, target date)
 INITIATIVES = {
@@ -75,9 +85,11 @@ def script(s: Script) -> None:
 
 def roadmap(s: Script) -> None:
     s.story = ROADMAP
+    decided = ("intensive", "basic", "centres", "programme", "rapid")  # at the strategic session, below
     for key, (direction, title, owner, target) in INITIATIVES.items():
-        s.at("2022-08-22 10:00", OLENA, creates=i(key), reason=TARGETS).propose_initiative(
-            ROADMAP, direction, title, owner, d(target)
+        s.at("2022-08-22 10:00", OLENA, creates=i(key)).propose_initiative(ROADMAP, direction, title, owner, d(target))
+        s.at("2022-08-22 10:00", OLENA).mark_illustrative(
+            i(key), (SESSION_INVENTED if key in decided else "") + INVENTED
         )
     for key in INITIATIVES:
         s.at(
@@ -101,7 +113,11 @@ def roadmap(s: Script) -> None:
         s.at("2023-02-13 12:00", OLENA).link_initiative_to_project(i(key), project)
 
     # 2022: what the annual report says about the year
-    s.at("2022-12-20 10:00", OLENA).finish_initiative(i("comms"))
+    s.at("2022-12-20 10:00", OLENA).comment_on_initiative(
+        i("comms"),
+        f"АППАУ та АСТАР створили комітет з комунікацій УКА, де розпочали узгодження єдиних стандартів та правил "
+        f"взаємопідтримки ({REPORT})",
+    )
     s.at("2022-12-21 10:00", PETRENKO).assess_initiative_health(
         i("programme"), Health.OFF_TRACK, f"Проєкт програми не отримав просування, уряд його не розглядав ({REPORT})"
     )
@@ -116,8 +132,8 @@ def roadmap(s: Script) -> None:
         "basic": "Кластери, що готуються до міжнародного представлення, мають досягти рівня Basic у 1-му кварталі "
         "2023: кластерний менеджмент, нетворкінг і метчмейкінг, комунікації, фандрейзинг",
         "centres": "Молоді кластери швидше об'єднуються в ресурсні центри за галузевою ознакою",
-        "programme": f"Знайти ресурс для напряму GR {SYNTHETIC}",
-        "rapid": f"Концепцію центрів швидкого реагування об'єднати з ресурсними центрами {SYNTHETIC}",
+        "programme": "Знайти ресурс для напряму GR",
+        "rapid": "Концепцію центрів швидкого реагування об'єднати з ресурсними центрами",
     }
     for key, text in decisions.items():
         s.at(
@@ -138,23 +154,23 @@ def roadmap(s: Script) -> None:
     s.at("2023-04-03 10:00", SHEVCHUK).postpone_initiative(
         i("basic"),
         d("2023-06-30"),
-        f"До кінця 1-го кварталу рівня Basic досягла меншість кластерів; нова дата {SYNTHETIC}",
+        "До кінця 1-го кварталу рівня Basic досягла меншість кластерів",
     )
     s.at("2023-04-03 10:10", SHEVCHUK).start_initiative(i("basic"))
     s.at("2023-07-03 10:00", SHEVCHUK).postpone_initiative(
-        i("basic"), d("2023-12-31"), f"Координатори кластерів мобілізовані або перевантажені; нова дата {SYNTHETIC}"
+        i("basic"), d("2023-12-31"), "Координатори кластерів мобілізовані або перевантажені"
     )
     s.at("2023-07-03 10:10", SHEVCHUK).assess_initiative_health(i("basic"), Health.OFF_TRACK, "Друге перенесення")
     s.at("2023-07-03 10:20", SHEVCHUK).start_initiative(i("basic"))
     s.at("2023-10-02 10:00", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("basic"), 70)
-    s.at("2023-04-03 11:00", OLENA, reason=f"Дата форуму {SYNTHETIC}").finish_initiative(i("slovakia"))
+    s.at("2023-04-03 11:00", OLENA).finish_initiative(i("slovakia"))
     s.at("2023-03-20 10:00", PETRENKO, reason=PROGRESS).report_initiative_progress(i("intensive"), 80)
     s.at("2023-04-14 10:00", PETRENKO).finish_initiative(i("intensive"))
     s.at("2023-03-31 10:00", TARAS, reason=PROGRESS).report_initiative_progress(i("joint"), 40)
     s.at("2023-04-03 10:30", TARAS).postpone_initiative(
         i("joint"),
         d("2023-09-30"),
-        f"Узгодження спільних проєктів потребує більше часу ({REPORT}); нова дата {SYNTHETIC}",
+        f"Узгодження спільних проєктів потребує більше часу ({REPORT})",
     )
     s.at("2023-04-03 10:40", TARAS).start_initiative(i("joint"))
     s.at("2023-10-02 10:10", TARAS).finish_initiative(i("joint"))
@@ -162,13 +178,16 @@ def roadmap(s: Script) -> None:
     s.at("2023-10-02 10:20", SHEVCHUK, reason=PROGRESS).report_initiative_progress(i("centres"), 50)
     s.at("2023-06-05 10:10", TARAS, reason=PROGRESS).report_initiative_progress(i("khai"), 40)
     s.at("2023-07-03 10:30", TARAS).postpone_initiative(
-        i("khai"), d("2024-03-31"), f"Заявку ще готують, дедлайн донора — 2024 {SYNTHETIC}"
+        i("khai"), d("2024-03-31"), "Заявку ще готують, дедлайн донора — 2024"
     )
     s.at("2023-06-05 10:20", OLENA).assess_initiative_health(i("eif"), Health.AT_RISK, "Спонсора поки не знайдено")
     s.at("2023-06-30 10:00", OLENA).hand_over_initiative(i("eif"), TARAS)
     for key, (when, direction, title, owner, target) in LATE.items():
-        s.at(when, owner, creates=i(key), reason=TARGETS).propose_initiative(
-            ROADMAP, direction, title, owner, d(target)
+        s.at(when, owner, creates=i(key)).propose_initiative(ROADMAP, direction, title, owner, d(target))
+        s.at(when, owner).mark_illustrative(
+            i(key),
+            f"Ініціативу, її дати й рішення вигадано: {REPORT} лише описує цей напрям; "
+            "пропозицій 2023 року в ньому немає.",
         )
     s.at("2023-10-30 15:00", PETRENKO).plan_initiative(i("twin"))
     s.at("2023-11-27 16:00", PETRENKO).comment_on_initiative(
@@ -176,7 +195,7 @@ def roadmap(s: Script) -> None:
     )
     s.at("2023-09-04 10:00", OLENA, reason=PROGRESS).report_initiative_progress(i("bilateral"), 35)
     s.at("2023-09-04 10:10", OLENA).assess_initiative_health(
-        i("bilateral"), Health.AT_RISK, f"Польська угода ще в чернетці {SYNTHETIC}"
+        i("bilateral"), Health.AT_RISK, "Польська угода ще в чернетці"
     )
 
 
@@ -188,23 +207,29 @@ def brno(s: Script) -> None:
         "Співпраця кластерів України та Чехії в сфері Індустрії 4.0 (виставка MSV, Брно)",
         OLENA,
     )
+    s.at("2022-09-26 11:01", OLENA).mark_illustrative(
+        memo,
+        "День підписання, назви чеських партнерів, зобов'язання сторін та їх строки вигадано; меморандум з 4-ма "
+        "чеськими партнерами на виставці MSV у Брно як початок білатеральної угоди з Чехією — з річного звіту УКА "
+        "2022.",
+    )
     s.at("2022-09-26 11:05", OLENA).add_party(memo, org("i4u"), PartyType.NETWORK)
     for n in range(1, 5):
         s.at("2022-09-26 11:10", OLENA).add_party(memo, org(f"cz{n}"), PartyType.FOREIGN_PARTNER)
     s.at("2022-09-28 10:00", OLENA).open_negotiation(memo)
     s.at(
-        "2022-10-10 10:00", OLENA, effective="2022-10-05", reason=f"Підписано на виставці MSV у Брно; день {SYNTHETIC}"
+        "2022-10-10 10:00", OLENA, effective="2022-10-05", reason=f"Підписано на виставці MSV у Брно ({REPORT})"
     ).sign_memorandum(memo, d("2022-10-05"), "Брно, виставка MSV", None, None)
     s.at("2022-10-10 10:10", OLENA).activate_memorandum(memo)
     ours, theirs = Ref("commitment:brno:uca"), Ref("commitment:brno:cz1")
-    s.at("2022-10-10 10:20", OLENA, creates=ours, reason=f"Строк {SYNTHETIC}").make_commitment(
+    s.at("2022-10-10 10:20", OLENA, creates=ours).make_commitment(
         memo,
         org("i4u"),
         "Підготувати білатеральні угоди за групами кластерів (Чехія — перший приклад)",
         OLENA,
         d("2023-06-30"),
     )
-    s.at("2022-10-10 10:30", OLENA, creates=theirs, reason=f"Строк {SYNTHETIC}").make_commitment(
+    s.at("2022-10-10 10:30", OLENA, creates=theirs).make_commitment(
         memo, org("cz1"), "Спільні заходи з кластерами УКА в 2023 році", OLENA, d("2023-12-31")
     )
     s.at("2023-02-06 16:10", OLENA).update_commitment(memo, ours, CommitmentStatus.IN_PROGRESS)
@@ -214,38 +239,52 @@ def brno(s: Script) -> None:
     s.at("2023-05-15 10:00", OLENA, creates=poland).draft_memorandum(
         MemorandumKind.COOPERATION, "Білатеральна угода кластерів України та Польщі", OLENA
     )
+    s.at("2023-05-15 10:01", OLENA).mark_illustrative(
+        poland,
+        f"Чернетку, її дати й передачу вигадано: {REPORT} лише планує на 2023 такі угоди з Польщею, "
+        "Францією та Литвою.",
+    )
     s.at("2023-05-15 10:05", OLENA).add_party(poland, org("i4u"), PartyType.NETWORK)
     s.at("2023-09-04 10:20", OLENA).hand_over_memorandum(poland, TARAS)
 
 
 def memberships(s: Script) -> None:
     s.story = "Членство УКА в мережах"
-    # key, kind, subject, drafted, signed (day synthetic), commitment or None
+    # The memberships and partnerships the report names among UCA's 13 agreements (seed 002, lines 73-85),
+    # each with what it brought in 2022 or opens: key, kind, subject, drafted, signed (days invented),
+    # the commitment, whether the report says it was fulfilled in 2022.
     items = [
         ("eca", MemorandumKind.NETWORK_MEMBERSHIP, "Членство в Європейському кластерному альянсі", "2022-05-16",
-         "2022-06-01", "Залучати кластери УКА до програм Європейського кластерного альянсу та Єврокомісії"),
+         "2022-06-01", "Залучати кластери УКА до програм Європейського кластерного альянсу та Єврокомісії", False),
         ("eit_m", MemorandumKind.PARTNERSHIP, "Партнерство з EIT Manufacturing", "2022-05-16", "2022-06-15",
-         "Участь українських компаній і стартапів в EIT Jumpstarter та EIT Community Artificial Intelligence"),
+         "Участь українських компаній і стартапів в EIT Jumpstarter та EIT Community Artificial Intelligence", True),
         ("csia", MemorandumKind.NETWORK_MEMBERSHIP, "Членство в Асоціації системних інтеграторів (CSIA)",
-         "2022-06-06", "2022-07-01", "Відкрити українським системним інтеграторам доступ до мережі CSIA"),
+         "2022-06-06", "2022-07-01", "Відкрити українським системним інтеграторам доступ до мережі CSIA", False),
+        ("itc", MemorandumKind.NETWORK_MEMBERSHIP, "Членство в Міжнародній раді торгівлі (International Trade Council)",
+         "2022-06-06", "2022-06-20", "Участь УКА як партнера у трьох бізнес-форумах ITC: Стамбул (липень), Таллінн "
+         "(жовтень) та онлайн (грудень)", True),
         ("tci", MemorandumKind.NETWORK_MEMBERSHIP, "Членство в глобальному кластерному альянсі TCI Network",
-         "2022-06-06", "2022-11-07", None),
+         "2022-06-06", "2022-11-07", "Знаходити партнерів у кластерах більшості країн світу для участі в "
+         "міжнародних проєктах", False),
     ]  # fmt: skip
-    for key, kind, subject, drafted, signed, promise in items:
+    for key, kind, subject, drafted, signed, promise, fulfilled in items:
         memo = Ref(f"memo:member:{key}")
         s.at(f"{drafted} 12:00", OLENA, creates=memo).draft_memorandum(kind, subject, OLENA)
+        s.at(f"{drafted} 12:00", OLENA).mark_illustrative(
+            memo,
+            "Дати підготовки, приєднання й оновлення стану вигадано; членство й зобов'язання — з річного звіту УКА "
+            "2022.",
+        )
         s.at(f"{drafted} 12:05", OLENA).add_party(memo, org("i4u"), PartyType.NETWORK)
         s.at(f"{drafted} 12:06", OLENA).add_party(memo, org(key), PartyType.NETWORK)
-        s.at(f"{signed} 12:00", OLENA, reason=f"Дата приєднання {SYNTHETIC}").sign_memorandum(
-            memo, d(signed), "онлайн", None, None
-        )
-        if promise:
-            commitment = Ref(f"commitment:member:{key}")
+        s.at(f"{signed} 12:00", OLENA).sign_memorandum(memo, d(signed), "онлайн", None, None)
+        commitment = Ref(f"commitment:member:{key}")
+        if key != "tci":  # joined in November: the report says what it opens, not what began
             s.at(f"{signed} 12:10", OLENA).activate_memorandum(memo)
-            s.at(f"{signed} 12:20", OLENA, creates=commitment).make_commitment(memo, org(key), promise, OLENA, None)
-            s.at("2022-12-20 11:00", OLENA).update_commitment(
-                memo, commitment, CommitmentStatus.DONE if key == "eit_m" else CommitmentStatus.IN_PROGRESS
-            )
+        s.at(f"{signed} 12:20", OLENA, creates=commitment).make_commitment(memo, org(key), promise, OLENA, None)
+        s.at("2022-12-20 11:00", OLENA, reason=REPORT).update_commitment(
+            memo, commitment, CommitmentStatus.DONE if fulfilled else CommitmentStatus.IN_PROGRESS
+        )
     s.at("2022-12-20 11:10", OLENA).link_memorandum_to_project(Ref("memo:member:eit_m"), EIF_PROJECT)
 
 
@@ -262,12 +301,15 @@ def land4developers(s: Script) -> None:
         f"Новий інструмент УКА для виводу на експорт інноваційних МСП з промислових секторів та інжинірингових "
         f"компаній; має стати інформаційним і нетворкінговим хабом для Східної Європи ({REPORT}).",
         ["Україна"],
-        "Internationalization",
+        INTERNATIONAL,
         ["експорт", "платформа"],
     )
-    s.at("2023-11-20 11:10", OLENA, reason=f"Дата старту {SYNTHETIC}").plan_project(
-        marketplace, None, False, d("2024-01-15"), None
+    s.at("2023-11-20 11:00", OLENA).mark_illustrative(
+        marketplace,
+        "Дати (пропозиція в листопаді 2023, старт у січні 2024) і відповіді контрольного списку вигадано; опис — з "
+        f"{REPORT}, де маркетплейс уже названо новим інструментом УКА.",
     )
+    s.at("2023-11-20 11:10", OLENA).plan_project(marketplace, None, False, d("2024-01-15"), None)
     s.at("2023-11-27 10:00", OLENA, reason=BOARD).answer_project_checklist(
         marketplace, {**ALL_YES, "members_invest": False, "measurable": False}
     )

@@ -1,9 +1,9 @@
 """Counts and exact sums of a register's rows by group, at any position: the dashboard's figures.
 
-The dashboard shows the grant applications' sums by stage, funder and currencies, the projects
-counted by priority and category, and how many KPIs there are, now and as of any moment. Counting
-and summing tens of thousands of rows on every page costs more than the page may, so for each
-`Kept` below the projector keeps two tables:
+The dashboard shows the grant applications' sums by stage, funder and currencies (and how much of
+them is illustrative), the projects counted by priority and category, and how many KPIs there are,
+now and as of any moment. Counting and summing tens of thousands of rows on every page costs more
+than the page may, so for each `Kept` below the projector keeps two tables:
 
 - `rm_<name>_changes`: each change to what a row counts for, as rows at the event's position: its
   old group and amounts with count -1 and negated amounts, its new ones with count 1;
@@ -84,7 +84,7 @@ class Kept:
 GRANTS = Kept(
     "grant",
     "rm_grants",
-    ("stage", "funder_id", "requested_currency", "awarded_currency"),
+    ("stage", "funder_id", "requested_currency", "awarded_currency", "illustrative"),
     (("requested", "requested_amount"), ("awarded", "awarded_amount")),
 )
 PROJECTS = Kept("project", "rm_projects", ("priority", "category"))

@@ -15,9 +15,10 @@ from typing import Any
 from uuid import UUID
 
 from domain.money import Money
+from portfolio.collation import sort_key
 from portfolio.readmodels import kept_totals, quarantine
 from portfolio.readmodels.history import audit_index, choices, history
-from portfolio.readmodels.schema import SEARCHABLE
+from portfolio.readmodels.schema import SEARCHABLE, SORTED
 from portfolio.readmodels.store import Statement
 
 Row = dict[str, Any]
@@ -190,6 +191,15 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "RoadmapInitiative.Postponed": lambda e: {"status": "postponed", "target_on": e.to_date},
     "RoadmapInitiative.HealthAssessed": fields("health"),
     "RoadmapInitiative.ProgressReported": lambda e: {"progress": e.percent},
+    # Illustrative figures, on every kind that carries them (see `domain/illustrative.py`)
+    **{
+        f"{kind}.{name}": handler
+        for kind in ("Organization", "Project", "GrantApplication", "Memorandum", "RoadmapInitiative")
+        for name, handler in (
+            ("MarkedIllustrative", lambda e: {"illustrative": 1, "illustrative_reason": e.reason}),
+            ("IllustrativeCleared", const(illustrative=0, illustrative_reason=None)),
+        )
+    },
 }
 
 _UNDECIDED = ("prospect", "drafting", "submitted", "under_review")
@@ -268,13 +278,26 @@ def _kpi_standing(e: Any) -> Statement:
 
 
 def _rate(e: Any) -> list[Statement]:
+    """A rate, illustrative as the table's other rates are (the rates are one record, marked as a whole)."""
+    flag, reason = (
+        f"(SELECT {column} FROM rm_rates WHERE record_id = :record ORDER BY on_date LIMIT 1)"
+        for column in ("illustrative", "illustrative_reason")
+    )
     sql = (
-        "INSERT INTO rm_rates (from_currency, to_currency, on_date, rate, record_id) "
-        "VALUES (:f, :t, :on, :rate, :record) "
+        "INSERT INTO rm_rates (from_currency, to_currency, on_date, rate, record_id, illustrative, "
+        f"illustrative_reason) VALUES (:f, :t, :on, :rate, :record, COALESCE({flag}, 0), {reason}) "
         "ON CONFLICT (from_currency, to_currency, on_date) DO UPDATE SET rate = :rate"
     )
     params = {"f": e.from_currency, "t": e.to_currency, "on": e.on.isoformat(), "rate": str(e.rate)}
     return [Statement(sql, {**params, "record": str(e.originator_id)})]
+
+
+def _rates_marked(illustrative: bool) -> Callable[[Any], list[Statement]]:
+    sql = "UPDATE rm_rates SET illustrative = :flag, illustrative_reason = :reason WHERE record_id = :record"
+    return lambda e: [
+        Statement(sql, {"flag": int(illustrative), "reason": e.reason if illustrative else None,
+                        "record": str(e.originator_id)})
+    ]  # fmt: skip
 
 
 def _due(kind: str, item: str, title: Callable[[Any], str]) -> Callable[[Any], list[Statement]]:
@@ -322,6 +345,8 @@ SIDE_EFFECTS: dict[str, Callable[[Any], list[Statement]]] = {
     "Account.TokenRevoked": _token_revoked,
     "ExchangeRates.Opened": _rate,
     "ExchangeRates.RateRecorded": _rate,
+    "ExchangeRates.MarkedIllustrative": _rates_marked(True),
+    "ExchangeRates.IllustrativeCleared": _rates_marked(False),
     "Project.KpiDefined": _kpi_defined,
     "Project.KpiMeasured": _kpi_measured,
     "Project.KpiTargetRevised": _kpi_revised,
@@ -365,6 +390,7 @@ def row_changes(event: Any) -> list[Statement]:
     values = {**(handler(event) if handler else {}), **stamp}
     values = {key: cell(value) for key, value in values.items()}
     values.update({f"{key}_fold": values[key].casefold() for key in SEARCHABLE.get(table, ()) if key in values})
+    values.update({f"{key}_key": sort_key(values[key]) for key in SORTED.get(table, ()) if key in values})
     values["id"] = str(event.originator_id)
     if event.originator_version == 1:
         values["created_at"] = values["updated_at"]

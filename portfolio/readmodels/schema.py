@@ -15,15 +15,31 @@ SEARCHABLE = {
     "rm_initiatives": ("roadmap", "direction", "title", "owner"),
 }
 
+# Text that registers sort by, kept beside it as its ICU sort key in a `<column>_key` twin (see
+# `portfolio/collation.py`), so that both stores order names by the Ukrainian alphabet.
+SORTED = {
+    "rm_organizations": ("name_uk", "name_latin", "region"),
+    "rm_projects": ("title", "owner"),
+    "rm_grants": ("title", "owner"),
+    "rm_memoranda": ("subject", "owner"),
+    "rm_initiatives": ("roadmap", "direction", "title", "owner"),
+}
+
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 19
 
 
 def _folds(table: str) -> str:
-    return "".join(f"{column}_fold TEXT, " for column in SEARCHABLE[table])
+    """The derived twins of a table's text: case-folded for search, keyed for sorting."""
+    return "".join(f"{column}_fold TEXT, " for column in SEARCHABLE[table]) + "".join(
+        f"{column}_key TEXT, " for column in SORTED[table]
+    )
 
 
 _COMMON = "version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL"
+# Whether a record's figures are illustrative (invented, not facts), and why: 1 and the reason while
+# marked (see `domain/illustrative.py`). The flag groups the dashboard's sums; the reason is shown.
+_ILLUSTRATIVE = "illustrative INTEGER NOT NULL DEFAULT 0, illustrative_reason TEXT"
 
 # The register tables, by their columns. Each has a history twin (see `history.py`), so the
 # column list is written once and shared by both.
@@ -31,37 +47,37 @@ COLUMNS = {
     "rm_organizations": f"""id TEXT NOT NULL, {_folds("rm_organizations")}
         name_uk TEXT NOT NULL, name_latin TEXT NOT NULL, kind TEXT NOT NULL,
         authority_level TEXT, region TEXT NOT NULL, country TEXT NOT NULL,
-        archived INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
+        archived INTEGER NOT NULL DEFAULT 0, {_ILLUSTRATIVE}, {_COMMON}""",
     "rm_projects": f"""id TEXT NOT NULL, {_folds("rm_projects")}code TEXT NOT NULL, title TEXT NOT NULL,
         summary TEXT NOT NULL, organization_id TEXT NOT NULL, owner TEXT NOT NULL, priority TEXT NOT NULL,
         category TEXT NOT NULL, direction TEXT NOT NULL, regions TEXT NOT NULL, tags TEXT NOT NULL,
         stage TEXT NOT NULL, budget_amount TEXT, budget_currency TEXT,
         budget_estimated INTEGER NOT NULL DEFAULT 0, planned_start TEXT, planned_end TEXT,
-        {_COMMON}""",
+        {_ILLUSTRATIVE}, {_COMMON}""",
     "rm_grants": f"""id TEXT NOT NULL, {_folds("rm_grants")}title TEXT NOT NULL, funder_id TEXT NOT NULL,
         applicant_id TEXT NOT NULL, programme TEXT NOT NULL, call_name TEXT NOT NULL,
         owner TEXT NOT NULL, project_id TEXT, stage TEXT NOT NULL,
         requested_amount TEXT NOT NULL, requested_currency TEXT NOT NULL,
         awarded_amount TEXT, awarded_currency TEXT, deadline TEXT, submitted_on TEXT,
         decided_on TEXT, contract_signed_on TEXT, period_start TEXT, period_end TEXT,
-        win_probability INTEGER, {_COMMON}""",
+        win_probability INTEGER, {_ILLUSTRATIVE}, {_COMMON}""",
     "rm_memoranda": f"""id TEXT NOT NULL, {_folds("rm_memoranda")}kind TEXT NOT NULL, subject TEXT NOT NULL,
         owner TEXT NOT NULL, stage TEXT NOT NULL, signed_on TEXT, valid_until TEXT,
         parties INTEGER NOT NULL DEFAULT 0, commitments INTEGER NOT NULL DEFAULT 0,
-        projects INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
+        projects INTEGER NOT NULL DEFAULT 0, {_ILLUSTRATIVE}, {_COMMON}""",
     "rm_initiatives": f"""id TEXT NOT NULL, {_folds("rm_initiatives")}
         roadmap TEXT NOT NULL, direction TEXT NOT NULL, title TEXT NOT NULL,
         owner TEXT NOT NULL, status TEXT NOT NULL, health TEXT NOT NULL,
         progress INTEGER NOT NULL, target_on TEXT NOT NULL, original_target_on TEXT NOT NULL,
-        postponements INTEGER NOT NULL DEFAULT 0, {_COMMON}""",
+        postponements INTEGER NOT NULL DEFAULT 0, {_ILLUSTRATIVE}, {_COMMON}""",
     # `standing` and `progress` order the KPIs furthest behind first: 0 measured (by `progress`, the
     # share of the way from baseline to target), 1 measured with target = baseline, 2 never measured.
     "rm_kpis": """id TEXT NOT NULL, project_id TEXT NOT NULL, project_code TEXT NOT NULL, name TEXT NOT NULL,
         unit TEXT NOT NULL, level TEXT NOT NULL, baseline TEXT NOT NULL, target TEXT NOT NULL,
         actual TEXT, measured_on TEXT, standing INTEGER NOT NULL DEFAULT 2, progress DOUBLE PRECISION""",
     "rm_links": """from_kind TEXT NOT NULL, from_id TEXT NOT NULL, to_kind TEXT NOT NULL, to_id TEXT NOT NULL""",
-    "rm_rates": """from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL,
-        rate TEXT NOT NULL, record_id TEXT NOT NULL""",
+    "rm_rates": f"""from_currency TEXT NOT NULL, to_currency TEXT NOT NULL, on_date TEXT NOT NULL,
+        rate TEXT NOT NULL, record_id TEXT NOT NULL, {_ILLUSTRATIVE}""",
 }
 
 # Each register table's column names, in order.
@@ -154,7 +170,8 @@ _HISTORY_STAGE_DDL = tuple(
 # The groups kept at log positions, by name (see `kept_totals.py`): a group's columns, its count and sums.
 _KEPT_GROUPS = {
     "grant": """stage TEXT NOT NULL, funder_id TEXT NOT NULL, requested_currency TEXT NOT NULL,
-        awarded_currency TEXT, count INTEGER NOT NULL, requested TEXT NOT NULL, awarded TEXT""",
+        awarded_currency TEXT, illustrative INTEGER NOT NULL, count INTEGER NOT NULL, requested TEXT NOT NULL,
+        awarded TEXT""",
     "project": "priority TEXT NOT NULL, category TEXT NOT NULL, count INTEGER NOT NULL",
     "kpi": "count INTEGER NOT NULL",
 }
@@ -224,8 +241,8 @@ TABLES = (
     # The registers' default and most used sorts, with the id that breaks ties: a page of 50 rows
     # is read in order from the index and the rest never sorted.
     "CREATE INDEX IF NOT EXISTS rm_projects_code ON rm_projects (code, id)",
-    "CREATE INDEX IF NOT EXISTS rm_projects_title ON rm_projects (title, id)",
-    "CREATE INDEX IF NOT EXISTS rm_grants_title ON rm_grants (title, id)",
+    "CREATE INDEX IF NOT EXISTS rm_projects_title ON rm_projects (title_key, id)",
+    "CREATE INDEX IF NOT EXISTS rm_grants_title ON rm_grants (title_key, id)",
     "CREATE INDEX IF NOT EXISTS rm_grants_deadline ON rm_grants (deadline, id)",
     "CREATE INDEX IF NOT EXISTS rm_grants_stage ON rm_grants (stage, deadline)",
     "CREATE INDEX IF NOT EXISTS rm_grants_funder ON rm_grants (funder_id)",

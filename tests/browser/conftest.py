@@ -42,6 +42,9 @@ def server(tmp_path_factory):
         "PORTFOLIO_SECRET_KEY": "browser-tests",
         "AUDIT_KEY": "browser-tests",
         "PROJECTION_CHECK_EVERY": "0",  # no check of the server's own in the middle of a test
+        # Many tests sign in as the same person within a minute; the limit itself is tested in
+        # tests/faults/test_sign_in_limit.py.
+        "PORTFOLIO_SIGN_IN_LIMIT": "1000 per minute",
     }
     seed = (
         "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
@@ -92,8 +95,8 @@ def page_as(browser, server):
     """A fresh browser page signed in as the given account."""
     contexts = []
 
-    def open_as(username: str):
-        context = browser.new_context(base_url=server, locale="uk-UA")
+    def open_as(username: str, **options):
+        context = browser.new_context(base_url=server, locale="uk-UA", **options)
         contexts.append(context)
         page = context.new_page()
         page.goto("/login")

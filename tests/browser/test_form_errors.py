@@ -63,7 +63,10 @@ def test_a_fundraiser_is_told_each_bad_value_and_may_type_amounts_and_dates_in_u
     expect(page.locator("#grant-detail")).to_contain_text(re.compile(r"160\s000,50"))
 
     page.click("#stage-panel >> text=Запланувати транш")  # a sub-record
+    expect(page.locator("#action-form h3")).to_contain_text("Запланувати транш")
+    page.wait_for_load_state("networkidle")  # on a loaded machine the form was once swapped in again after the fill
     page.fill("#action-form [name=expected_on]", "01.06.2024")
+    expect(page.locator("#action-form [name=expected_on]")).to_have_value("01.06.2024")
     refused(page, "#action-form", "amount", "багато", "Введіть суму цифрами")
 
 
@@ -103,15 +106,26 @@ def test_an_action_opened_from_a_board_card_opens_in_sight_names_its_record_and_
     page.fill("#action-form [name=period_end]", "30.06.2024")
     refused(page, "#action-form", "signed_on", "колись", "Введіть дату")
     screenshot(page, "form-error-board-card")
+    page.click("#action-form >> text=Скасувати")
+    expect(page.locator("dialog#board-action")).not_to_be_visible()
+    expect(card).to_be_focused()
 
     board = page_as("board")
     board.set_viewport_size({"width": 1366, "height": 400})
     board.goto("/roadmap/board")
     chip = board.locator("article.chip", has_text="Basic maturity")
     chip.scroll_into_view_if_needed()
+    where = board.locator(".timeline").evaluate("box => [box.scrollTop, box.scrollLeft, window.scrollY]")
+    chip.locator("text=Повідомити прогрес").click()
+    expect(board.locator("dialog#board-action #action-form h3")).to_contain_text("Basic maturity")
+    assert in_view(board, "#action-form [name=percent]")
+    expect(board.locator("#action-form [name=percent]")).to_be_focused()
+    assert board.locator(".timeline").evaluate("box => [box.scrollTop, box.scrollLeft, window.scrollY]") == where
+    board.keyboard.press("Escape")  # closed unsent: the card has the focus again, the board where it was
+    expect(board.locator("dialog#board-action")).not_to_be_visible()
+    expect(chip).to_be_focused()
     chip.locator("text=Повідомити прогрес").click()
     expect(board.locator("#action-form h3")).to_contain_text("Basic maturity")
-    assert in_view(board, "#action-form [name=percent]")
     refused(board, "#action-form", "percent", "сорок", "Введіть ціле число")
     board.fill("#action-form [name=percent]", "45")
     board.click("#action-form button[type=submit]")

@@ -720,6 +720,9 @@ def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(st
     duty = record.add_reporting_duty(ReportKind.INTERIM, date(2022, 12, 31))
     record.submit_report(duty, date(2022, 12, 20))
     record.close()
+    record.mark_illustrative("amounts invented")
+    record.clear_illustrative("amounts confirmed")
+    record.mark_illustrative("tranches invented")
 
     again = replayed(record)
 

@@ -340,6 +340,9 @@ def test_a_full_history_replays_to_an_equal_state(store, replayed, ending):
     record.link_project(kept)
     record.link_project(dropped)
     record.unlink_project(dropped, "other direction")
+    record.mark_illustrative("target date invented")
+    record.clear_illustrative("target date confirmed")
+    record.mark_illustrative("progress invented")
     {
         "Finished": record.finish,
         "MarkedNotDone": lambda: record.mark_not_done("no funding"),

@@ -417,6 +417,9 @@ def test_a_full_history_replays_to_an_equal_state(store, replayed, ending):
     record.link_project(kept)
     record.link_project(dropped)
     record.unlink_project(dropped, "merged")
+    record.mark_illustrative("signing day invented")
+    record.clear_illustrative("signing day confirmed")
+    record.mark_illustrative("commitments invented")
     if ending == "Expired":
         record.expire()
     else:

@@ -166,6 +166,9 @@ def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(st
     org.reclassify(K.AUTHORITY, AuthorityLevel.REGIONAL)
     org.relocate("Kharkiv oblast", "UA")
     org.archive("duplicate record")
+    org.mark_illustrative("name invented for a demo")
+    org.clear_illustrative("name confirmed")
+    org.mark_illustrative("region invented")
 
     again = replayed(org)
 
@@ -176,5 +179,6 @@ def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(st
         True,
     )
     stored = [type(e).__name__ for e in store.events.get(org.id)]
-    assert stored == ["Registered", "Renamed", "Reclassified", "Relocated", "Archived"]
+    assert stored == ["Registered", "Renamed", "Reclassified", "Relocated", "Archived", "MarkedIllustrative",
+                      "IllustrativeCleared", "MarkedIllustrative"]  # fmt: skip
     assert set(stored) == declared_event_names(Organization)

@@ -658,6 +658,9 @@ def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(st
     record.cancel("grant lost")
     record.correct_stage(S.IN_IMPLEMENTATION, "grant won after all")
     record.complete()
+    record.mark_illustrative("budget invented")
+    record.clear_illustrative("budget confirmed")
+    record.mark_illustrative("KPI targets invented")
 
     again = replayed(record)
 

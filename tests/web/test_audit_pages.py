@@ -68,7 +68,7 @@ def test_a_detail_page_of_the_past_hides_the_actions_and_refuses_a_posted_change
         data={"csrf_token": token, "version": "8"},
         headers={"HX-Request": "true"},
     )
-    assert response.status_code == 422 and "read-only" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "лише для читання" in response.get_data(as_text=True)
 
 
 def test_a_record_that_did_not_exist_yet_is_not_found_in_the_past(signed_in, ids):
@@ -82,10 +82,26 @@ def test_the_dashboard_and_boards_accept_as_of(signed_in, ids):
         assert response.status_code == 200 and "time-travel past" in response.get_data(as_text=True), path
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2023-13-01", "2023-02-30T10:00"])
+@pytest.mark.parametrize("value", ["yesterday", "2023-13-01", "2023-02-30T10:00", "31.02.2023", "01.03.2023 25:00"])
 def test_a_bad_as_of_gets_a_clear_message(signed_in, ids, value):
     response = signed_in("board").get(f"/projects/?as_of={value}")
-    assert response.status_code == 400 and "РРРР-ММ-ДД" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "31.03.2027 14:30" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "shown"),
+    [("uk", "01.03.2023", "01.03.2023"), ("uk", "1 бер. 2023 р. 10:00", "01.03.2023 10:00"),
+     ("en", "03/01/2023 10:00", "03/01/2023 10:00"), ("en", "2023-03-01", "03/01/2023")],
+)  # fmt: skip
+def test_as_of_is_typed_as_the_persons_language_writes_a_date_and_links_keep_it_as_iso(
+    signed_in, ids, language, typed, shown
+):
+    client = signed_in("board")
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    client.post("/language", data={"language": language, "csrf_token": token})
+    html = client.get("/projects/", query_string={"as_of": typed}).get_data(as_text=True)
+    assert f'name="as_of" size="16" autocomplete="off" value="{shown}"' in html
+    assert "as_of=2023-03-01" in html  # every link carries the same moment, whatever the language
 
 
 def test_a_basis_other_than_recorded_or_real_gets_a_clear_message(signed_in, ids):

@@ -96,7 +96,8 @@ def test_a_broken_rule_is_explained_in_the_form(app, signed_in, grant):
     client = signed_in("fundraiser")
     post(client, f"/grants/{grant}/act/withdraw", {"reason": "no partner", "version": "1"})
     response = post(client, f"/grants/{grant}/act/award", {"amount": "1", "decided_on": "2023-03-01", "version": "2"})
-    assert response.status_code == 422 and "cannot be awarded" in response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Заявці на стадії «відкликано» не можна надати грант." in response.get_data(as_text=True)
 
 
 def test_a_stale_version_gets_409_with_the_newer_state_and_nothing_is_lost(app, signed_in, grant):

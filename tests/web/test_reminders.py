@@ -82,7 +82,8 @@ def test_a_bad_address_is_refused_on_the_account_page(signed_in, ids):
     client = signed_in("fundraiser")
     page = client.get("/account/").get_data(as_text=True)
     response = client.post("/account/email", data={"csrf_token": csrf_token(page), "email": "not an address"})
-    assert response.status_code == 422 and "is not an e-mail address" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "«not an address» — не адреса електронної пошти." in html
 
 
 def test_a_reminder_is_in_the_language_its_owner_chose_in_the_app(app, signed_in, ids, monkeypatch):

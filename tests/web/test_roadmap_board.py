@@ -23,6 +23,21 @@ def test_the_board_places_an_initiative_in_its_quarter_and_shows_where_it_was_fi
     assert "зсув на 91 дн." in html and "/act/" not in html
 
 
+def test_a_choice_of_quarters_narrows_the_board_and_says_how_many_initiatives_fall_outside(signed_in, ids):
+    client = signed_in("auditor")
+    html = client.get("/roadmap/board?from=2023-Q2&to=2023-Q2").get_data(as_text=True)
+    assert "<th>2023-Q2</th>" in html and "<th>2023-Q1</th>" not in html
+    assert f'id="card-{ids["initiative"]}"' in html  # its target is in Q2; its trace in Q1 is out of sight
+    assert "<s>Basic maturity</s>" not in html
+    html = client.get("/roadmap/board?from=2023-Q1&to=2023-Q1").get_data(as_text=True)
+    assert f'id="card-{ids["initiative"]}"' not in html and "<s>Basic maturity</s>" in html
+    assert "поза показаними кварталами" in html  # counted, not hidden silently
+    reversed_ = client.get("/roadmap/board?from=2023-Q2&to=2023-Q1").get_data(as_text=True)
+    assert "<th>2023-Q1</th>" in reversed_ and "<th>2023-Q2</th>" in reversed_
+    unknown = client.get("/roadmap/board?from=1999-Q9&to=bogus").get_data(as_text=True)  # not applied
+    assert "<th>2023-Q1</th>" in unknown and "<th>2023-Q2</th>" in unknown
+
+
 def test_a_board_member_records_a_decision_from_the_board_and_returns_to_it(app, signed_in, ids):
     client = signed_in("board")
     html = client.get("/roadmap/board?roadmap=UCA Roadmap 2022-23").get_data(as_text=True)

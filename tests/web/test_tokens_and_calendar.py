@@ -75,7 +75,7 @@ def test_bad_token_input_is_refused_with_a_message(signed_in, ids):
     assert response.status_code == 422 and token is None and 'class="field-error"' in html
     make_token(client, "api", "twice")
     response, _, html = make_token(client, "api", "twice")
-    assert response.status_code == 422 and "already has a token named" in html
+    assert response.status_code == 422 and "fundraiser вже має токен з назвою «twice»." in html
 
 
 def test_a_calendar_feed_lists_what_falls_due_at_its_secret_address(app, signed_in, ids):

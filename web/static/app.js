@@ -35,6 +35,34 @@
     }
   });
 
+  // An action opened from a board card shows in a dialog over the board, where the person is looking;
+  // when it closes (Close, Cancel or Escape) the card that opened it has the focus again.
+  var opener = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var slot = event.detail.target;
+    if (slot && slot.id === "board-action-slot" && !slot.contains(event.detail.elt)) {
+      opener = event.detail.elt.closest("[tabindex='-1']") || event.detail.elt;
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var dialog = event.detail.target.closest && event.detail.target.closest("dialog");
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    var first = dialog.querySelector("[autofocus]") || dialog.querySelector("input:not([type=hidden]), select, textarea");
+    if (first) first.focus();
+  });
+  document.addEventListener("close", function (event) {
+    if (event.target.id !== "board-action") return;
+    document.getElementById("board-action-slot").innerHTML = "";
+    if (opener && document.contains(opener)) opener.focus();
+  }, true);
+  document.addEventListener("click", function (event) {
+    var dismiss = event.target.closest && event.target.closest("dialog [data-dismiss]");
+    if (!dismiss) return;
+    event.preventDefault();
+    dismiss.closest("dialog").close();
+  });
+
   document.addEventListener("htmx:beforeRequest", clear);
   document.addEventListener("htmx:sendError", function () {
     var line = document.getElementById("request-failed");

@@ -1,0 +1,89 @@
+"""A person marks a record's figures illustrative from its page, and sees the mark there, in the
+register, in the dashboard's totals and the history, on both stores; the rates page does the same."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from domain.context import recording
+from tests.portfolio.scenario import build
+from tests.web.conftest import csrf_token, make_app, sign_in
+
+REASON = "Сума й транші вигадані для демонстрації"
+
+
+@pytest.fixture
+def web(store_url):
+    flask_app = make_app(store_url)
+    portfolio = flask_app.extensions["portfolio"]
+    ids = build(portfolio)
+    with recording("taras"):
+        portfolio.record_exchange_rate("UAH", "EUR", Decimal("0.025"), date(2022, 1, 10))
+    client = flask_app.test_client()
+    assert sign_in(client, "fundraiser").status_code == 302
+    yield flask_app, client, ids
+    portfolio.close()
+
+
+def act(flask_app, client, grant_id, action: str, reason: str):
+    path = f"/grants/{grant_id}"
+    token = csrf_token(client.get(path).get_data(as_text=True))
+    version = flask_app.extensions["portfolio"].grant_detail(grant_id)["version"]
+    data = {"csrf_token": token, "version": str(version), "reason": reason}
+    return client.post(f"{path}/act/{action}", data=data, headers={"HX-Request": "true"})
+
+
+def test_a_grant_marked_illustrative_says_so_on_its_page_in_the_register_and_in_the_totals(web):
+    flask_app, client, ids = web
+    page = client.get(f"/grants/{ids['grant']}").get_data(as_text=True)
+    assert "/act/mark-illustrative" in page and "/act/clear-illustrative" not in page
+    assert "Ілюстративні дані" not in page
+    form = client.get(f"/grants/{ids['grant']}/act/mark-illustrative", headers={"HX-Request": "true"})
+    assert 'name="reason"' in form.get_data(as_text=True)
+    assert act(flask_app, client, ids["grant"], "mark-illustrative", "").status_code == 422
+
+    swapped = act(flask_app, client, ids["grant"], "mark-illustrative", REASON)
+    html = swapped.get_data(as_text=True)
+    assert swapped.status_code == 200 and "Ілюстративні дані" in html and REASON in html
+    assert "/act/clear-illustrative" in html and "/act/mark-illustrative" not in html
+
+    register = client.get("/grants/").get_data(as_text=True)
+    assert 'class="illustrative"' in register and REASON in register and "ілюстративні" in register
+    dashboard = client.get("/dashboard/").get_data(as_text=True)
+    assert "з них ілюстративні: 112" in dashboard  # 4,500,000 UAH at 0.025 = 112,500 EUR, all of it marked
+    assert "з них ілюстративні" in client.get("/grants/board").get_data(as_text=True)
+    history = client.get(f"/audit/records/{ids['grant']}").get_data(as_text=True)
+    assert "позначено як ілюстративні" in history and REASON in history
+
+    client.post("/language", data={"language": "en", "csrf_token": csrf_token(register)})
+    assert "Illustrative figures" in client.get(f"/grants/{ids['grant']}").get_data(as_text=True)
+    assert "of which illustrative: " in client.get("/dashboard/").get_data(as_text=True)
+
+    cleared = act(flask_app, client, ids["grant"], "clear-illustrative", "The award letter confirms the amount")
+    assert cleared.status_code == 200 and "Illustrative figures" not in cleared.get_data(as_text=True)
+    assert "of which illustrative" not in client.get("/dashboard/").get_data(as_text=True)
+
+
+def test_every_kind_offers_the_mark_on_its_page(web):
+    _, client, ids = web
+    for path in (f"/projects/{ids['project']}", f"/memoranda/{ids['memo']}", f"/roadmap/{ids['initiative']}",
+                 f"/organizations/{ids['cluster']}"):  # fmt: skip
+        assert "/act/mark-illustrative" in client.get(path).get_data(as_text=True), path
+
+
+def test_the_rates_are_marked_and_cleared_from_their_page(web):
+    flask_app, client, _ = web
+    page = client.get("/rates/").get_data(as_text=True)
+    assert 'id="rates-illustrative"' in page and "Ілюстративні дані" not in page
+    token = csrf_token(page)
+    assert client.post("/rates/illustrative", data={"csrf_token": token, "reason": ""}).status_code == 422
+    marked = client.post("/rates/illustrative", data={"csrf_token": token, "reason": "Округлені курси"})
+    assert marked.status_code == 302
+    page = client.get("/rates/").get_data(as_text=True)
+    assert "Ілюстративні дані" in page and "Округлені курси" in page
+    assert "Курси валют ілюстративні: Округлені курси" in client.get("/dashboard/").get_data(as_text=True)
+    client.post("/rates/illustrative", data={"csrf_token": token, "reason": "Курси НБУ"})
+    assert flask_app.extensions["portfolio"].illustrative_rates() is None
