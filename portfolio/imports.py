@@ -191,7 +191,11 @@ class ImportUseCases(AuditQueries):
             seen[same] = row.line
             if row_plan.problems:
                 continue
-            record = self._planned_record(row_plan, existing.get(key), partial(build, v=row.values, orgs=organizations))
+            record = self._planned_record(
+                row_plan,
+                existing.get(key),
+                partial(_marked, partial(build, v=row.values, orgs=organizations), row.values),
+            )
             if record is not None and row_plan.outcome in ("create", "change"):
                 plan.records.append(record)
         return plan
@@ -322,6 +326,15 @@ class ImportUseCases(AuditQueries):
             grant.correct_award(v.get("awarded") or grant.awarded, v.get("decided_on") or grant.decided_on, _reason(v))
         _check_facts(grant, v)
         return grant
+
+
+def _marked(build: Callable[[Record | None], Record | None], v: dict[str, Any], record: Record | None) -> Record | None:
+    """The row applied, and the record marked illustrative where the row gives a reason it is not
+    yet marked for (an empty cell clears nothing: that takes a reason, on the record's page)."""
+    record = build(record)
+    if record is not None and v.get("illustrative") and v["illustrative"] != record.illustrative:
+        record.mark_illustrative(v["illustrative"])
+    return record
 
 
 class _Problems(DomainError):

@@ -198,6 +198,8 @@ COLUMNS: dict[str, list[Column]] = {
                       text(_l("Country"), "country"), vocab(_l("Authority level"), "authority_level", AuthorityLevel),
                       Column(_l("Archived"), lambda r: _("yes") if r.get("archived") else "", "archived", read_flag)],
 }  # fmt: skip
+for _columns in COLUMNS.values():  # every export says which rows hold invented figures, and why
+    _columns.append(text(_l("Illustrative figures"), "illustrative_reason", "illustrative"))
 
 # The registers a file can be imported into.
 IMPORTED = ("organizations", "projects", "grants")

@@ -37,6 +37,7 @@ def test_a_list_has_its_items_and_where_the_page_lies(api, ids):
     body = api("/api/v1/projects?per_page=1").get_json()
     assert body["total"] == 1 and body["page"] == 1 and body["pages"] == 1 and body["as_of"] is None
     assert body["items"][0]["code"] == "CR-1" and body["items"][0]["budget_amount"] == "1250000.50"
+    assert body["items"][0]["illustrative"] == 0 and body["items"][0]["illustrative_reason"] is None
 
 
 def test_a_list_takes_the_registers_filters_and_as_of(api, ids):

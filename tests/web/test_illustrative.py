@@ -55,6 +55,8 @@ def test_a_grant_marked_illustrative_says_so_on_its_page_in_the_register_and_in_
     dashboard = client.get("/dashboard/").get_data(as_text=True)
     assert "з них ілюстративні: 112" in dashboard  # 4,500,000 UAH at 0.025 = 112,500 EUR, all of it marked
     assert "з них ілюстративні" in client.get("/grants/board").get_data(as_text=True)
+    exported = client.get("/export/grants.csv").get_data(as_text=True)
+    assert "Ілюстративні дані" in exported.splitlines()[0] and REASON in exported
     history = client.get(f"/audit/records/{ids['grant']}").get_data(as_text=True)
     assert "позначено як ілюстративні" in history and REASON in history
 

@@ -330,3 +330,16 @@ def test_a_cell_no_store_could_hold_is_a_problem_of_its_row_with_its_column(sign
     data = csv_file([ORG_HEADER, ["Нова\x01назва", "", "cluster", "", "UA", ""]])
     page = preview(signed_in("fundraiser"), "organizations", data, "o.csv")
     assert page.status_code == 422 and "керівні символи" in page.get_data(as_text=True)
+
+
+def test_a_reason_in_the_illustrative_column_marks_the_record_and_an_empty_cell_clears_nothing(
+    app, signed_in, dated_ids
+):
+    client = signed_in("fundraiser")
+    header = [*ORG_HEADER, "Illustrative figures"]
+    rows = [header, ["GIZ", "GIZ", "funder", "", "DE", "", "Назву взято для прикладу"]]
+    assert import_file(client, "organizations", csv_file(rows), "o.csv").status_code == 302
+    page = client.get("/organizations/", query_string={"q": "GIZ"}).get_data(as_text=True)
+    assert "Назву взято для прикладу" in page
+    rows[1][-1] = ""
+    assert "без змін: 1" in preview(client, "organizations", csv_file(rows), "o.csv").get_data(as_text=True)

@@ -25,7 +25,14 @@ def amount(**kwargs) -> fields.String:
     return _text({"pattern": r"^-?\d+(\.\d+)?$"}, **kwargs)
 
 
-class ProjectRow(Schema):
+class _Row(Schema):
+    """What every register row says besides its own fields: whether its figures are invented."""
+
+    illustrative = fields.Integer(metadata={"description": "1 when the record's figures are illustrative, not facts"})
+    illustrative_reason = fields.String(allow_none=True, metadata={"description": "what was invented, and why"})
+
+
+class ProjectRow(_Row):
     id = fields.UUID(required=True)
     code, title, stage = fields.String(), fields.String(), fields.String()
     priority, category, owner, direction = fields.String(), fields.String(), fields.String(), fields.String()
@@ -35,7 +42,7 @@ class ProjectRow(Schema):
     version = fields.Integer()
 
 
-class GrantRow(Schema):
+class GrantRow(_Row):
     id = fields.UUID(required=True)
     title, stage, programme, owner = fields.String(), fields.String(), fields.String(), fields.String()
     funder = fields.String(allow_none=True)
@@ -46,7 +53,7 @@ class GrantRow(Schema):
     version = fields.Integer()
 
 
-class MemorandumRow(Schema):
+class MemorandumRow(_Row):
     id = fields.UUID(required=True)
     kind, subject, owner, stage = fields.String(), fields.String(), fields.String(), fields.String()
     signed_on, valid_until = iso_date(), iso_date()
@@ -55,7 +62,7 @@ class MemorandumRow(Schema):
     version = fields.Integer()
 
 
-class InitiativeRow(Schema):
+class InitiativeRow(_Row):
     id = fields.UUID(required=True)
     roadmap, direction, title, owner = fields.String(), fields.String(), fields.String(), fields.String()
     status, health = fields.String(), fields.String()
@@ -64,7 +71,7 @@ class InitiativeRow(Schema):
     version = fields.Integer()
 
 
-class OrganizationRow(Schema):
+class OrganizationRow(_Row):
     id = fields.UUID(required=True)
     name_uk, name_latin, kind, region, country = (fields.String() for _ in range(5))
     authority_level = fields.String(allow_none=True)
