@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
+
+
+def values(members: Iterable[Enum]) -> tuple[str, ...]:
+    """The stored values of these members: how the read models and forms hold them."""
+    return tuple(member.value for member in members)
+
+
+def sql_list(members: Iterable[Enum]) -> str:
+    """The members' values as an SQL list, `'a', 'b'` (they are our own constants, never input)."""
+    return ", ".join(f"'{value}'" for value in values(members))
 
 
 class Priority(Enum):

@@ -27,8 +27,12 @@ ORDER = (
     G.PROSPECT, G.DRAFTING, G.SUBMITTED, G.UNDER_REVIEW,
     G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION, G.CLOSED,
 )  # fmt: skip
-UNDECIDED = (G.PROSPECT, G.DRAFTING, G.SUBMITTED, G.UNDER_REVIEW)
-WON = (G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION)
+# The stage sets, each with one meaning; every layer uses these (as `values(...)` where it holds text).
+UNDECIDED = (G.PROSPECT, G.DRAFTING, G.SUBMITTED, G.UNDER_REVIEW)  # the funder has not decided yet
+UNSUBMITTED = (G.PROSPECT, G.DRAFTING)  # not sent yet: a call's deadline passed in these is missed
+WON = (G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION)  # awarded, and the grant is still running
+FUNDED = (*WON, G.CLOSED)  # awarded at some time, running or closed: what totals and win rates count as won
+PIPELINE = (*UNDECIDED, *WON)  # the pipeline board's columns, in order
 ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
 
 

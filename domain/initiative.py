@@ -15,6 +15,7 @@ from domain.subrecords import Decision, Postponement
 
 I = InitiativeStatus
 ENDED = (I.DONE, I.NOT_DONE, I.DROPPED)
+OPEN = (I.PROPOSED, I.PLANNED, I.IN_PROGRESS, I.POSTPONED)  # not ended: progress and health may be reported
 NEXT = {I.PROPOSED: (I.PLANNED,), I.PLANNED: (I.IN_PROGRESS,), I.POSTPONED: (I.PLANNED, I.IN_PROGRESS)}
 
 

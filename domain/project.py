@@ -19,6 +19,7 @@ from domain.subrecords import Kpi, Measurement, Milestone, Partner, TargetRevisi
 S = ProjectStage
 MAIN_LINE = (S.IDEA, S.CONCEPT, S.APPROVED, S.IN_IMPLEMENTATION, S.COMPLETED)
 CLOSED = (S.COMPLETED, S.CANCELLED)
+OPEN = (S.IDEA, S.CONCEPT, S.APPROVED, S.IN_IMPLEMENTATION)  # neither ended nor on hold: its plan may change
 CHECKLIST = (
     "real_business_pain",
     "joint_action",

@@ -10,7 +10,8 @@ from datetime import date
 from statistics import mean, median
 from typing import Any
 
-from domain.enums import GrantStage, InitiativeStatus, MemorandumStage, ProjectStage
+from domain import grant
+from domain.enums import GrantStage, InitiativeStatus, MemorandumStage, ProjectStage, values
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.collation import sorted_by_name
@@ -21,7 +22,7 @@ STAGE_TABLES = {  # kind: (table, stage column, the stages in their order)
     "initiative": ("rm_initiatives", "status", InitiativeStatus),
     "memorandum": ("rm_memoranda", "stage", MemorandumStage),
 }
-WON = ("awarded", "contracted", "in_implementation", "closed")
+WON = values(grant.FUNDED)  # counted as won: awarded at some time, running or closed
 
 
 @dataclass(frozen=True)

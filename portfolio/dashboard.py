@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from domain.grant import ENDED, ORDER
+from domain.enums import sql_list, values
+from domain.grant import ENDED, FUNDED, ORDER, UNDECIDED
 from portfolio import timetravel
 from portfolio.rates import Converted, Rates, RateUseCases, convert
 from portfolio.readmodels.kept_totals import GRANTS, KPIS, PROJECTS, Kept
@@ -16,9 +17,7 @@ from portfolio.readmodels.schema import STILL_TRUE
 # The order stages are shown in: the pipeline's, then the ends it did not reach.
 STAGE_ORDER = [stage.value for stage in (*ORDER, *(end for end in ENDED if end not in ORDER))]
 
-WON = ("awarded", "contracted", "in_implementation", "closed")
-LOST = ("rejected",)
-OPEN = ("prospect", "drafting", "submitted", "under_review")
+WON = values(FUNDED)  # counted as won: awarded at some time, running or closed
 LIMIT = 20  # rows of each list on the page; the page says how many there are in all
 
 
@@ -83,7 +82,7 @@ class DashboardQueries(RateUseCases):
         """Open applications whose call closes in the next `days` days (deadlines are kept in UTC)."""
         return self.read_models.query(
             "SELECT g.id, g.title, g.deadline FROM rm_grants g WHERE g.stage IN "
-            "('prospect', 'drafting', 'submitted', 'under_review') AND g.deadline >= :now AND g.deadline <= :until "
+            f"({sql_list(UNDECIDED)}) AND g.deadline >= :now AND g.deadline <= :until "
             "ORDER BY g.deadline",
             {"now": now.astimezone(UTC).isoformat(), "until": (now + timedelta(days=days)).astimezone(UTC).isoformat()},
             walk=True,
@@ -189,5 +188,5 @@ def _counts(groups: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 def _win_rate(groups: list[dict[str, Any]]) -> dict[str, Any]:
     won = sum(row["count"] for row in groups if row["stage"] in WON)
-    lost = sum(row["count"] for row in groups if row["stage"] in LOST)
+    lost = sum(row["count"] for row in groups if row["stage"] == "rejected")
     return {"won": won, "lost": lost, "percent": round(100 * won / (won + lost)) if won + lost else None}

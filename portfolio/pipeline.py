@@ -7,12 +7,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from domain import grant
+from domain.enums import sql_list, values
 from portfolio.rates import RateUseCases
 
-PIPELINE = ("prospect", "drafting", "submitted", "under_review", "awarded", "contracted", "in_implementation")
-WON = ("awarded", "contracted", "in_implementation")
-OPEN_FOR_DEADLINE = ("prospect", "drafting")
-_IN_PIPELINE = ", ".join(f"'{stage}'" for stage in PIPELINE)
+PIPELINE = values(grant.PIPELINE)
+_WON, _UNSUBMITTED = values(grant.WON), values(grant.UNSUBMITTED)
 
 
 class PipelineQueries(RateUseCases):
@@ -24,19 +24,19 @@ class PipelineQueries(RateUseCases):
             "g.awarded_amount, g.awarded_currency, g.owner, g.version, g.illustrative, g.illustrative_reason, "
             "o.name_uk AS funder "
             "FROM rm_grants g LEFT JOIN rm_organizations o ON o.id = g.funder_id "
-            f"WHERE g.stage IN ({_IN_PIPELINE}) ORDER BY g.deadline NULLS LAST, g.title_key"
+            f"WHERE g.stage IN ({sql_list(grant.PIPELINE)}) ORDER BY g.deadline NULLS LAST, g.title_key"
         )
         columns = {
             stage: {"stage": stage, "cards": [], "totals": defaultdict(Decimal), "illustrative": defaultdict(Decimal)}
             for stage in PIPELINE
         }
         for row in rows:
-            won = row["stage"] in WON and row["awarded_amount"] is not None
+            won = row["stage"] in _WON and row["awarded_amount"] is not None
             amount = Decimal(row["awarded_amount"] if won else row["requested_amount"])
             code = row["awarded_currency"] if won else row["requested_currency"]
             row["amount"], row["currency"] = amount, code
             row["overdue"] = bool(
-                row["deadline"] and row["stage"] in OPEN_FOR_DEADLINE and datetime.fromisoformat(row["deadline"]) < now
+                row["deadline"] and row["stage"] in _UNSUBMITTED and datetime.fromisoformat(row["deadline"]) < now
             )
             columns[row["stage"]]["cards"].append(row)
             columns[row["stage"]]["totals"][code] += amount

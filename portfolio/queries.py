@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from domain.enums import sql_list
+from domain.grant import UNDECIDED
 from portfolio.readmodels.store import ReadModelMixin
 
 Rows = list[dict[str, Any]]
@@ -69,7 +71,7 @@ class Queries:
         mine = "AND owner_fold = :owner " if owner else ""
         return self.store.query(
             "SELECT id, title, stage, deadline, owner, requested_amount, requested_currency FROM rm_grants "
-            f"WHERE stage IN ('prospect', 'drafting', 'submitted', 'under_review') {mine}"
+            f"WHERE stage IN ({sql_list(UNDECIDED)}) {mine}"
             "ORDER BY deadline NULLS LAST, title_key LIMIT :limit",
             {"owner": (owner or "").casefold(), "limit": limit},
         )

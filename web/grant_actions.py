@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from domain.enums import GrantStage, ReportKind
+from domain import grant
+from domain.enums import GrantStage, ReportKind, values
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.illustrative_actions import illustrative_actions
@@ -20,8 +21,7 @@ from web.schemas import (
 )
 from web.subrecord_fields import one_of, project_ref, text
 
-UNDECIDED = ("prospect", "drafting", "submitted", "under_review")
-WON = ("awarded", "contracted", "in_implementation")
+UNDECIDED, WON = values(grant.UNDECIDED), values(grant.WON)
 
 ACTIONS = {
     action.name: action

@@ -5,14 +5,15 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
-from domain.enums import Health, InitiativeStatus
+from domain import initiative
+from domain.enums import Health, InitiativeStatus, values
 from web.access import ROADMAP_EDITORS
 from web.actions import Action, StagePanel
 from web.illustrative_actions import illustrative_actions
 from web.schemas import REQUIRED, date_field, enum_field, length, percent_field, reason_field
 from web.subrecord_fields import one_of, project_ref
 
-OPEN = ("proposed", "planned", "in_progress", "postponed")
+OPEN = values(initiative.OPEN)
 
 
 def _text(label, required: bool = True) -> fields.String:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
-from domain.enums import Category, Priority, ProjectStage, ResultLevel
+from domain import project
+from domain.enums import Category, Priority, ProjectStage, ResultLevel, values
 from domain.project import CHECKLIST
 from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
@@ -19,7 +20,7 @@ def _split(text_: str) -> list[str]:
     return [part.strip() for part in text_.split(",") if part.strip()]
 
 
-OPEN = ("idea", "concept", "approved", "in_implementation")
+OPEN = values(project.OPEN)
 
 ACTIONS = {
     action.name: action

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
+from domain.grant import UNDECIDED
 from domain.money import Money
 from portfolio.collation import sort_key
 from portfolio.readmodels import kept_totals, quarantine
@@ -161,7 +162,7 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
     "GrantApplication.Closed": const(stage="closed"),
     "GrantApplication.StageCorrected": lambda e: {
         "stage": e.stage,
-        **({"decided_on": None, **money("awarded", None)} if e.stage.value in _UNDECIDED else {}),
+        **({"decided_on": None, **money("awarded", None)} if e.stage in UNDECIDED else {}),
     },
     # Memorandum
     "Memorandum.Drafted": lambda e: {**fields("kind", "subject", "owner")(e), "stage": "draft"},
@@ -201,8 +202,6 @@ HANDLERS: dict[str, Callable[[Any], Row]] = {
         )
     },
 }
-
-_UNDECIDED = ("prospect", "drafting", "submitted", "under_review")
 
 
 def _count(table: str, column: str, step: int) -> Callable[[Any], list[Statement]]:
