@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -37,7 +38,7 @@ Detail = Callable[[UUID], dict[str, Any]]
 class Action:
     name: str
     label: Any
-    method: str
+    use_case: Callable[..., Any]  # the Portfolio method it calls, named as such: Portfolio.record_award
     stages: tuple[str, ...]
     fields: dict[str, mf.Field] = field(default_factory=dict)
     money: tuple[str, ...] = ()
@@ -60,7 +61,7 @@ class StagePanel:
 
     kind: str
     actions: dict[str, Action]
-    detail: str
+    detail: Callable[..., dict[str, Any]]  # the Portfolio query of one record: Portfolio.grant_detail
     endpoint: str
     template: str
     roles: frozenset
@@ -94,7 +95,7 @@ def options(spec: mf.Field, record: dict[str, Any] | None) -> list[tuple[str, st
 
 def action_form(panel: StagePanel, record_id: UUID, name: str) -> str:
     action = _find(panel, name)
-    record = getattr(current_app.extensions["portfolio"], panel.detail)(record_id)
+    record = panel.detail(current_app.extensions["portfolio"], record_id)
     values = {key: _as_input(value) for key, value in action.prefill(record).items()} if action.prefill else {}
     return _render_form(panel, record, action, values=values, errors={}, message=None)
 
@@ -114,7 +115,7 @@ def _as_input(value: Any) -> str:
 def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[str, int] | str:
     portfolio = current_app.extensions["portfolio"]
     action = _find(panel, name)
-    load = getattr(portfolio, panel.detail)
+    load = partial(panel.detail, portfolio)
     values = request.form.to_dict()
     try:
         data = action.schema().load_form(values)
@@ -158,7 +159,7 @@ def run_action(action: Action, record_id: UUID, data: dict[str, Any], version: i
     reason = data["reason"] if "reason" in action.fields else data.pop("reason", None)
     data = action.prepare(data) if action.prepare else data
     with recording(current_user.username, reason, effective):
-        return getattr(current_app.extensions["portfolio"], action.method)(record_id, **data, expected_version=version)
+        return action.use_case(current_app.extensions["portfolio"], record_id, **data, expected_version=version)
 
 
 def _render_detail(panel: StagePanel, record: dict[str, Any], conflict: str | None = None, status: int = 200):

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
 from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationKind, Priority
+from portfolio.app import Portfolio
 from web.actions import Action, OrganizationRef
 from web.creation import CreateForm
 from web.schemas import REQUIRED, amount_field, currency_field, date_field, deadline_field, enum_field, length
@@ -34,7 +35,7 @@ def _split(name: str) -> Any:
 
 
 ORGANIZATION = CreateForm("organization", _l("New organization"), Action(
-    "create", _l("New organization"), "register_organization", (), {
+    "create", _l("New organization"), Portfolio.register_organization, (), {
         "name_uk": _text(_l("Name")), "kind": enum_field(OrganizationKind, _l("Kind")),
         "name_latin": _text(_l("Latin name"), required=False), "region": _text(_l("Region"), required=False),
         "country": fields.String(load_default="UA", validate=length(equal=2), metadata={"label": _l("Country")}),
@@ -42,7 +43,7 @@ ORGANIZATION = CreateForm("organization", _l("New organization"), Action(
     }), "organizations.detail")  # fmt: skip
 
 PROJECT = CreateForm("project", _l("New project"), Action(
-    "create", _l("New project"), "propose_project", (), {
+    "create", _l("New project"), Portfolio.propose_project, (), {
         "code": _text(_l("Code"), max_length=40), "title": _text(_l("Title")),
         "organization_id": _org(_l("Organization")), "owner": _text(_l("Lead")),
         "priority": enum_field(Priority, _l("Priority")), "category": enum_field(Category, _l("Category")),
@@ -52,7 +53,7 @@ PROJECT = CreateForm("project", _l("New project"), Action(
     }), "projects.detail", prepare=_split("regions"))  # fmt: skip
 
 GRANT = CreateForm("grant", _l("New grant application"), Action(
-    "create", _l("New grant application"), "prospect_application", (), {
+    "create", _l("New grant application"), Portfolio.prospect_application, (), {
         "title": _text(_l("Title")), "funder_id": _org(_l("Funder")), "applicant_id": _org(_l("Applicant")),
         "owner": _text(_l("Owner")), "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
         "programme": _text(_l("Programme"), required=False), "call_name": _text(_l("Call"), required=False),
@@ -62,12 +63,12 @@ GRANT = CreateForm("grant", _l("New grant application"), Action(
     }, money=("requested",)), "grants.detail")  # fmt: skip
 
 MEMORANDUM = CreateForm("memorandum", _l("New memorandum"), Action(
-    "create", _l("New memorandum"), "draft_memorandum", (), {
+    "create", _l("New memorandum"), Portfolio.draft_memorandum, (), {
         "kind": enum_field(MemorandumKind, _l("Kind")), "subject": _text(_l("Subject")), "owner": _text(_l("Owner")),
     }), "memoranda.detail")  # fmt: skip
 
 INITIATIVE = CreateForm("initiative", _l("New initiative"), Action(
-    "create", _l("New initiative"), "propose_initiative", (), {
+    "create", _l("New initiative"), Portfolio.propose_initiative, (), {
         "roadmap": _text(_l("Roadmap")), "direction": _text(_l("Direction")), "title": _text(_l("Title")),
         "owner": _text(_l("Owner")), "target_on": date_field(_l("Target date")),
     }), "roadmap.detail")  # fmt: skip

@@ -47,7 +47,7 @@ def create(form: CreateForm) -> Response | tuple[str, int]:
     reason = data.pop("reason")
     try:
         with recording(current_user.username, reason, effective):
-            record_id: UUID = getattr(current_app.extensions["portfolio"], form.action.method)(**data)
+            record_id: UUID = form.action.use_case(current_app.extensions["portfolio"], **data)
     except RuleBrokenError as error:
         errors, message = rule_errors(error, form.action.fields)
         return show(form, values, errors, message, status=422)

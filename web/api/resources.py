@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -13,6 +14,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError
 from werkzeug.exceptions import NotFound, UnprocessableEntity
 
 from domain.money import Money
+from portfolio.app import Portfolio
 from portfolio.audit.log import LogFilter
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest
@@ -20,12 +22,12 @@ from web.access import EVERYONE, allow, hidden_record_types
 from web.api import api, schemas
 
 # register: (its row schema, the query that reads one record)
-KINDS: dict[str, tuple[type[Schema], str, str]] = {  # register: (row schema, detail query, kind of record)
-    "projects": (schemas.ProjectRow, "project_detail", "project"),
-    "grants": (schemas.GrantRow, "grant_detail", "grant"),
-    "memoranda": (schemas.MemorandumRow, "memorandum_detail", "memorandum"),
-    "initiatives": (schemas.InitiativeRow, "initiative_detail", "initiative"),
-    "organizations": (schemas.OrganizationRow, "organization_detail", "organization"),
+KINDS: dict[str, tuple[type[Schema], Callable[..., Any], str]] = {  # register: (row schema, detail, kind)
+    "projects": (schemas.ProjectRow, Portfolio.project_detail, "project"),
+    "grants": (schemas.GrantRow, Portfolio.grant_detail, "grant"),
+    "memoranda": (schemas.MemorandumRow, Portfolio.memorandum_detail, "memorandum"),
+    "initiatives": (schemas.InitiativeRow, Portfolio.initiative_detail, "initiative"),
+    "organizations": (schemas.OrganizationRow, Portfolio.organization_detail, "organization"),
 }
 PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _, _) in KINDS.items()}
 # The part of a URL that names a register: only these match, so /events is not taken for one.
@@ -80,7 +82,7 @@ def list_records(kind: str):
 @api.get(f"/<{KIND}>/<uuid:record_id>")
 @allow(EVERYONE)
 def read_record(kind: str, record_id: UUID):
-    detail = getattr(current_app.extensions["portfolio"], KINDS[kind][1])(record_id)
+    detail = KINDS[kind][1](current_app.extensions["portfolio"], record_id)
     return jsonify(jsonable(detail))
 
 

@@ -85,7 +85,7 @@ def _body(action: Action) -> dict[str, Any]:
 
 
 def _record(kind: str, record_id: UUID, status: int = 200):
-    record = getattr(current_app.extensions["portfolio"], KINDS[kind][1])(record_id)
+    record = KINDS[kind][1](current_app.extensions["portfolio"], record_id)
     response = jsonify(jsonable(record))
     response.status_code = status
     response.headers["ETag"] = f'"{record["version"]}"'
@@ -102,7 +102,7 @@ def create(kind: str):
     effective, reason = data.pop("effective_date", None), data.pop("reason", None)
     try:
         with recording(current_user.username, reason, effective):
-            record_id = getattr(current_app.extensions["portfolio"], form.action.method)(**data)
+            record_id = form.action.use_case(current_app.extensions["portfolio"], **data)
     except RuleBrokenError as error:
         raise UnprocessableEntity(description=problem_fields(error) or str(error)) from error
     response = _record(kind, record_id, 201)
