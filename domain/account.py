@@ -101,7 +101,9 @@ class Account(Record):
                 purpose=purpose,
             )
         if any(t.name == name and not t.revoked for t in self.tokens.values()):
-            raise DomainError("{username} already has a token named '{name}'.", username=self.username, name=name)
+            raise DomainError(
+                "{username} already has a token named '{name}'.", about="name", username=self.username, name=name
+            )
         token_id = context.new_id()
         self._token_issued(token_id=token_id, name=name, purpose=purpose, digest=digest)
         return token_id

@@ -51,8 +51,10 @@ def N_(template: str, /, **values: Any) -> Phrase:
 
 class DomainError(Exception):
     """A business rule was broken; the message is meant for a person. `template` is the literal
-    message with its `{placeholders}`, `values` what fills them."""
+    message with its `{placeholders}`, `values` what fills them; `about`, where one value given to
+    the refused method is the one at fault, its parameter's name (`<name>_currency` for the currency of
+    a Money parameter): a form shows the refusal beside that field."""
 
-    def __init__(self, template: str, /, **values: Any) -> None:
+    def __init__(self, template: str, /, *, about: str | None = None, **values: Any) -> None:
         super().__init__(english(template, values))
-        self.template, self.values = template, values
+        self.template, self.values, self.about = template, values, about

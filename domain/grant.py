@@ -212,7 +212,7 @@ class GrantApplication(Illustrative):
         if self.stage in (G.REJECTED, G.WITHDRAWN):
             raise DomainError("A {stage} application cannot be awarded.", stage=self.stage)
         self._check_forward(G.AWARDED)
-        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"))
+        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"), about="decided_on")
         self._awarded(amount=amount, decided_on=decided_on)
 
     @event("Awarded")
@@ -222,7 +222,7 @@ class GrantApplication(Illustrative):
     def reject(self, reason: str, decided_on: date) -> None:
         if self.stage not in UNDECIDED:
             raise DomainError("An application in stage '{stage}' cannot be rejected.", stage=self.stage)
-        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"))
+        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"), about="decided_on")
         self._rejected(reason=require_reason(reason, N_("mark an application rejected")), decided_on=decided_on)
 
     @event("Rejected")
@@ -241,7 +241,7 @@ class GrantApplication(Illustrative):
     def contract(self, signed_on: date, period_start: date, period_end: date) -> None:
         if self.stage is not G.AWARDED:
             raise DomainError("Only an awarded application can be contracted.")
-        require_order(period_start, period_end, N_("the grant period"))
+        require_order(period_start, period_end, N_("the grant period"), about="period_end")
         self._contracted(signed_on=signed_on, period_start=period_start, period_end=period_end)
 
     @event("Contracted")
@@ -296,7 +296,7 @@ class GrantApplication(Illustrative):
             raise DomainError(
                 "Tranches are planned in {currency}; the award must stay in it.", currency=self.awarded.currency
             )
-        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"))
+        require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"), about="decided_on")
         self._award_corrected(amount=amount, decided_on=decided_on, reason=reason)
 
     @event("AwardCorrected")
@@ -308,7 +308,11 @@ class GrantApplication(Illustrative):
         self._check_won(N_("plan a tranche"))
         assert self.awarded is not None
         if amount.currency != self.awarded.currency:
-            raise DomainError("Tranches are paid in the award's currency ({currency}).", currency=self.awarded.currency)
+            raise DomainError(
+                "Tranches are paid in the award's currency ({currency}).",
+                about="amount",
+                currency=self.awarded.currency,
+            )
         disbursement_id = context.new_id()
         self._disbursement_planned(disbursement_id=disbursement_id, amount=amount, expected_on=expected_on)
         return disbursement_id

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from babel.numbers import list_currencies
 
 from domain.errors import DomainError
 from domain.values import check_amount
 
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
+CURRENCIES = frozenset(list_currencies())  # ISO 4217, current and historic, as the Unicode CLDR lists them
+
+
+def is_currency(code: object) -> bool:
+    """Whether `code` is an ISO 4217 currency code ("UAH", "EUR"), not merely three capitals ("XYZ")."""
+    return isinstance(code, str) and code in CURRENCIES
 
 
 @dataclass(frozen=True)
@@ -24,7 +30,7 @@ class Money:
             raise DomainError("An amount of money must be a finite number.")
         if self.amount < 0:
             raise DomainError("An amount of money cannot be negative ({amount}).", amount=self.amount)
-        if not isinstance(self.currency, str) or not _CURRENCY.match(self.currency):
+        if not is_currency(self.currency):
             raise DomainError("'{currency}' is not an ISO currency code such as UAH or EUR.", currency=self.currency)
         check_amount(self.amount, self.currency, "amount")
 

@@ -97,9 +97,9 @@ class Organization(Illustrative):
 
 def _check_level(kind: OrganizationKind, level: AuthorityLevel | None) -> None:
     if kind is OrganizationKind.AUTHORITY and level is None:
-        raise DomainError("An authority needs its level: central, regional or local.")
+        raise DomainError("An authority needs its level: central, regional or local.", about="authority_level")
     if kind is not OrganizationKind.AUTHORITY and level is not None:
-        raise DomainError("Only an authority has a level.")
+        raise DomainError("Only an authority has a level.", about="authority_level")
 
 
 def _country(code: str) -> str:

@@ -128,7 +128,7 @@ class Project(Illustrative):
 
     def plan(self, budget: Money | None, estimated: bool, start: date | None, end: date | None) -> None:
         self._check_open(N_("plan"))
-        require_order(start, end, N_("the project"))
+        require_order(start, end, N_("the project"), about="end")
         self._planned(budget=budget, estimated=estimated, start=start, end=end)
 
     @event("Planned")

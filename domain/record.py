@@ -67,10 +67,15 @@ def require_reason(reason: str | None, action: str) -> str:
     return text
 
 
-def require_order(start: date | None, end: date | None, what: str) -> None:
+def require_order(start: date | None, end: date | None, what: str, about: str | None = None) -> None:
+    """`end` is not before `start`; `about` names the end's parameter, where the refusal is shown."""
     if start is not None and end is not None and end < start:
         raise DomainError(
-            "The end of {what} ({end}) cannot be before its start ({start}).", what=what, end=end, start=start
+            "The end of {what} ({end}) cannot be before its start ({start}).",
+            about=about,
+            what=what,
+            end=end,
+            start=start,
         )
 
 

@@ -30,6 +30,13 @@ from portfolio.timetravel import AsOf
 
 PACK_COLUMNS = "id, title, as_of, position, chain_link, previous_id, previous_position, created_at, updated_by"
 SECTIONS = ("figures", "projects", "grants", "initiatives", "memoranda", "changes")
+# The lists whose rows say, as the registers' do, that a record's figures are illustrative, and why.
+MARKED = {
+    "projects": "rm_projects",
+    "grants": "rm_grants",
+    "initiatives": "rm_initiatives",
+    "memoranda": "rm_memoranda",
+}
 
 
 class BoardPackUseCases(PortfolioCore):
@@ -76,7 +83,34 @@ class BoardPackUseCases(PortfolioCore):
         pack["seal"] = self._compared(pack_id, content, currency)
         if not self._row_agrees(pack):
             pack["seal"]["differs"].insert(0, "details")
+        pack.update(self._marked(content, AsOf(pack["moment"], pack["position"])))
         return pack
+
+    def _marked(self, content: dict[str, Any], as_of: AsOf) -> dict[str, list[dict[str, Any]]]:
+        """The pack's lists with each row's illustrative mark as it stood then (`illustrative` and
+        `illustrative_reason`), in copies: the sealed rows never carried it, so packs sealed before
+        it was shown keep their digests, and it is no part of the seal."""
+        with timetravel.viewing(as_of):
+            marks = {
+                section: {
+                    row["id"]: row["illustrative_reason"] or ""
+                    for row in self.read_models.query(
+                        f"SELECT id, illustrative_reason FROM {table} WHERE illustrative = 1"
+                    )
+                }
+                for section, table in MARKED.items()
+            }
+        return {
+            section: [
+                {
+                    **row,
+                    "illustrative": row["id"] in marks[section],
+                    "illustrative_reason": marks[section].get(row["id"]),
+                }
+                for row in content[section]
+            ]
+            for section in MARKED
+        }
 
     def recompute_board_pack(self, pack_id: UUID, currency: str) -> dict[str, Any]:
         """The pack's content rebuilt from the events alone (replayed into a scratch copy of the read

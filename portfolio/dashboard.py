@@ -28,12 +28,18 @@ class DashboardQueries(RateUseCases):
         rates = self.latest_rates(currency)
         groups = self._grant_groups()
         projects = self._kept(PROJECTS)
+        by_stage = sorted(_by(groups, "stage", currency, rates), key=_in_stage_order)
+        funders = sorted(_by(groups, "funder", currency, rates), key=lambda r: -r["value"].amount)
         return {
             "currency": currency,
-            "by_stage": sorted(_by(groups, "stage", currency, rates), key=_in_stage_order),
-            "by_funder": sorted(_by(groups, "funder", currency, rates), key=lambda r: -r["value"].amount)[:10],
+            "by_stage": by_stage,
+            "funnel": _funnel(by_stage, currency, rates),
+            "by_funder": funders[:10],
             "won": _won(groups, currency, rates),
-            "illustrative": {**_illustrative(groups, currency, rates), "rates": self.illustrative_rates()},
+            "illustrative": {
+                **_illustrative(groups, currency, rates, [row["name"] for row in funders]),
+                "rates": self.illustrative_rates(),
+            },
             "win_rate": _win_rate(groups),
             "deadlines": self._upcoming(now),
             "priorities": _counts(projects, "priority"),
@@ -142,6 +148,17 @@ def _in_stage_order(row: dict[str, Any]) -> int:
     return STAGE_ORDER.index(row["name"]) if row["name"] in STAGE_ORDER else len(STAGE_ORDER)
 
 
+def _funnel(by_stage: list[dict[str, Any]], currency: str, rates: Rates) -> list[dict[str, Any]]:
+    """Every stage in the pipeline's order, those without applications at 0, so the funnel's rows
+    stay where they are whatever the figures (`by_stage`, which the board pack seals, lists only
+    stages that have some)."""
+    found = {row["name"]: row for row in by_stage}
+    nothing = {"count": 0, "value": convert({}, currency, rates)}
+    return [found.get(stage, {"name": stage, **nothing}) for stage in STAGE_ORDER] + [
+        row for row in by_stage if row["name"] not in STAGE_ORDER
+    ]
+
+
 def _by(groups: list[dict[str, Any]], key: str, currency: str, rates: Rates) -> list[dict[str, Any]]:
     """Count and value per stage or funder."""
     merged: dict[str, dict[str, Any]] = {}
@@ -167,13 +184,20 @@ def _won(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str,
     return {side: convert(dict(by_currency), currency, rates) for side, by_currency in totals.items()}
 
 
-def _illustrative(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str, Any]:
+def _illustrative(groups: list[dict[str, Any]], currency: str, rates: Rates, funders: list[str]) -> dict[str, Any]:
     """How much of the totals above counts applications whose figures are illustrative: by stage and
-    by funder (only where some are), and of the won applications."""
+    by funder (only where some are), in the charts' order (stages in the pipeline's, funders in
+    `funders`', largest first), and of the won applications."""
     marked = [group for group in groups if group["illustrative"]]
+    by_funder = _by(marked, "funder", currency, rates)
+    rank = {name: index for index, name in enumerate(funders)}
     return {
-        "by_stage": {row["name"]: row["value"] for row in _by(marked, "stage", currency, rates)},
-        "by_funder": {row["name"]: row["value"] for row in _by(marked, "funder", currency, rates)},
+        "by_stage": {
+            row["name"]: row["value"] for row in sorted(_by(marked, "stage", currency, rates), key=_in_stage_order)
+        },
+        "by_funder": {
+            row["name"]: row["value"] for row in sorted(by_funder, key=lambda r: rank.get(r["name"], len(rank)))
+        },
         "won": _won(marked, currency, rates),
     }
 

@@ -46,14 +46,14 @@ class RuleBrokenError(PortfolioError):
     template with `{placeholders}` (extracted with `-k RuleBrokenError`), the values that fill it,
     and `str(error)` the English text."""
 
-    def __init__(self, template: str, /, **values: Any) -> None:
+    def __init__(self, template: str, /, *, about: str | None = None, **values: Any) -> None:
         super().__init__(english(template, values))
-        self.template, self.values = template, values
+        self.template, self.values, self.about = template, values, about
 
     @classmethod
     def because(cls, error: DomainError) -> RuleBrokenError:
         """The domain's refusal, told as the domain told it (its template is extracted there)."""
-        return cls(error.template, **error.values)
+        return cls(error.template, about=error.about, **error.values)
 
 
 class ConflictError(PortfolioError):

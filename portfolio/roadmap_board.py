@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from domain.enums import values
+from domain.initiative import OPEN
 from portfolio.application import PortfolioCore
+
+# The quarters shown unless a range is chosen: six columns hold a laptop's 1366 px without
+# scrolling sideways (see `tests/browser/test_boards_fit.py`); a wider range scrolls in its box.
+DEFAULT_SPAN = 6
 
 
 def quarter(day: date) -> tuple[int, int]:
@@ -30,11 +36,15 @@ class RoadmapBoardQueries(PortfolioCore):
             row["roadmap"] for row in self.read_models.query("SELECT DISTINCT roadmap FROM rm_initiatives ORDER BY 1")
         ]
 
-    def roadmap_board(self, roadmap: str, first: str = "", last: str = "") -> dict[str, Any]:
+    def roadmap_board(
+        self, roadmap: str, first: str = "", last: str = "", today: date | None = None, span: int = DEFAULT_SPAN
+    ) -> dict[str, Any]:
         """Directions × quarters; each initiative sits in its target quarter and, if it slipped,
         leaves a trace in the quarter it was first planned for. `first` and `last` ("2025-Q1") narrow
-        the quarters shown (one the roadmap does not have is not applied); the initiatives whose target
-        falls outside them are counted, not hidden silently."""
+        the quarters shown (one the roadmap does not have is not applied); with neither, `span`
+        quarters from the earliest target of an open initiative (or from `today`'s quarter when none
+        is open), moved back to end with the roadmap's last quarter if they would run past it. The
+        initiatives whose target falls outside the quarters shown are counted, not hidden silently."""
         rows = self.read_models.query(
             "SELECT id, direction, title, owner, status, health, progress, target_on, original_target_on, "
             "postponements, version FROM rm_initiatives WHERE roadmap = :roadmap ORDER BY direction_key, target_on",
@@ -51,6 +61,8 @@ class RoadmapBoardQueries(PortfolioCore):
             ).days
         every = quarters_between(min(r["original_q"] for r in rows), max(r["target_q"] for r in rows))
         names = [quarter_name(q) for q in every]
+        if first not in names and last not in names:
+            first, last = default_range(every, rows, today or date.today(), span)
         first, last = sorted((first if first in names else names[0], last if last in names else names[-1]))
         quarters = [q for q in every if first <= quarter_name(q) <= last]
         directions: dict[str, dict[tuple[int, int], list[dict[str, Any]]]] = {}
@@ -69,3 +81,16 @@ class RoadmapBoardQueries(PortfolioCore):
             "directions": [{"name": name, "cells": [cells[q] for q in quarters]} for name, cells in directions.items()],
             "outside": sum(1 for row in rows if row["target_q"] not in quarters),
         }
+
+
+def default_range(every: list[tuple[int, int]], rows: list[dict[str, Any]], today: date, span: int) -> tuple[str, str]:
+    """The first and last of `span` quarters of `every` to show when none are chosen: from the
+    earliest quarter an open initiative is due in, or else from `today`'s, as far as the roadmap
+    goes; moved back when fewer than `span` quarters are left after it."""
+    open_ = values(OPEN)
+    due = [row["target_q"] for row in rows if row["status"] in open_]
+    start = min(due) if due else quarter(today)
+    index = next((i for i, q in enumerate(every) if q >= start), len(every))
+    index = max(0, min(index, len(every) - span))
+    shown = every[index : index + max(span, 1)]
+    return quarter_name(shown[0]), quarter_name(shown[-1])

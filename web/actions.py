@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from functools import partial
 from typing import Any
 from uuid import UUID
@@ -109,6 +110,8 @@ def _as_input(value: Any) -> str:
         return f"{typed.typed(value.astimezone(KYIV).date(), language)} {value.astimezone(KYIV):%H:%M}"
     if isinstance(value, date):
         return typed.typed(value, language)
+    if isinstance(value, Decimal):
+        return typed.typed_amount(value, language)
     return "" if value is None else str(getattr(value, "value", value))
 
 

@@ -25,17 +25,21 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from htmx_flask import make_response
 from marshmallow import ValidationError
+from werkzeug.exceptions import BadRequest
 
 from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.audit.log import LogFilter
 from portfolio.audit.verification import WitnessUnreadable, sign_checkpoint, verify
+from portfolio.collation import sorted_by_name
 from portfolio.errors import RuleBrokenError
 from web import timetravel
 from web.access import ADMINS, AUDITORS, EVERYONE, allow, hidden_record_types
 from web.actions import field_errors
 from web.formatting import spreadsheet_safe
+from web.history_labels import event_label, record_type_label
 from web.registers import int_arg
 from web.schemas import FormSchema, reason_field, rule_message
 
@@ -47,34 +51,54 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _day(name: str) -> date | None:
+def _day(name: str, errors: dict[str, str] | None) -> date | None:
+    """The day typed in a date filter; one that cannot be read is refused (400), or with `errors`
+    noted there, by the filter's name, and left out."""
     text = request.args.get(name, "").strip()
-    return timetravel.parse_moment(text)[0].date() if text else None
+    try:
+        return timetravel.parse_moment(text)[0].date() if text else None
+    except BadRequest as error:
+        if errors is None:
+            raise
+        errors[name] = str(error.description)
+        return None
 
 
-def log_filter() -> LogFilter:
+def log_filter(errors: dict[str, str] | None = None) -> LogFilter:
     args = request.args
     return LogFilter(
         record_type=args.get("record_type", ""),
         record_id=args.get("record_id", "")[:36],
         actor=args.get("actor", ""),
         event=args.get("event", ""),
-        since=_day("since"),
-        until=_day("until"),
+        since=_day("since", errors),
+        until=_day("until", errors),
         hidden=hidden_record_types(),
     )
 
 
 @audit.get("/")
 @allow(EVERYONE)
-def log() -> str:
+def log() -> str | tuple[str, int] | Response:
     portfolio = current_app.extensions["portfolio"]
-    chosen = log_filter()
+    errors: dict[str, str] = {}
+    chosen = log_filter(errors)
     page = portfolio.audit_log(chosen, int_arg("page", 1), int_arg("per_page", 50))
-    context = {"page": page, "chosen": chosen, "choices": portfolio.audit_log_choices(chosen.hidden)}
+    choices = portfolio.audit_log_choices(chosen.hidden)
+    # People, kinds of record and events as the person reads them, in the order of their alphabet.
+    choices["actor"] = sorted_by_name(choices["actor"])
+    labelled = {"record_type": record_type_label, "event": event_label}
+    for key, label in labelled.items():
+        choices[key] = sorted_by_name([(value, label(value)) for value in choices[key]], name=lambda pair: pair[1])
+    context = {"page": page, "chosen": chosen, "choices": choices, "errors": errors}
+    if errors and request.headers.get("HX-Request") == "true":  # the filters again, each bad date told beside it
+        response = make_response(render_template("audit/log.html", **context), 422,
+                                 retarget="#audit-filters", reswap="outerHTML")  # fmt: skip
+        response.headers["HX-Reselect"] = "#audit-filters"
+        return response
     if request.headers.get("HX-Target") == "audit-log":
         return render_template("audit/_log.html", **context)
-    return render_template("audit/log.html", **context)
+    return render_template("audit/log.html", **context), 400 if errors else 200
 
 
 @audit.get("/log.csv")

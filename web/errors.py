@@ -19,6 +19,10 @@ MESSAGES = {
     405: _l("This method is not supported here."),
     413: _l("The request is too large."),
     429: _l("Too many attempts. Wait a minute and try again."),
+    500: _l(
+        "Something went wrong on the server; it has been logged. If you were saving a change, look whether it "
+        "was recorded before you try again."
+    ),
 }
 UNAVAILABLE_MESSAGE = _l(
     "The database cannot be reached just now; the portfolio will be back by itself as soon as it is. "

@@ -52,6 +52,14 @@ def moment(value: str | datetime | None) -> str:
         return value.isoformat()
 
 
+def quarter(name: str | None) -> str:
+    """A quarter kept as "2023-Q1", as the person's language names it ("1 кв. 2023", "Q1 2023")."""
+    year, _q, number = (name or "").partition("-Q")
+    if not (year.isdigit() and number.isdigit()):
+        return name or ""
+    return _("Q%(number)s %(year)s", number=number, year=year)
+
+
 def money(amount: Money | str | Decimal | None, currency: str | None = None) -> str:
     if isinstance(amount, Money):
         amount, currency = amount.amount, amount.currency

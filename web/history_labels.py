@@ -193,6 +193,20 @@ FIELDS = {
     "from_date": _l("from"),
     "to_date": _l("to"),
     "recorded_on": _l("recorded on"),
+    # What the audit log says of an event's own fields (see `portfolio.audit.log`): the sub-record an
+    # event names by its id, and the fields no record keeps under the same name.
+    "kpi_id": _l("KPI"),
+    "milestone_id": _l("milestone"),
+    "disbursement_id": _l("tranche"),
+    "duty_id": _l("reporting duty"),
+    "commitment_id": _l("commitment"),
+    "token_id": _l("token"),
+    "comment": _l("comment"),
+    "decision": _l("decision"),
+    "rate": _l("rate"),
+    "currency": _l("currency"),
+    "as_of": _l("as of"),
+    "previous_id": _l("previous pack"),
 }
 
 

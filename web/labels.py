@@ -57,6 +57,8 @@ LABELS = {
     "initiative": _l("initiative"), "organization": _l("organization"),
     # Roles
     "admin": _l("admin"), "fundraiser": _l("fundraiser"), "board": _l("board"), "auditor": _l("auditor"),
+    # Languages of accounts, and what tokens are for
+    "uk": _l("Ukrainian"), "en": _l("English"), "api": _l("API"), "calendar": _l("Calendar"),
 }  # fmt: skip
 
 

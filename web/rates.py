@@ -13,14 +13,14 @@ from domain.rates import RATES_ID
 from portfolio.errors import RuleBrokenError
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import field_errors
-from web.schemas import CURRENCY, REQUIRED, FormSchema, date_field, reason_field, rule_message
+from web.schemas import REQUIRED, FormSchema, date_field, known_currency, reason_field, rule_message
 
 rates = Blueprint("rates", __name__, url_prefix="/rates")
 
 
 class RateSchema(FormSchema):
-    from_currency = fields.String(required=True, validate=CURRENCY, error_messages=REQUIRED)
-    to_currency = fields.String(required=True, validate=CURRENCY, error_messages=REQUIRED)
+    from_currency = fields.String(required=True, validate=known_currency, error_messages=REQUIRED)
+    to_currency = fields.String(required=True, validate=known_currency, error_messages=REQUIRED)
     rate = fields.Decimal(
         required=True,
         places=None,

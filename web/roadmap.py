@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import Health, InitiativeStatus
-from web import create_forms, creation
+from web import create_forms, creation, timetravel
 from web.access import EVERYONE, ROADMAP_EDITORS, allow
 from web.actions import action_form, perform
 from web.initiative_actions import PANEL
@@ -34,11 +34,14 @@ def index() -> str:
 @roadmap.get("/board")
 @allow(EVERYONE)
 def board() -> str:
-    """Initiatives by direction and quarter; a board member records status and decisions in place."""
+    """Initiatives by direction and quarter; a board member records status and decisions in place.
+    Unless a range of quarters is chosen, as many as a laptop's window holds (see `roadmap_board`)."""
     portfolio = current_app.extensions["portfolio"]
     roadmaps = portfolio.roadmaps()
     chosen = request.args.get("roadmap") or (roadmaps[-1] if roadmaps else "")
-    board = portfolio.roadmap_board(chosen, request.args.get("from", ""), request.args.get("to", ""))
+    board = portfolio.roadmap_board(
+        chosen, request.args.get("from", ""), request.args.get("to", ""), today=timetravel.now().date()
+    )
     template = (
         "roadmap/_board.html" if request.htmx and request.htmx.target == "roadmap-board" else "roadmap/board.html"
     )

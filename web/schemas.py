@@ -15,7 +15,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 from domain import context
 from domain.errors import DomainError, Phrase
 from domain.localtime import KYIV
-from domain.money import Money
+from domain.money import Money, is_currency
 from domain.values import ValueProblem, check_amount, check_happened, check_value
 from web import formatting, typed
 from web.labels import label
@@ -30,7 +30,12 @@ def length(minimum: int = 0, maximum: int | None = None, equal: int | None = Non
     return validate.Length(max=maximum, error=_l("Enter at most {max} characters."))
 
 
-CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error=_l("Use an ISO currency code such as UAH, EUR or USD."))
+def known_currency(code: str) -> None:
+    """A currency the domain accepts: an ISO 4217 code, not merely three capitals."""
+    if not is_currency(code):
+        raise ValidationError(str(_l("Use an ISO currency code such as UAH, EUR or USD.")))
+
+
 REQUIRED = {"required": _l("This field is required."), "null": _l("This field is required.")}
 NUMBER = {
     "invalid": _l("Enter an amount in figures, such as 43,000.50."),
@@ -84,6 +89,9 @@ def rule_errors(error: BaseException, names: Any) -> tuple[dict[str, list[str]],
     found = problem_fields(error)
     if found and set(found) <= set(names):
         return found, None
+    about = getattr(error, "about", None)
+    if about in names:
+        return {about: [rule_message(error)]}, None
     if found:
         return {}, "; ".join(f"{name}: {' '.join(messages)}" for name, messages in found.items())
     return {}, rule_message(error)
@@ -204,7 +212,7 @@ def amount_field(label: Any, required: bool = True) -> fields.Decimal:
 
 
 def currency_field() -> fields.String:
-    return fields.String(load_default="EUR", validate=CURRENCY, metadata={"label": _l("Currency")})
+    return fields.String(load_default="EUR", validate=known_currency, metadata={"label": _l("Currency")})
 
 
 def date_field(label: Any, required: bool = True) -> fields.Date:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from flask import Flask, abort, current_app, g, request
+from flask import Flask, Response, abort, current_app, g, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from werkzeug.exceptions import BadRequest
 
 from domain.localtime import KYIV
 from domain.values import EARLIEST, LATEST
@@ -88,11 +89,25 @@ def enter_the_past() -> None:
     text = request.args.get("as_of", "").strip()
     g.as_of = None
     if text and not (request.endpoint or "").startswith(PRESENT_ONLY):
-        g.as_of = resolve(text, request.args.get("basis", ""))
+        try:
+            g.as_of = resolve(text, request.args.get("basis", ""))
+        except BadRequest as error:
+            if (request.blueprint or "").startswith("api"):
+                raise
+            # A page shows the present, and the picker what was typed with why it cannot be read.
+            g.as_of_error, g.as_of_input = error.description, text
+            return
         g.as_of_text = canonical(text)  # links keep it as ISO, whatever the language
         g.as_of_basis = "real" if g.as_of.real_on else "recorded"
         g.as_of_input = shown(text)  # the picker shows it as the person types it
         g.as_of_token = timetravel.enter(g.as_of)
+
+
+def refused_as_of(response: Response) -> Response:
+    """A page whose `as_of` could not be read answers 400, though it shows the present."""
+    if g.get("as_of_error") and response.status_code == 200:
+        response.status_code = 400
+    return response
 
 
 def leave_the_past(_error: BaseException | None) -> None:
@@ -118,6 +133,7 @@ def now() -> datetime:
 
 def init_time_travel(app: Flask) -> None:
     app.before_request(enter_the_past)
+    app.after_request(refused_as_of)
     app.teardown_request(leave_the_past)
     app.url_defaults(keep_as_of)
     app.add_template_global(shown, "typed_moment")

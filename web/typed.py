@@ -10,11 +10,12 @@ gets its field's own message. (The API reads only plain decimals and ISO dates.)
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from functools import cache
 
 from babel.dates import get_month_names
-from babel.numbers import NumberFormatError, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")  # group separators people and spreadsheets use
 DATE_PATTERNS = {"uk": ("%d.%m.%Y",), "en": ("%m/%d/%Y", "%d.%m.%Y")}  # besides ISO, by language
@@ -40,7 +41,11 @@ def day(text: str, language: str) -> str:
 
 
 def moment(text: str, language: str) -> str:
-    """A date and a time (hours and minutes), as ISO without a zone: the field adds Kyiv's."""
+    """A date and a time (hours and minutes), as ISO without a zone: the field adds Kyiv's. A day
+    alone is its last minute, 23:59 (a deadline typed as a day closes at its end, as the import reads it)."""
+    whole = _day(" ".join(text.split()), language)
+    if whole is not None:
+        return datetime.combine(whole, time(23, 59)).isoformat(timespec="minutes")
     parts = " ".join(text.replace("T", " ").split()).rsplit(" ", 1)
     found = _day(parts[0], language) if len(parts) == 2 else None
     try:
@@ -48,6 +53,11 @@ def moment(text: str, language: str) -> str:
     except ValueError:
         return text
     return datetime.combine(found, at).isoformat(timespec="minutes") if found else text
+
+
+def typed_amount(value: Decimal, language: str) -> str:
+    """An amount as a form fills it in for this language ("150 000,00", "150,000.00"), every digit kept."""
+    return format_decimal(value, format="#,##0.00", locale=language, decimal_quantization=False)
 
 
 def typed(value: date, language: str) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -67,13 +68,98 @@ class LogFilter:
         return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
-def _what(row: dict[str, Any]) -> list[tuple[str, str, Any]]:
-    """What a log row's event says, as [field, kind, value] (see `history.what`); none for a row of
-    an older version or a quarantined event."""
+def _what(row: dict[str, Any]) -> list[tuple[str, str, Any]] | None:
+    """What a log row's event says, as [field, kind, value] (see `history.what`); None for a row of
+    an older version, which has only its summary."""
     try:
-        return [tuple(entry) for entry in json.loads(row.get("what") or "[]")]  # type: ignore[misc]
+        return [tuple(entry) for entry in json.loads(row["what"])] if row.get("what") else None  # type: ignore[misc]
     except (ValueError, TypeError):
-        return []
+        return None
+
+
+# What the log says of an event's fields, so that it reads as the record's history does (see
+# `_readable`). An event's field by the record's field it sets, where their names differ, so that
+# both are labelled alike:
+_AS_RECORD_FIELD = {
+    ("Planned", "start"): "planned_start",
+    ("Planned", "end"): "planned_end",
+    ("Planned", "estimated"): "budget_estimated",
+    ("Signed", "place"): "signed_place",
+    ("ChecklistAnswered", "answers"): "checklist",
+    ("ProgressReported", "percent"): "progress",
+    ("WinProbabilityEstimated", "percent"): "win_probability",
+    ("Postponed", "to_date"): "target_on",
+    ("Commented", "text"): "comment",
+    ("DecisionRecorded", "text"): "decision",
+    ("TokenIssued", "purpose"): "kind",
+}
+# Fields kept as text whose values are words of a vocabulary (shown by their labels) or percentages.
+_TEXT_KINDS = {"purpose": "value", "language": "value", "percent": "percent"}
+# The sub-records events name by id, by the field that holds it: the event that adds one (where the
+# id adds nothing to what the event says) and the fields of that event that name it.
+SUB_RECORDS = {
+    "kpi_id": ("KpiDefined", ("name",)),
+    "milestone_id": ("MilestoneAdded", ("title",)),
+    "disbursement_id": ("DisbursementPlanned", ("amount", "expected_on")),
+    "duty_id": ("ReportingDutyAdded", ("kind", "due_on")),
+    "commitment_id": ("CommitmentMade", ("description",)),
+    "token_id": ("TokenIssued", ("name",)),
+}
+# A rate is said as one: "1 EUR = 44.50 UAH on 2 January 2023".
+_RATE = ("from_currency", "to_currency", "rate", "on")
+# Fields that are proof, not news: the board pack's page shows them.
+_LEFT_OUT = {("Issued", "chain_link"), ("Issued", "previous_position")}
+
+
+def _readable(row: dict[str, Any], entries: list[tuple[str, str, Any]], items: dict[str, list]) -> list[tuple]:
+    """What an event says as a person reads it, as [field, kind, value] for `templates/audit/_log.html`
+    (the field "" for a value that says what it is): the fields by the names the record's history
+    gives them, a sub-record by what names it (`items`, by id), a rate as one, the checklist's
+    answers read back from the text the log wrote them as, percentages as such; nothing empty
+    said of a record being created."""
+    event, created = row.get("event"), row.get("version") == 1
+    said = {key: value for key, _, value in entries}
+    result: list[tuple] = []
+    for key, kind, value in entries:
+        if key in SUB_RECORDS:
+            if event != SUB_RECORDS[key][0] and value in items:
+                result.append((key, "item", items[value]))
+            continue
+        if (event, key) in _LEFT_OUT or (created and value in (None, "")):
+            continue
+        if key in _RATE:
+            if key == "rate" and all(part in said for part in _RATE):
+                result.append(("rate", "rate", [said[part] for part in _RATE]))
+            continue
+        if key == "digests":  # the sections a board pack shows, sealed: their digests prove, the currency says
+            currency = (_literal(value) or {}).get("currency")
+            result += [("currency", "text", currency)] if currency else []
+            continue
+        if key == "position" and isinstance(value, str) and value.isdigit():  # a position in the log
+            result.append(("", "up_to_event" if event == "Issued" else "event_number", int(value)))
+            continue
+        if kind == "text" and value is not None:
+            answers = _literal(value) if key == "answers" else None
+            kind, value = ("answers", answers) if answers else (_TEXT_KINDS.get(key, kind), value)
+        result.append((_AS_RECORD_FIELD.get((event, key), key), kind, value))
+    return result
+
+
+def _literal(text: Any) -> dict[str, Any] | None:
+    """A dict an event held, as the log wrote it out (`{'measurable': True}`), or None."""
+    try:
+        value = ast.literal_eval(text) if isinstance(text, str) and text.startswith("{") else None
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, dict) and all(isinstance(key, str) for key in value) else None
+
+
+def _item(entries: list[tuple[str, str, Any]], fields: Iterable[str]) -> list[tuple[str, str, Any]]:
+    """A sub-record named by the fields of the event that added it: the first as it is, the rest by
+    their labels ("₴1,500,000.00, expected on 1 June 2022")."""
+    said = {key: (kind, value) for key, kind, value in entries}
+    named = [(field, *said[field]) for field in fields if said.get(field, (None, None))[1] not in (None, "")]
+    return [("" if n == 0 else field, kind, value) for n, (field, kind, value) in enumerate(named)]
 
 
 @dataclass(frozen=True)
@@ -103,6 +189,12 @@ class HistoryEntry:
     def backdated(self) -> bool:
         """Whether it really happened on another day than the one it was recorded on."""
         return self.effective_date is not None and self.effective_date != kyiv_day(self.recorded_at)
+
+
+def _in(column: str, values: list[str], params: dict[str, Any]) -> str:
+    names = [f"{column}_in_{n}" for n in range(len(values))]
+    params.update(zip(names, values, strict=True))
+    return f"{column} IN ({', '.join(':' + name for name in names)})"
 
 
 def _not_in(column: str, values: tuple[str, ...], params: dict[str, Any]) -> str:
@@ -254,19 +346,49 @@ class AuditQueries(PortfolioCore):
         return replace(change, old=name(change.old), new=name(change.new), item=name(change.item))
 
     def _with_titles(self, rows: list[dict[str, Any]], what: bool = True) -> list[dict[str, Any]]:
-        """Add each row's record kind and current title, and (with `what`) what its event says, with
-        the ids in it named."""
-        mentioned = {value for row in rows for _, kind, value in _what(row) if kind == "id"} if what else set()
+        """Add each row's record kind and current title, and (with `what`) what its event says as the
+        record's history says it (see `_readable`), the records and sub-records in it named."""
+        said = [_what(row) if what else None for row in rows]
+        mentioned = {value for entries in said for key, kind, value in entries or ()
+                     if kind == "id" and key not in SUB_RECORDS}  # fmt: skip
         names = self._names(sorted({row["record_id"] for row in rows} | mentioned))
         titled = [
             {**row, "kind": RECORD_TYPES.get(row["record_type"], ("",))[0], "title": names.get(row["record_id"], "")}
             for row in rows
         ]
         if what:
-            for row in titled:
-                row["what"] = [(key, kind, names.get(value, value) if kind == "id" else value)
-                               for key, kind, value in _what(row)]  # fmt: skip
+            items = self._sub_records(titled, said)
+            for row, entries in zip(titled, said, strict=True):
+                named = [(key, kind, names.get(value, value) if kind == "id" else value)
+                         for key, kind, value in entries or ()]  # fmt: skip
+                row["what"] = None if entries is None else _readable(row, named, items)
         return titled
+
+    def _sub_records(
+        self, rows: list[dict[str, Any]], said: list[list[tuple[str, str, Any]] | None]
+    ) -> dict[str, list[tuple[str, str, Any]]]:
+        """What names each sub-record (a KPI, a tranche, a token) the rows' events name by its id, by
+        id: the fields of the event that added it to its record (see `_item`)."""
+        naming = zip(rows, said, strict=True)
+        owners = sorted({row["record_id"] for row, entries in naming for key, _, _ in entries or ()
+                         if key in SUB_RECORDS and row.get("event") != SUB_RECORDS[key][0]})  # fmt: skip
+        if not owners:
+            return {}
+        adding = {event: (key, fields) for key, (event, fields) in SUB_RECORDS.items()}
+        params: dict[str, Any] = {}
+        added = self.read_models.query(
+            f"SELECT event, what FROM rm_events WHERE {_in('record_id', owners, params)} "
+            f"AND {_in('event', list(adding), params)}",
+            params,
+        )
+        items = {}
+        for row in added:
+            key, fields = adding[row["event"]]
+            entries = _what(row) or []
+            item_id = next((value for field, _, value in entries if field == key), None)
+            if isinstance(item_id, str):
+                items[item_id] = _item(entries, fields)
+        return items
 
     def _names(self, ids: list[str]) -> dict[str, str]:
         """The names (titles) of the records with these ids, by id."""

@@ -64,7 +64,7 @@ def test_money_refuses_a_negative_amount():
         Money(Decimal("-1"), "EUR")
 
 
-@pytest.mark.parametrize("currency", ["", "EU", "EURO", "eur", "E1R", "ЄВР", None])
+@pytest.mark.parametrize("currency", ["", "EU", "EURO", "eur", "E1R", "ЄВР", None, "XYZ", "ABC"])
 def test_money_refuses_what_is_not_an_iso_currency_code(currency):
     with pytest.raises(DomainError, match="currency"):
         Money(Decimal("1"), currency)

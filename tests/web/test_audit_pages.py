@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from uuid import UUID
 
 import pytest
 
 from domain.context import clock_set_to, recording
-from domain.enums import Role
+from domain.enums import ReportKind, Role
+from portfolio.collation import sorted_by_name
 from tests.web.conftest import csrf_token
 
 
@@ -85,7 +89,10 @@ def test_the_dashboard_and_boards_accept_as_of(signed_in, ids):
 @pytest.mark.parametrize("value", ["yesterday", "2023-13-01", "2023-02-30T10:00", "31.02.2023", "01.03.2023 25:00"])
 def test_a_bad_as_of_gets_a_clear_message(signed_in, ids, value):
     response = signed_in("board").get(f"/projects/?as_of={value}")
-    assert response.status_code == 400 and "31.03.2027 14:30" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "31.03.2027 14:30" in html
+    # the page itself, in the present, with what was typed kept in the picker and the message beside it
+    assert 'id="projects-table"' in html and f'value="{value}"' in html and 'id="as-of-error"' in html
 
 
 @pytest.mark.parametrize(
@@ -267,3 +274,102 @@ def test_the_audit_log_says_what_each_change_said_in_words_and_names(signed_in, 
     assert "донор: GIZ" in html and f"funder_id: {ids['funder']}" not in html
     assert "проєкт: ClusteRISE" in html and str(ids["project"]) not in html
     assert re.search(r"запитувана сума: 4\s500\s000,00\s₴", html) and "дедлайн: 1 трав. 2022" in html
+
+
+def _log_text(client, language: str, query: str = "") -> str:
+    """The audit log's rows as a person reads them, in `language`."""
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    client.post("/language", data={"language": language, "csrf_token": token})
+    page = client.get(f"/audit/?per_page=200{query}").get_data(as_text=True)
+    rows = page.split('<div id="audit-log"')[1].split("<tbody>")[1].split("</tbody>")[0]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rows)).split())
+
+
+def test_the_audit_log_says_what_every_kind_of_event_said_as_the_history_does(app, signed_in, ids):
+    """Not the events' raw data (issue 18): no ids of sub-records, no field names, no dicts or Python
+    booleans; sub-records by what names them, the record's own labels, a checklist by its questions."""
+    portfolio = app.extensions["portfolio"]
+    with recording("olena.fundraiser"):
+        portfolio.issue_token("fundraiser", "laptop", "api")
+        [token] = portfolio.tokens("fundraiser")
+        portfolio.revoke_token("fundraiser", UUID(token["token_id"]))
+        milestone = portfolio.add_milestone(ids["project"], "Kick-off", date(2021, 4, 1))
+        portfolio.reach_milestone(ids["project"], milestone, date(2021, 4, 2))
+        duty = portfolio.add_reporting_duty(ids["grant"], ReportKind.FINAL, date(2022, 12, 1))
+        portfolio.submit_report(ids["grant"], duty, date(2022, 11, 30))
+        portfolio.comment_on_initiative(ids["initiative"], "On track again")
+        portfolio.estimate_win_probability(ids["grant"], 60)
+        portfolio.record_exchange_rate("EUR", "UAH", Decimal("44.50"), date(2023, 1, 2))
+        portfolio.choose_language("fundraiser", "en")
+    client = signed_in("auditor")
+    text = _log_text(client, "en")
+    raw_data = (
+        r" id:",
+        r"\{'",
+        r"\bTrue\b",
+        r"\bFalse\b",
+        r"_currency",
+        r"\bpercent:",
+        r"\banswers\b",
+        r"\bpurpose\b",
+        r"\bplace:",
+        r"(?<!planned )\b(start|end):",
+        r"\bestimated:",
+        r"language: en\b",
+    )
+    for raw in (*raw_data, str(ids["kpi"])):
+        assert not re.search(raw, text), raw
+    for readable in (
+        "name: laptop; kind: API",  # the token's id adds nothing where it is issued
+        "token: laptop",  # and names it where it is revoked
+        "name: Permanent members; unit: members; level: outcome; baseline: 0; target: 25",
+        "KPI: Permanent members; value: 20; measured on: Nov 1, 2021; source: final report",
+        "KPI: Permanent members; target: 22.5",
+        "title: Kick-off; due on: Apr 1, 2021",
+        "milestone: Kick-off; done on: Apr 2, 2021",
+        "expected on: Jun 1, 2022",  # a tranche planned
+        ", expected on Jun 1, 2022; received on: Jun 3, 2022",  # the tranche, by its amount and date
+        "reporting duty: final report, due on Dec 1, 2022; submitted on: Nov 30, 2022",
+        "party: Харківська міська рада; description: Co-host the forum",
+        "commitment: Co-host the forum; status: done",
+        "progress: 40%",
+        "win probability: 60%",
+        "health: at risk; comment: needs funding",
+        "comment: On track again",
+        "quality checklist: Solves a real business pain: no; Needs joint action: yes;",
+        "Results are measurable: yes",
+        "rate: 1 EUR = 44.50 UAH on Jan 2, 2023",
+        "language: English",
+        "place of signing: Kharkiv",
+        "budget is an estimate: yes; planned start: Aug 1, 2020; planned end: Nov 30, 2021",
+        "target date: Jun 30, 2023",  # postponed
+    ):
+        assert readable in text, readable
+    assert "programme:" not in text  # nothing said of what a new record left empty
+    text = _log_text(client, "uk")
+    for raw in raw_data:
+        assert not re.search(raw, text), raw
+    assert re.search(r"транш: 1\s500\s000,00\s₴, очікується 1 черв\. 2022 р\.; отримано: 3 черв\. 2022 р\.", text)
+    assert "чек-лист якості: Вирішує реальну проблему бізнесу: ні; Потребує спільних дій: так" in text
+    assert "звітний обов'язок: фінальний звіт, строк 1 груд. 2022 р." in text and "токен: laptop" in text
+
+
+def test_the_audit_logs_filters_list_events_and_kinds_of_record_by_their_labels_in_alphabetical_order(signed_in, ids):
+    html_page = signed_in("auditor").get("/audit/").get_data(as_text=True)
+    for name in ("record_type", "event"):
+        select = html_page.split(f'<select name="{name}">')[1].split("</select>")[0]
+        shown = [html.unescape(text) for text in re.findall(r'<option value="[^"]+"[^>]*>([^<]*)</option>', select)]
+        assert len(shown) > 5 and shown == sorted_by_name(shown), name
+    kinds = html_page.split('<select name="record_type">')[1]
+    assert kinds.index(">ініціатива<") < kinds.index(">меморандум<")  # і in its place in the alphabet, not after я
+
+
+def test_a_date_filter_that_cannot_be_read_is_told_beside_it_and_keeps_what_was_typed(signed_in, ids):
+    client = signed_in("auditor")
+    page = client.get("/audit/", query_string={"since": "вчора"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 400 and 'id="error-since"' in html and 'value="вчора"' in html
+    assert 'id="audit-log"' in html  # the log itself, unfiltered by the date it could not read
+    swapped = client.get("/audit/", query_string={"until": "31.02.2023"}, headers={"HX-Request": "true"})
+    assert swapped.status_code == 422 and swapped.headers["HX-Retarget"] == "#audit-filters"
+    assert 'id="error-until"' in swapped.get_data(as_text=True)

@@ -3,9 +3,12 @@ showing exactly what they showed, with the changes since the previous pack; also
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from uuid import UUID
+
 import pytest
 
-from domain.context import recording
+from domain.context import clock_set_to, recording
 from tests.web.conftest import csrf_token
 
 
@@ -130,3 +133,37 @@ def test_a_pack_of_a_day_to_come_is_refused_beside_its_field(app, signed_in, ids
     html = response.get_data(as_text=True)
     assert response.status_code == 422 and "сьогодні або раніше" in html
     assert app.extensions["portfolio"].board_packs() == []
+
+
+def test_a_packs_rows_are_marked_illustrative_as_the_registers_mark_them_without_touching_its_seal(app, signed_in, ids):
+    """Projects, grants, initiatives and memoranda whose figures were illustrative at the pack's moment
+    carry the registers' mark (the reason in its title); the mark is read beside the sealed rows, which
+    never carried it, so a pack sealed before it was shown still verifies."""
+    from portfolio.board_packs import digests
+
+    portfolio = app.extensions["portfolio"]
+    with clock_set_to(datetime(2023, 2, 1, 12, tzinfo=UTC)), recording("olena"):
+        portfolio.mark_illustrative(ids["project"], "Budget invented")
+        portfolio.mark_illustrative(ids["grant"], "Amount invented")
+        portfolio.mark_illustrative(ids["memo"], "Dates invented")
+    with clock_set_to(datetime(2023, 4, 1, 12, tzinfo=UTC)), recording("olena"):
+        portfolio.mark_illustrative(ids["initiative"], "Marked after the pack's moment")
+    client = signed_in("board")
+    location = issue(client, "March", "2023-03-01").location
+    html = client.get(location).get_data(as_text=True)
+    mark = '<span class="illustrative" title="Ілюстративні дані: {}">ілюстративні</span>'
+    sections = ("Проєкти", "Грантові заявки", "Дорожня карта", "Меморандуми")
+    projects, grants, initiatives, memoranda = (
+        html.split(f"<h2>{name} (")[1].split("</section>")[0] for name in sections
+    )
+    assert "ClusteRISE" in projects and projects.count(mark.format("Budget invented")) == 1
+    assert grants.count(mark.format("Amount invented")) == 1
+    assert memoranda.count(mark.format("Dates invented")) == 1
+    assert "illustrative" not in initiatives  # marked only after the pack's moment
+    assert "саме те, що бачило правління" in html.split('id="seal"')[1].split("</span>")[0]
+
+    [pack] = portfolio.board_packs()
+    sealed = portfolio.repository.get(UUID(pack["id"])).digests
+    content = portfolio._content(datetime.fromisoformat(pack["as_of"]), pack["position"], None, "EUR")
+    assert all("illustrative" not in row for section in ("projects", "grants", "memoranda") for row in content[section])
+    assert {key: sealed[key] for key in digests(content)} == digests(content)  # what the seal covers: no mark

@@ -49,6 +49,14 @@ def test_a_fundraiser_creates_a_grant_application(app, signed_in, orgs):
     assert grant["requested_amount"] == "4500000" and grant["deadline"] == "2022-05-01T14:00:00+00:00"
 
 
+def test_a_deadline_typed_as_a_day_closes_at_its_end_in_kyiv(app, signed_in, orgs):
+    data = {"title": "Open call", "funder_id": orgs["funder"], "applicant_id": orgs["cluster"], "owner": "Olena",
+            "requested": "150 000,00", "requested_currency": "EUR", "deadline": "31.03.2027"}  # fmt: skip
+    assert submit(signed_in("fundraiser"), "/grants/new", data).status_code == 302
+    grant = app.extensions["portfolio"].queries.grants()[0]
+    assert grant["deadline"] == "2027-03-31T20:59:00+00:00"  # 23:59 in Kyiv (EEST, UTC+3)
+
+
 def test_with_htmx_a_created_record_is_opened_by_a_redirect_header(signed_in, orgs):
     response = submit(
         signed_in("admin"),

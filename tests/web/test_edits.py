@@ -73,7 +73,7 @@ def _post(app, client, path, detail, record_id, action, data):
 def test_a_project_is_reclassified_planned_and_loses_a_partner(app, signed_in, ids):
     client, path, pid = signed_in("fundraiser"), f"/projects/{ids['project']}", ids["project"]
     form = client.get(f"{path}/act/plan", headers={"HX-Request": "true"}).get_data(as_text=True)
-    assert 'name="budget" value="1250000.50"' in form and 'name="estimated" value="true" checked' in form
+    assert 'name="budget" value="1\u00a0250\u00a0000,50"' in form and 'name="estimated" value="true" checked' in form
     steps = [
         ("classify", {"priority": "wow", "category": "value_chains", "regions": "Kharkiv, Sumy", "tags": "EU"}),
         ("plan", {"budget": "900000", "budget_currency": "EUR", "start": "2020-09-01", "end": "2021-12-31"}),

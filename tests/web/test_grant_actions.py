@@ -73,6 +73,7 @@ def test_without_javascript_an_action_redirects_back_to_the_record(signed_in, gr
         ("award", {"amount": "-5", "decided_on": "2023-03-01"}, "amount", "від"),
         ("award", {"amount": "lots", "decided_on": "2023-03-01"}, "amount", "суму цифрами"),
         ("award", {"amount": "5", "amount_currency": "euro", "decided_on": "2023-03-01"}, "amount_currency", "ISO"),
+        ("award", {"amount": "5", "amount_currency": "XYZ", "decided_on": "2023-03-01"}, "amount_currency", "ISO"),
         ("reject", {"decided_on": "2023-03-01"}, "reason", "обов"),
         ("submit", {"submitted_on": "yesterday"}, "submitted_on", "дату"),
         ("correct-stage", {"stage": "heaven", "reason": "x"}, "stage", "Оберіть"),

@@ -95,7 +95,7 @@ def test_the_project_page_shows_kpis_milestones_checklist_and_links_both_ways(si
         ("/grants/{}", "grant", ["USAID beds", "1 500 000,00", "проміжний звіт"]),
         ("/memoranda/{}", "memo", ["Co-host the forum", "Харківська міська рада", "ОМС"]),
         ("/memoranda/{}", "paper", ["Підписаний, але без зобов'язань"]),
-        ("/roadmap/{}", "initiative", ["war", "2023-Q2", "зсув на 91 дн."]),
+        ("/roadmap/{}", "initiative", ["war", "2 кв. 2023", "зсув на 91 дн."]),
         ("/organizations/{}", "cluster", ["ClusteRISE", "USAID beds"]),
     ],
 )

@@ -62,7 +62,7 @@ def test_every_refusal_is_a_literal_template_filled_by_named_values():
         if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
             wrong.append(f"{where}: {name}({ast.unparse(first) if first else ''})")
             continue
-        given = {keyword.arg for keyword in call.keywords}
+        given = {keyword.arg for keyword in call.keywords} - {"about"}  # `about` names a field, not a value
         if None not in given and _placeholders(first.value) != given:
             wrong.append(f"{where}: {first.value!r} is filled with {sorted(given)}")
     assert wrong == []
@@ -189,6 +189,7 @@ def test_a_refusal_through_the_web_is_said_in_ukrainian_and_in_english(app, sign
         "не може бути раніше за початок (1 лют. 2023\u202fр.)."
     )
     assert said in html, html  # the domain's word, and the dates as Ukrainian writes them
+    assert f'<span class="field-error" id="error-decided_on">{said}' in html  # beside the field at fault
     assert post(client, f"/grants/{grant}/act/withdraw", {"reason": "no partner", "version": "2"}).status_code == 200
     late = {"amount": "1000", "amount_currency": "EUR", "decided_on": "2023-03-01", "version": "3"}
     html = _refused(client, grant, "award", late)
@@ -221,3 +222,10 @@ def test_a_row_an_import_cannot_apply_is_told_in_ukrainian(signed_in):
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 422 and "«UKRAINE» — не дволітерний код країни, як-от UA чи DE." in html, html
+
+
+def test_a_refusal_about_one_value_is_shown_beside_its_field(app, signed_in, grant):
+    client = signed_in("admin")
+    html = post(client, "/account/tokens", {"name": "Phone", "purpose": "calendar"}).get_data(as_text=True)
+    refused = post(client, "/account/tokens", {"name": "Phone", "purpose": "calendar"})
+    assert refused.status_code == 422 and 'id="error-name"' in refused.get_data(as_text=True), html
