@@ -19,6 +19,7 @@ from flask import current_app, redirect, render_template, url_for
 from flask_babel import get_locale, gettext
 from flask_login import current_user
 from htmx_flask import make_response, request
+from markupsafe import Markup
 from marshmallow import ValidationError
 from marshmallow import fields as mf
 from werkzeug.exceptions import NotFound
@@ -142,15 +143,18 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
 
 
 def _conflict(panel: StagePanel, record: dict[str, Any], action: Action, values: dict[str, str], actor: str):
-    """Someone saved a change first: the record's newer state, with nothing saved. From a board, the
-    form again, at the newer version and saying where the record now stands, to send again or not."""
+    """Someone saved a change first: the record's newer state, with nothing saved, and the person's
+    form open again with what they typed, at the newer version, to send again or not (when the newer
+    stage still allows it). From a board, the form alone, saying where the record now stands."""
     message = gettext("Someone changed this record meanwhile; here is its newer state. Nothing was saved.")
     now = gettext("%(person)s changed it; it is now: %(stage)s, version %(version)s.", person=actor or "?",
                   stage=label(panel.stage_of(record)), version=record["version"])  # fmt: skip
+    typed = {key: value for key, value in values.items() if key != "version"}
     if values.get("return_to") and request.htmx:
-        values = {key: value for key, value in values.items() if key != "version"}
-        return _render_form(panel, record, action, values, {}, f"{message} {now}"), 409
-    return _render_detail(panel, record, conflict=f"{message} {now}", status=409)
+        return _render_form(panel, record, action, typed, {}, f"{message} {now}"), 409
+    still = action in panel.available(record, action.adds)
+    form = Markup(_form_html(panel, record, action, typed, {}, None)) if still else None
+    return _render_detail(panel, record, conflict=f"{message} {now}", status=409, open_form=form)
 
 
 def run_action(action: Action, record_id: UUID, data: dict[str, Any], version: int | None = None) -> Any:
@@ -165,9 +169,13 @@ def run_action(action: Action, record_id: UUID, data: dict[str, Any], version: i
         return action.use_case(current_app.extensions["portfolio"], record_id, **data, expected_version=version)
 
 
-def _render_detail(panel: StagePanel, record: dict[str, Any], conflict: str | None = None, status: int = 200):
-    """The record's whole detail partial, swapped in place of the one on the page."""
-    html = render_template(panel.template, **{panel.kind: record, "panel": panel, "conflict": conflict})
+def _render_detail(
+    panel: StagePanel, record: dict[str, Any], conflict: str | None = None, status: int = 200, open_form: Any = None
+):
+    """The record's whole detail partial, swapped in place of the one on the page (with `open_form`
+    in its action slot)."""
+    context = {panel.kind: record, "panel": panel, "conflict": conflict, "open_form": open_form}
+    html = render_template(panel.template, **context)
     if not request.htmx:
         return render_template("actions/conflict.html", html=html, record=record), status
     return make_response(html, status, retarget=f"#{panel.kind}-detail", reswap="outerHTML")
@@ -204,6 +212,10 @@ def describe(action: Action, record: dict[str, Any] | None = None) -> list[dict[
 
 def _render_form(panel, record, action, values, errors, message) -> str:
     template = "actions/_form.html" if request.htmx else "actions/page.html"
+    return _form_html(panel, record, action, values, errors, message, template)
+
+
+def _form_html(panel, record, action, values, errors, message, template: str = "actions/_form.html") -> str:
     return render_template(
         template, panel=panel, record=record, action=action, inputs=describe(action, record),
         values=values, errors=errors, message=message,

@@ -148,6 +148,7 @@ def test_a_change_saved_first_by_someone_else_is_said_and_nothing_is_lost(page_a
     expect(said).to_contain_text("Ваші зміни не збережено. Його змінив(ла) fundraiser; тепер:")
     expect(said).to_be_focused()
     expect(second.locator("#grant-detail")).to_contain_text("Petro")
+    expect(second.locator("#action-form [name=owner]")).to_have_value("Taras")  # what they typed is kept
     screenshot(second, "form-conflict")
 
 

@@ -56,7 +56,10 @@ def test_two_people_editing_the_same_record_the_second_gets_409_and_the_newer_va
             data={"csrf_token": token, "version": str(version), "title": title, "direction": "Growth"},
         )
         assert response.status_code == expected
-    assert "Basic maturity level" in response.get_data(as_text=True)  # the second person sees the first's change
+    html = response.get_data(as_text=True)
+    assert "Basic maturity level" in html  # the second person sees the first's change
+    # and their own form again, with what they typed, at the newer version: nothing of theirs is lost
+    assert 'id="action-form"' in html and 'value="Maturity: basic"' in html and f'value="{version + 1}"' in html
     assert app.extensions["portfolio"].initiative_detail(ids["initiative"])["title"] == "Basic maturity level"
 
 
