@@ -28,7 +28,7 @@ from web.calendar import calendar, due_kind
 from web.dashboard import dashboard
 from web.errors import init_errors
 from web.exports import exports
-from web.formatting import amount, day, moment, money, quarter, said, shown
+from web.formatting import amount, day, moment, money, number, quarter, said, shown
 from web.grants import grants
 from web.history_labels import event_label, field_label, problem_label, record_type_label
 from web.i18n import init_i18n
@@ -87,7 +87,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(
         may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount, said=said
     )
-    app.jinja_env.globals.update(quarter=quarter)
+    app.jinja_env.globals.update(quarter=quarter, number=number)
     app.jinja_env.globals.update(link_args=link_args, due_kind=due_kind, kyiv=KYIV, explained=labels.explained)
     app.jinja_env.globals.update(stale_records=stale_records, stale_events=stale_events)
     app.jinja_env.globals.update(last_read_model_check=lambda: app.extensions["portfolio"].last_read_model_check())

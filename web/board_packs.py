@@ -7,6 +7,7 @@ from pathlib import Path
 from uuid import UUID
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -15,6 +16,7 @@ from marshmallow import ValidationError
 from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.errors import RuleBrokenError
+from web import typed
 from web.access import AUDITORS, EVERYONE, ROADMAP_EDITORS, allow
 from web.actions import field_errors
 from web.schemas import FormSchema, date_field, rule_message, text
@@ -52,7 +54,7 @@ def _index(values: dict, errors: dict, message: str | None, status: int = 200) -
 @board_packs.get("/")
 @allow(EVERYONE)
 def index() -> tuple[str, int]:
-    return _index({"as_of": datetime.now(KYIV).date().isoformat()}, {}, None)
+    return _index({"as_of": typed.typed(datetime.now(KYIV).date(), str(get_locale()))}, {}, None)
 
 
 @board_packs.post("/")

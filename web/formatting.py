@@ -11,7 +11,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.numbers import NumberPattern, format_currency, get_currency_precision, get_currency_symbol
+from babel.numbers import NumberPattern, format_currency, format_decimal, get_currency_precision, get_currency_symbol
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 
@@ -50,6 +50,18 @@ def moment(value: str | datetime | None) -> str:
         return format_datetime(value, "medium")
     except OverflowError:  # a moment at the calendar's edge that an older version stored unchecked
         return value.isoformat()
+
+
+def number(value: Any) -> str:
+    """A plain number (a KPI value, a rate, days) as the person's language writes it, every digit
+    kept: "22,5" and "1 250" in Ukrainian, "22.5" and "1,250" in English."""
+    if value is None or value == "":
+        return ""
+    try:
+        exact = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    return format_decimal(exact, format="#,##0.#", locale=str(get_locale()), decimal_quantization=False)
 
 
 def quarter(name: str | None) -> str:

@@ -8,6 +8,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
+from web.formatting import shown
 from web.schemas import NUMBER, REQUIRED, length
 
 
@@ -35,7 +36,7 @@ def one_of(label: Any, collection: str, title: str, pending: str | None = None, 
 
     def choices(record: dict[str, Any]) -> list[tuple[Any, str]]:
         items = record.get(collection) or []
-        return [(item[key], str(item[title])) for item in items if pending is None or item.get(pending) is None]
+        return [(item[key], shown(item[title])) for item in items if pending is None or item.get(pending) is None]
 
     return fields.UUID(
         required=True,

@@ -77,7 +77,7 @@ def test_the_project_page_shows_kpis_milestones_checklist_and_links_both_ways(si
     for text in (
         "ClusteRISE",
         "Permanent members",
-        "22.5",
+        "22,5",  # a KPI value as Ukrainian writes it
         "Strategy session",
         "USAID beds",
         "Cooperation with the city",
