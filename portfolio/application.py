@@ -92,6 +92,14 @@ class PortfolioCore(Application):
         super().register_transcodings(transcoder)
         register_all(transcoder)
 
+    def _taken(self, table: str, column: str, value: str, by: UUID | None = None) -> bool:
+        """Whether a record of the table other than `by` has this name or code (in any case); people,
+        registers and imports tell records apart by it."""
+        rows = self.read_models.query(
+            f"SELECT id FROM {table} WHERE {column}_fold = :value", {"value": value.strip().casefold()}
+        )
+        return any(row["id"] != str(by) for row in rows)
+
     def _create(self, make: Callable[[], R]) -> UUID:
         _refuse_in_the_past()
         with rules():

@@ -11,6 +11,8 @@ from __future__ import annotations
 import icu
 
 _UKRAINIAN = icu.Collator.createInstance(icu.Locale("uk_UA"))
+# Quotes and other punctuation do not decide the order: «Чек-ап Львів» is filed under Ч.
+_UKRAINIAN.setAttribute(icu.UCollAttribute.ALTERNATE_HANDLING, icu.UCollAttributeValue.SHIFTED)
 KEYED = 100  # characters: names that agree this far are ordered by their record (a key must fit an index)
 
 

@@ -7,9 +7,16 @@ from uuid import UUID
 from domain.enums import AuthorityLevel, OrganizationKind
 from domain.organization import Organization
 from portfolio.application import PortfolioCore
+from portfolio.errors import RuleBrokenError
 
 
 class OrganizationUseCases(PortfolioCore):
+    def _refuse_a_taken_name(self, name_uk: str, org_id: UUID | None = None) -> None:
+        if self._taken("rm_organizations", "name_uk", name_uk, org_id):
+            raise RuleBrokenError(
+                "Another organization is already named «{name}».", about="name_uk", name=name_uk.strip()
+            )
+
     def register_organization(
         self,
         name_uk: str,
@@ -19,11 +26,13 @@ class OrganizationUseCases(PortfolioCore):
         country: str = "UA",
         authority_level: AuthorityLevel | None = None,
     ) -> UUID:
+        self._refuse_a_taken_name(name_uk)
         return self._create(lambda: Organization.register(name_uk, kind, name_latin, region, country, authority_level))
 
     def rename_organization(
         self, org_id: UUID, name_uk: str, name_latin: str, expected_version: int | None = None
     ) -> int:
+        self._refuse_a_taken_name(name_uk, org_id)
         return self._change(Organization, org_id, lambda o: o.rename(name_uk, name_latin), expected_version)
 
     def reclassify_organization(

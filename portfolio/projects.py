@@ -10,6 +10,7 @@ from domain.enums import Category, Priority, ProjectStage, ResultLevel
 from domain.money import Money
 from domain.project import Project
 from portfolio.application import PortfolioCore
+from portfolio.errors import RuleBrokenError
 
 V = int | None
 
@@ -28,6 +29,8 @@ class ProjectUseCases(PortfolioCore):
         direction: str = "",
         tags: list[str] | None = None,
     ) -> UUID:
+        if self._taken("rm_projects", "code", code):
+            raise RuleBrokenError("Another project already has the code {code}.", about="code", code=code.strip())
         return self._create(
             lambda: Project.propose(
                 code, title, organization_id, owner, priority, category, summary, regions, direction, tags

@@ -78,6 +78,11 @@ class Widest:
         drawn = st.one_of(st.just(longest), st.text(alphabet, min_size=1, max_size=limit))
         return self.data.draw(drawn.filter(lambda text: text.strip()), label=field)
 
+    def name(self, field: str, tag: str) -> str:
+        """A text as wide as `text` gives, told apart from the others by `tag` (an organization's
+        name is its own: no two organizations share one)."""
+        return f"{tag} {self.text(field)}"[: text_limit(field)]
+
     def day(self, earliest: date = EARLIEST, latest: date = LATEST) -> date:
         edges = [d for d in (earliest, latest) if earliest <= d <= latest]
         return self.data.draw(st.one_of(st.sampled_from(edges), st.dates(earliest, latest)), label="day")
@@ -176,7 +181,7 @@ def record_all(app: Any, v: Widest, n: int) -> dict[str, UUID]:
     app = Tolerant(app)
     effective = v.data.draw(st.one_of(st.none(), st.dates(EARLIEST, datetime.now(KYIV).date())), label="effective")
     with recording(f"widest{n}", reason=v.text("reason"), effective_date=effective):
-        _organizations(app, v, ids)
+        _organizations(app, v, ids, n)
         _projects(app, v, ids, n)
         _grants(app, v, ids)
         _memoranda(app, v, ids)
@@ -197,17 +202,23 @@ def _illustrative(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
         app.mark_illustrative(record, v.text("reason"))
 
 
-def _organizations(app: Any, v: Widest, ids: dict[str, UUID]) -> None:
+def _organizations(app: Any, v: Widest, ids: dict[str, UUID], n: int) -> None:
     kind = v.one(OrganizationKind)
     level = v.one(AuthorityLevel) if kind is OrganizationKind.AUTHORITY else None
-    ids["org"] = app.register_organization(v.text("name_uk"), kind, v.text("name_latin"), v.text("region"), "UA", level)
-    ids["funder"] = app.register_organization(v.text("name_uk"), OrganizationKind.FUNDER, region=v.text("region"))
-    ids["partner"] = app.register_organization(v.text("name_uk"), OrganizationKind.AUTHORITY, country="PL",
-                                               authority_level=v.one(AuthorityLevel))  # fmt: skip
-    app.rename_organization(ids["partner"], v.text("name_uk"), v.text("name_latin"))  # at least its country changes:
+    ids["org"] = app.register_organization(
+        v.name("name_uk", f"{n}.1"), kind, v.text("name_latin"), v.text("region"), "UA", level
+    )
+    ids["funder"] = app.register_organization(
+        v.name("name_uk", f"{n}.2"), OrganizationKind.FUNDER, region=v.text("region")
+    )
+    ids["partner"] = app.register_organization(
+        v.name("name_uk", f"{n}.3"), OrganizationKind.AUTHORITY, country="PL", authority_level=v.one(AuthorityLevel)
+    )
+    # at least its country changes:
+    app.rename_organization(ids["partner"], v.name("name_uk", f"{n}.4"), v.text("name_latin"))
     app.reclassify_organization(ids["partner"], OrganizationKind.UNIVERSITY, None)
     app.relocate_organization(ids["partner"], v.text("region"), "DE")
-    archived = app.register_organization(v.text("name_uk"), OrganizationKind.COMPANY)
+    archived = app.register_organization(v.name("name_uk", f"{n}.5"), OrganizationKind.COMPANY)
     app.archive_organization(archived, v.text("reason"))
 
 

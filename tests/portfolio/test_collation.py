@@ -8,7 +8,17 @@ from portfolio.collation import sort_key, sorted_by_name
 from portfolio.register_specs import ORGANIZATIONS
 from portfolio.registers import ListRequest, filter_choices, list_rows
 
-IN_ORDER = ["Агентство", "Гарна справа", "Ґудзик", "Європейська мережа", "Иржа", "Ініціатива", "Їжак", "GIZ"]
+IN_ORDER = [
+    "Агентство",
+    "Гарна справа",
+    "Ґудзик",
+    "Європейська мережа",
+    "Иржа",
+    "Ініціатива",
+    "Їжак",
+    "«Чек-ап»",
+    "GIZ",
+]
 LATIN_IN_ORDER = ["apple", "Banana", "cherry", "Éclair", "zebra"]
 
 
@@ -31,5 +41,15 @@ def test_a_register_sorted_by_name_follows_the_ukrainian_alphabet(store_url, ope
 
     assert names("name", "name_uk") == IN_ORDER
     assert names("name", "name_uk", descending=True) == IN_ORDER[::-1]
-    assert names("latin", "name_latin") == ["apple", "apple", "Banana", "Banana", "cherry", "cherry", "Éclair", "zebra"]
+    assert names("latin", "name_latin") == [
+        "apple",
+        "apple",
+        "Banana",
+        "Banana",
+        "cherry",
+        "cherry",
+        "Éclair",
+        "Éclair",
+        "zebra",
+    ]
     assert filter_choices(app.read_models, ORGANIZATIONS)["region"] == IN_ORDER

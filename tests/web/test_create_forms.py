@@ -97,3 +97,28 @@ def test_a_domain_rule_is_explained_on_the_form(signed_in, orgs):
 def test_readers_cannot_open_the_forms(signed_in):
     assert signed_in("auditor").get("/grants/new").status_code == 403
     assert signed_in("board").get("/roadmap/new").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "data", "field", "said"),
+    [
+        ("/organizations/new", {"name_uk": " асоціація МЕБЛЕВИКІВ ", "kind": "association", "country": "UA"},
+         "name_uk", "Іншу організацію вже названо «асоціація МЕБЛЕВИКІВ»."),
+        ("/projects/new", {"code": "hm-1", "title": "Twin", "owner": "o", "priority": "now",
+                           "category": "market_access"}, "code", "Інший проєкт уже має код hm-1."),
+    ],
+)  # fmt: skip
+def test_a_name_or_code_another_record_has_is_refused_beside_its_field(app, signed_in, orgs, url, data, field, said):
+    from uuid import UUID
+
+    from domain.context import recording
+    from domain.enums import Category, Priority
+
+    with recording("fundraiser"):
+        app.extensions["portfolio"].propose_project(
+            "HM-1", "Home", UUID(orgs["cluster"]), "o", Priority.NOW, Category.MARKET_ACCESS
+        )
+    data = {**data, "organization_id": orgs["cluster"]} if "projects" in url else data
+    response = submit(signed_in("fundraiser"), url, data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and f'<span class="field-error" id="error-{field}">{said}' in html, html

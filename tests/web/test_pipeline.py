@@ -110,6 +110,6 @@ def test_staff_enter_a_rate_and_everyone_sees_it(app, signed_in):
         data={"csrf_token": token, "from_currency": "USD", "to_currency": "EUR", "rate": "0.931", "on": "2023-01-09"},
         headers={"HX-Request": "true"},
     )
-    assert response.status_code == 200 and "1 USD = 0.931 EUR" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "1 USD = 0,931 EUR" in response.get_data(as_text=True)
     html = signed_in("auditor").get("/rates/").get_data(as_text=True)
-    assert "1 USD = 0.931 EUR" in html and 'action="/rates/"' not in html
+    assert "1 USD = 0,931 EUR" in html and 'action="/rates/"' not in html
