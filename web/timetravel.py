@@ -92,8 +92,8 @@ def enter_the_past() -> None:
         try:
             g.as_of = resolve(text, request.args.get("basis", ""))
         except BadRequest as error:
-            if (request.blueprint or "").startswith("api"):
-                raise
+            if (request.blueprint or "").startswith("api") or request.method not in ("GET", "HEAD"):
+                raise  # a program is told; a change asked of a past that cannot be read is not made
             # A page shows the present, and the picker what was typed with why it cannot be read.
             g.as_of_error, g.as_of_input = error.description, text
             return

@@ -95,6 +95,19 @@ def test_a_bad_as_of_gets_a_clear_message(signed_in, ids, value):
     assert 'id="projects-table"' in html and f'value="{value}"' in html and 'id="as-of-error"' in html
 
 
+def test_a_change_posted_with_an_as_of_that_cannot_be_read_is_refused_not_made_in_the_present(app, signed_in, ids):
+    client = signed_in("fundraiser")
+    path = f"/grants/{ids['grant']}"
+    version = app.extensions["portfolio"].grant_detail(ids["grant"])["version"]
+    response = client.post(
+        f"{path}/act/hand-over?as_of=yesterday",
+        data={"csrf_token": csrf_token(client.get(path).get_data(as_text=True)), "version": str(version),
+              "owner": "Someone else"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert app.extensions["portfolio"].grant_detail(ids["grant"])["version"] == version
+
+
 @pytest.mark.parametrize(
     ("language", "typed", "shown"),
     [("uk", "01.03.2023", "01.03.2023"), ("uk", "1 бер. 2023 р. 10:00", "01.03.2023 10:00"),
