@@ -273,7 +273,7 @@ class AuditQueries(PortfolioCore):
         if really:  # only the changes in effect by the day
             events = [event for event in events if real_day(event) <= as_of.real_on]
             events = events if events and events[0].originator_version == 1 else []
-        entries, record, before = [], None, {}
+        entries, record, before, known = [], None, {}, {}
         for event in events:
             record = timetravel.applied(event, record) if really else event.mutate(record)
             after = state(record)
@@ -286,7 +286,7 @@ class AuditQueries(PortfolioCore):
                     getattr(event, "effective_date", None),
                     getattr(event, "actor", ""),
                     getattr(event, "reason", None),
-                    [self._named(change) for change in diff(before, after)],
+                    [self._named(change, known) for change in diff(before, after)],
                 )
             )
             before = after
@@ -333,12 +333,16 @@ class AuditQueries(PortfolioCore):
             position = later[0]["position"] - 1
         return timetravel.AsOf(moment, position)
 
-    def _named(self, change: Change) -> Change:
-        """The change with the ids of the records in it replaced by their names."""
+    def _named(self, change: Change, known: dict[str, str] | None = None) -> Change:
+        """The change with the ids of the records in it replaced by their names (looked up once for
+        all the changes that share `known`)."""
+        known = {} if known is None else known
 
         def name(value: Any) -> Any:
             if isinstance(value, UUID):
-                return self._names([str(value)]).get(str(value), str(value))
+                if str(value) not in known:
+                    known[str(value)] = self._names([str(value)]).get(str(value), str(value))
+                return known[str(value)]
             if isinstance(value, dict):
                 return {key: name(item) for key, item in value.items()}
             return value

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """The app under gunicorn-free `flask run`, on a fresh SQLite file with the scenario and accounts."""
+def serving(tmp_path_factory, seed: str) -> Iterator[str]:
+    """The app under gunicorn-free `flask run` on a fresh SQLite file that `seed` (Python, given `app`,
+    a `Portfolio`, and `recording`) fills; yields its address and stops it afterwards."""
     db = tmp_path_factory.mktemp("browser") / "portfolio.db"
     env = {
         **os.environ,
@@ -46,14 +47,11 @@ def server(tmp_path_factory):
         # tests/faults/test_sign_in_limit.py.
         "PORTFOLIO_SIGN_IN_LIMIT": "1000 per minute",
     }
-    seed = (
+    setup = (
         "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
-        "from tests.portfolio.scenario import build; import os\n"
-        "app = Portfolio(audit_key=os.environ['AUDIT_KEY']); build(app)\n"
-        "with recording('setup'):\n"
-        f"    [app.open_account(n, Role(n), {PASSWORD!r}) for n in ('admin', 'fundraiser', 'board', 'auditor')]"
+        "import os\napp = Portfolio(audit_key=os.environ['AUDIT_KEY'])\n"
     )
-    subprocess.run([sys.executable, "-c", seed], env=env, check=True)
+    subprocess.run([sys.executable, "-c", setup + seed], env=env, check=True)
     port = _free_port()
     log = (tmp_path_factory.mktemp("server") / "server.log").open("w+")
     process = subprocess.Popen(
@@ -74,6 +72,16 @@ def server(tmp_path_factory):
     process.terminate()
     process.wait(10)
     log.close()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The app on the scenario, with an account per role."""
+    yield from serving(
+        tmp_path_factory,
+        "from tests.portfolio.scenario import build\nbuild(app)\nwith recording('setup'):\n"
+        f"    [app.open_account(n, Role(n), {PASSWORD!r}) for n in ('admin', 'fundraiser', 'board', 'auditor')]",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -5,60 +5,22 @@ directions kept in sight while it scrolls, and the funders' names whole and read
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
 import pytest
 
 from portfolio.roadmap_board import DEFAULT_SPAN
-from tests.browser.conftest import PASSWORD, _free_port, screenshot
+from tests.browser.conftest import PASSWORD, screenshot, serving
 
 LAPTOP = {"width": 1366, "height": 768}
 
 
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
-    """The app on a fresh SQLite file holding the demo portfolio, with a board member's account."""
-    db = tmp_path_factory.mktemp("demo") / "portfolio.db"
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
-        "PORTFOLIO_SECRET_KEY": "browser-tests",
-        "AUDIT_KEY": "browser-tests",
-        "PROJECTION_CHECK_EVERY": "0",
-        "PORTFOLIO_SIGN_IN_LIMIT": "1000 per minute",
-    }
-    seed = (
-        "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
-        "from portfolio.demo import load_demo; import os\n"
-        "app = Portfolio(audit_key=os.environ['AUDIT_KEY']); load_demo(app)\n"
-        "with recording('setup'):\n"
-        f"    app.open_account('board', Role.BOARD, {PASSWORD!r})"
+    """The app on the demo portfolio, with a board member's account."""
+    yield from serving(
+        tmp_path_factory,
+        "from portfolio.demo import load_demo\nload_demo(app)\nwith recording('setup'):\n"
+        f"    app.open_account('board', Role.BOARD, {PASSWORD!r})",
     )
-    subprocess.run([sys.executable, "-c", seed], env=env, check=True)
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("demo-server") / "server.log").open("w+")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "run", "--host", "127.0.0.1", "--port", str(port),
-         "--without-threads"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    for _ in range(150):
-        if process.poll() is not None:
-            log.seek(0)
-            pytest.fail(f"the server did not start: {log.read()[-2000:]}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(10)
-    log.close()
 
 
 @pytest.fixture

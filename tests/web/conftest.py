@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from domain.context import clock_set_to, recording
-from domain.enums import Category, Priority, Role
+from domain.enums import Category, OrganizationKind, Priority, Role
+from domain.money import Money
 from tests.portfolio.scenario import build
 from web import create_app
 
@@ -66,3 +67,13 @@ def dated_ids(app):
             "LATE-1", "A project proposed in June", ids["cluster"], "Taras", Priority.HOW, Category.VALUE_CHAINS
         )
     return ids
+
+
+@pytest.fixture
+def grant(app):
+    """A grant application just prospected, with its funder and applicant."""
+    portfolio = app.extensions["portfolio"]
+    with recording("fundraiser"):
+        funder = portfolio.register_organization("GIZ", OrganizationKind.FUNDER, country="DE")
+        cluster = portfolio.register_organization("Кластер", OrganizationKind.CLUSTER)
+        return portfolio.prospect_application("GDT Textile", funder, cluster, "Olena", Money.of("43000", "EUR"))

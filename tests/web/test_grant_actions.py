@@ -6,19 +6,8 @@ from uuid import UUID
 
 import pytest
 
-from domain.context import recording
-from domain.enums import OrganizationKind
 from domain.money import Money
 from tests.web.conftest import csrf_token
-
-
-@pytest.fixture
-def grant(app):
-    portfolio = app.extensions["portfolio"]
-    with recording("fundraiser"):
-        funder = portfolio.register_organization("GIZ", OrganizationKind.FUNDER, country="DE")
-        cluster = portfolio.register_organization("Кластер", OrganizationKind.CLUSTER)
-        return portfolio.prospect_application("GDT Textile", funder, cluster, "Olena", Money.of("43000", "EUR"))
 
 
 def post(client, url, data, htmx=True):

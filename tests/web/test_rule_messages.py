@@ -22,8 +22,7 @@ import pytest
 from babel.messages.pofile import read_po
 from flask_babel import force_locale
 
-from domain.context import recording
-from domain.enums import GrantStage, OrganizationKind, ProjectStage
+from domain.enums import GrantStage, ProjectStage
 from domain.errors import N_, DomainError
 from domain.money import Money
 from portfolio.errors import RuleBrokenError
@@ -155,15 +154,6 @@ def test_amounts_dates_and_money_are_written_as_the_locale_writes_them(app, lang
         assert day in rule_message(DomainError("This tranche was already received on {received_on}.",
                                                received_on=date(2023, 1, 15)))  # fmt: skip
         assert money in rule_message(DomainError("{x}", x=Money.of("43000", "EUR")))
-
-
-@pytest.fixture
-def grant(app):
-    portfolio = app.extensions["portfolio"]
-    with recording("fundraiser"):
-        funder = portfolio.register_organization("GIZ", OrganizationKind.FUNDER, country="DE")
-        cluster = portfolio.register_organization("Кластер", OrganizationKind.CLUSTER)
-        return portfolio.prospect_application("GDT Textile", funder, cluster, "Olena", Money.of("43000", "EUR"))
 
 
 def post(client, url, data):
