@@ -11,17 +11,12 @@ from statistics import mean, median
 from typing import Any
 
 from domain import grant
-from domain.enums import GrantStage, InitiativeStatus, MemorandumStage, ProjectStage, values
+from domain.enums import values
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.collation import sorted_by_name
+from portfolio.kinds import KINDS
 
-STAGE_TABLES = {  # kind: (table, stage column, the stages in their order)
-    "grant": ("rm_grants", "stage", GrantStage),
-    "project": ("rm_projects", "stage", ProjectStage),
-    "initiative": ("rm_initiatives", "status", InitiativeStatus),
-    "memorandum": ("rm_memoranda", "stage", MemorandumStage),
-}
 WON = values(grant.FUNDED)  # counted as won: awarded at some time, running or closed
 
 
@@ -49,7 +44,7 @@ class WinRate:
 class AnalyticsQueries(PortfolioCore):
     def stage_times(self, kind: str) -> list[StageTime]:
         """For each stage, how many days records spent in it before moving on (by real dates)."""
-        table, column, order = STAGE_TABLES[kind]
+        table, column, order = KINDS[kind].table, KINDS[kind].stage, KINDS[kind].stages or ()
         as_of = timetravel.current()
         known = "" if as_of is None else " AND valid_from <= :as_of_position"  # the changes known then
         if as_of is not None and as_of.real_on is not None:

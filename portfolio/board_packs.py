@@ -24,6 +24,7 @@ from domain.board_pack import BoardPack
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.errors import NotFoundError, RuleBrokenError
+from portfolio.kinds import BY_REGISTER
 from portfolio.queries import Queries
 from portfolio.readmodels import check
 from portfolio.timetravel import AsOf
@@ -31,12 +32,7 @@ from portfolio.timetravel import AsOf
 PACK_COLUMNS = "id, title, as_of, position, chain_link, previous_id, previous_position, created_at, updated_by"
 SECTIONS = ("figures", "projects", "grants", "initiatives", "memoranda", "changes")
 # The lists whose rows say, as the registers' do, that a record's figures are illustrative, and why.
-MARKED = {
-    "projects": "rm_projects",
-    "grants": "rm_grants",
-    "initiatives": "rm_initiatives",
-    "memoranda": "rm_memoranda",
-}
+MARKED = {name: BY_REGISTER[name].table for name in ("projects", "grants", "initiatives", "memoranda")}
 
 
 class BoardPackUseCases(PortfolioCore):

@@ -14,13 +14,7 @@ from domain.organization import Organization
 from domain.project import CHECKLIST, Project
 from domain.record import Record
 from portfolio.application import PortfolioCore
-
-KIND_TABLES = {  # kind: (table, title column, stage column)
-    "project": ("rm_projects", "title", "stage"),
-    "grant": ("rm_grants", "title", "stage"),
-    "memorandum": ("rm_memoranda", "subject", "stage"),
-    "initiative": ("rm_initiatives", "title", "status"),
-}
+from portfolio.kinds import KINDS
 
 
 def plain(value: Any) -> Any:
@@ -122,6 +116,7 @@ class DetailQueries(PortfolioCore):
         return [self._titled(row) for row in rows]
 
     def _titled(self, link: dict[str, Any]) -> dict[str, Any]:
-        table, title, stage = KIND_TABLES[link["kind"]]
-        rows = self.read_models.query(f"SELECT {title} AS title, {stage} AS stage FROM {table} WHERE id = :id", link)
+        kind = KINDS[link["kind"]]
+        sql = f"SELECT {kind.title} AS title, {kind.stage} AS stage FROM {kind.table} WHERE id = :id"
+        rows = self.read_models.query(sql, link)
         return {**link, **(rows[0] if rows else {"title": "?", "stage": ""})}

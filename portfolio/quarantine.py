@@ -7,8 +7,8 @@ from uuid import UUID
 
 from domain.quarantine import QUARANTINE_ID, Quarantine
 from portfolio.application import PortfolioCore
-from portfolio.audit.log import RECORD_TYPES
 from portfolio.errors import NotFoundError, RuleBrokenError
+from portfolio.kinds import kind_of
 
 _COLUMNS = "position, record_id, record_type, event, version, error, released_at, released_by, released_reason"
 
@@ -20,7 +20,7 @@ class QuarantineUseCases(PortfolioCore):
         rows = self.read_models.query(
             f"SELECT {_COLUMNS} FROM rm_quarantine ORDER BY released_at IS NOT NULL, position"
         )
-        return [{**row, "kind": RECORD_TYPES.get(row["record_type"], ("",))[0]} for row in rows]
+        return [{**row, "kind": kind_of(row["record_type"])} for row in rows]
 
     def stale_events(self, record_id: UUID | str) -> list[dict[str, Any]]:
         """The events of a record that are set aside and not yet released: its rows miss them."""

@@ -6,6 +6,7 @@ from typing import Any
 
 from domain.enums import sql_list
 from domain.grant import UNDECIDED
+from portfolio.kinds import BY_REGISTER
 from portfolio.readmodels.store import ReadModelMixin
 
 Rows = list[dict[str, Any]]
@@ -55,14 +56,11 @@ class Queries:
         )
 
     def counts(self) -> dict[str, int]:
-        tables = {
-            "projects": "rm_projects",
-            "grants": "rm_grants",
-            "memoranda": "rm_memoranda",
-            "initiatives": "rm_initiatives",
-            "organizations": "rm_organizations",
+        """How many records each register holds."""
+        return {
+            name: self.store.query(f"SELECT COUNT(*) AS n FROM {kind.table}")[0]["n"]
+            for name, kind in BY_REGISTER.items()
         }
-        return {name: self.store.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] for name, table in tables.items()}
 
     # The start page of each role (web/overview.py).
     def open_applications(self, owner: str | None = None, limit: int = 20) -> Rows:

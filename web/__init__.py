@@ -38,6 +38,7 @@ from web.organizations import organizations
 from web.overview import overview
 from web.projects import projects
 from web.rates import rates
+from web.record_links import record_url
 from web.registers import link_args
 from web.reminders import reminders
 from web.roadmap import roadmap
@@ -87,7 +88,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(
         may=may, label=labels.label, day=day, moment=moment, money=money, shown=shown, amount=amount, said=said
     )
-    app.jinja_env.globals.update(quarter=quarter, number=number)
+    app.jinja_env.globals.update(quarter=quarter, number=number, record_url=record_url)
     app.jinja_env.globals.update(link_args=link_args, due_kind=due_kind, kyiv=KYIV, explained=labels.explained)
     app.jinja_env.globals.update(stale_records=stale_records, stale_events=stale_events)
     app.jinja_env.globals.update(last_read_model_check=lambda: app.extensions["portfolio"].last_read_model_check())

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
-from flask import Blueprint, Response, abort, current_app, url_for
+from flask import Blueprint, Response, abort, current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from domain.localtime import KYIV
 from portfolio.calendar import DueItem
 from web.access import PUBLIC, allow
+from web.record_links import record_url
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
@@ -26,12 +27,6 @@ KINDS = {
     "report": _l("Report due"),
     "expiry": _l("Memorandum expires"),
     "target": _l("Initiative target date"),
-}
-DETAILS = {
-    "grant": ("grants.detail", "grant_id"),
-    "project": ("projects.detail", "project_id"),
-    "memorandum": ("memoranda.detail", "memorandum_id"),
-    "initiative": ("roadmap.detail", "initiative_id"),
 }
 
 
@@ -85,7 +80,6 @@ def _event(item: DueItem) -> Event:
         event.add("dtstart", item.on)
         event.add("dtend", _later(item.on, timedelta(days=1)))
     event.add("dtstamp", datetime.now(KYIV))
-    endpoint, argument = DETAILS[item.record_kind]
-    event.add("url", url_for(endpoint, _external=True, **{argument: item.record_id}))
+    event.add("url", record_url(item.record_kind, item.record_id, _external=True))
     event.add("description", _("Lead: %(owner)s", owner=item.owner))
     return event

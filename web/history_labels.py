@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
+
+from portfolio.kinds import RECORD_TYPES
 
 EVENTS = {
     "Activated": _l("came into force"),
@@ -218,21 +221,10 @@ def field_label(name: str) -> str:
     return str(FIELDS.get(name, name.replace("_", " ")))
 
 
-RECORD_TYPES = {
-    "Project": _l("project"),
-    "GrantApplication": _l("grant application"),
-    "Memorandum": _l("memorandum"),
-    "RoadmapInitiative": _l("initiative"),
-    "Organization": _l("organization"),
-    "Account": _l("account"),
-    "ExchangeRates": _l("exchange rates"),
-    "BoardPack": _l("board pack"),
-    "Quarantine": _l("quarantine"),
-}
-
-
 def record_type_label(name: str) -> str:
-    return str(RECORD_TYPES.get(name, name))
+    """A record type as the event store names it ("GrantApplication"), in the person's language."""
+    kind = RECORD_TYPES.get(name)
+    return gettext(kind.label) if kind else name
 
 
 PROBLEMS = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from portfolio.kinds import KINDS
+
 LABELS = {
     # Project stages
     "idea": _l("idea"), "concept": _l("concept"), "approved": _l("approved"),
@@ -52,9 +54,8 @@ LABELS = {
     "dih": _l("digital innovation hub"), "central": _l("central"), "regional": _l("regional"),
     "local": _l("local"),
     "archived": _l("archived"),
-    # Kinds of record
-    "project": _l("project"), "grant": _l("grant application"), "memorandum": _l("memorandum"),
-    "initiative": _l("initiative"), "organization": _l("organization"),
+    # Kinds of record, as portfolio/kinds.py names them
+    **{kind.name: _l(kind.label) for kind in KINDS.values()},  # the labels are extracted where declared
     # Roles
     "admin": _l("admin"), "fundraiser": _l("fundraiser"), "board": _l("board"), "auditor": _l("auditor"),
     # Languages of accounts, and what tokens are for

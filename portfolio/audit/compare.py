@@ -11,19 +11,8 @@ from typing import Any
 
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
+from portfolio.kinds import KINDS
 from portfolio.timetravel import AsOf
-
-# kind: (table, title column, stage column, {field: columns that together make its value})
-_MARK = {"illustrative": ("illustrative_reason",)}  # why its figures are illustrative (none: they are facts)
-KINDS = {
-    "project": ("rm_projects", "title", "stage", {"budget": ("budget_amount", "budget_currency"), **_MARK}),
-    "grant": ("rm_grants", "title", "stage", {"requested": ("requested_amount", "requested_currency"),
-                                              "awarded": ("awarded_amount", "awarded_currency"), **_MARK}),
-    "memorandum": ("rm_memoranda", "subject", "stage", {"valid_until": ("valid_until",), **_MARK}),
-    "initiative": ("rm_initiatives", "title", "status", {"target_on": ("target_on",), "health": ("health",),
-                                                         "progress": ("progress",), **_MARK}),
-    "organization": ("rm_organizations", "name_uk", "archived", {"name_uk": ("name_uk",), **_MARK}),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,9 +40,9 @@ class ComparisonQueries(PortfolioCore):
             return {row["id"]: row for row in self.read_models.query(sql)}
 
     def _compare_kind(self, kind: str, before: AsOf, after: AsOf) -> list[Difference]:
-        table, title, stage, fields = KINDS[kind]
+        title, stage, fields = KINDS[kind].title, KINDS[kind].stage, KINDS[kind].compared
         columns = {title, stage, "version", *(c for group in fields.values() for c in group)}
-        sql = f"SELECT id, {', '.join(sorted(columns))} FROM {table}"
+        sql = f"SELECT id, {', '.join(sorted(columns))} FROM {KINDS[kind].table}"
         old_rows, new_rows = self._rows(sql, before), self._rows(sql, after)
         differences = []
         for record_id, new in sorted(new_rows.items(), key=lambda item: str(item[1][title])):

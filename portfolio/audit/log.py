@@ -15,21 +15,10 @@ from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.audit.changes import Change, diff, state
 from portfolio.errors import NotFoundError
+from portfolio.kinds import RECORD_TYPES, kind_of
 from portfolio.readmodels.history import real_day
 from portfolio.registers import MAX_PER_PAGE
 
-# Record types as the audit log names them: (kind in URLs, table, title column).
-RECORD_TYPES = {
-    "Project": ("project", "rm_projects", "title"),
-    "GrantApplication": ("grant", "rm_grants", "title"),
-    "Memorandum": ("memorandum", "rm_memoranda", "subject"),
-    "RoadmapInitiative": ("initiative", "rm_initiatives", "title"),
-    "Organization": ("organization", "rm_organizations", "name_uk"),
-    "Account": ("account", "rm_accounts", "username"),
-    "ExchangeRates": ("rates", "", ""),
-    "BoardPack": ("board_pack", "rm_board_packs", "title"),
-    "Quarantine": ("quarantine", "", ""),
-}
 LOG_COLUMNS = (
     "position, record_id, record_type, version, event, recorded_at, real_on, effective_on, actor, reason, summary, what"
 )
@@ -357,8 +346,7 @@ class AuditQueries(PortfolioCore):
                      if kind == "id" and key not in SUB_RECORDS}  # fmt: skip
         names = self._names(sorted({row["record_id"] for row in rows} | mentioned))
         titled = [
-            {**row, "kind": RECORD_TYPES.get(row["record_type"], ("",))[0], "title": names.get(row["record_id"], "")}
-            for row in rows
+            {**row, "kind": kind_of(row["record_type"]), "title": names.get(row["record_id"], "")} for row in rows
         ]
         if what:
             items = self._sub_records(titled, said)
@@ -401,8 +389,8 @@ class AuditQueries(PortfolioCore):
             return found
         marks = ", ".join(f":id{n}" for n in range(len(ids)))
         params = {f"id{n}": value for n, value in enumerate(ids)}
-        for _, table, column in RECORD_TYPES.values():
-            if table:
-                sql = f"SELECT id, {column} AS name FROM {table} WHERE id IN ({marks})"
+        for kind in RECORD_TYPES.values():
+            if kind.table:
+                sql = f"SELECT id, {kind.title} AS name FROM {kind.table} WHERE id IN ({marks})"
                 found.update({row["id"]: row["name"] for row in self.read_models.query(sql, params)})
         return found

@@ -26,22 +26,13 @@ from domain.project import Project
 from domain.quarantine import Quarantine
 from domain.rates import ExchangeRates
 from portfolio.collation import sort_key
+from portfolio.kinds import RECORD_TYPES
 from portfolio.readmodels import kept_totals, quarantine
 from portfolio.readmodels.history import audit_index, choices, history
 from portfolio.readmodels.schema import SEARCHABLE, SORTED
 from portfolio.readmodels.store import Statement
 
 Row = dict[str, Any]
-
-TABLES = {
-    "Organization": "rm_organizations",
-    "Project": "rm_projects",
-    "GrantApplication": "rm_grants",
-    "Memorandum": "rm_memoranda",
-    "RoadmapInitiative": "rm_initiatives",
-    "Account": "rm_accounts",
-    "BoardPack": "rm_board_packs",
-}
 
 
 def cell(value: Any) -> Any:
@@ -401,10 +392,10 @@ def statements_for(event: Any, position: int) -> list[Statement]:
 
 def row_changes(event: Any) -> list[Statement]:
     """The statements that change the rows of the read models for the event itself (no history, no audit index)."""
-    kind = type(event).__qualname__.split(".")[0]
-    table = TABLES.get(kind)
+    record_type = RECORD_TYPES.get(type(event).__qualname__.split(".")[0])
+    table = record_type.table if record_type else ""
     extra = SIDE_EFFECTS.get(type(event))
-    if table is None:  # a record with no register row of its own (the exchange rates)
+    if not table:  # a record with no register row of its own (the exchange rates, the quarantine)
         return extra(event) if extra else []
     stamp = {
         "version": event.originator_version,

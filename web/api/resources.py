@@ -16,20 +16,20 @@ from werkzeug.exceptions import NotFound, UnprocessableEntity
 from domain.money import Money
 from portfolio.app import Portfolio
 from portfolio.audit.log import LogFilter
+from portfolio.kinds import BY_REGISTER
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest
 from web.access import EVERYONE, allow, hidden_record_types
 from web.api import api, schemas
 
-# register: (its row schema, the query that reads one record)
-KINDS: dict[str, tuple[type[Schema], Callable[..., Any], str]] = {  # register: (row schema, detail, kind)
-    "projects": (schemas.ProjectRow, Portfolio.project_detail, "project"),
-    "grants": (schemas.GrantRow, Portfolio.grant_detail, "grant"),
-    "memoranda": (schemas.MemorandumRow, Portfolio.memorandum_detail, "memorandum"),
-    "initiatives": (schemas.InitiativeRow, Portfolio.initiative_detail, "initiative"),
-    "organizations": (schemas.OrganizationRow, Portfolio.organization_detail, "organization"),
+KINDS: dict[str, tuple[type[Schema], Callable[..., Any]]] = {  # register: (its row schema, the query of one record)
+    "projects": (schemas.ProjectRow, Portfolio.project_detail),
+    "grants": (schemas.GrantRow, Portfolio.grant_detail),
+    "memoranda": (schemas.MemorandumRow, Portfolio.memorandum_detail),
+    "initiatives": (schemas.InitiativeRow, Portfolio.initiative_detail),
+    "organizations": (schemas.OrganizationRow, Portfolio.organization_detail),
 }
-PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _, _) in KINDS.items()}
+PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _) in KINDS.items()}
 # The part of a URL that names a register: only these match, so /events is not taken for one.
 KIND = f"any({', '.join(KINDS)}):kind"
 
@@ -90,7 +90,7 @@ def read_record(kind: str, record_id: UUID):
 @allow(EVERYONE)
 def record_history(kind: str, record_id: UUID):
     portfolio = current_app.extensions["portfolio"]
-    if portfolio.record_title(record_id)["kind"] != KINDS[kind][2]:
+    if portfolio.record_title(record_id)["kind"] != BY_REGISTER[kind].name:
         raise NotFound(f"No record {record_id} in {kind}.")
     entries = portfolio.record_history(record_id)
     items = [jsonable({**vars(entry), "changes": [vars(change) for change in entry.changes]}) for entry in entries]
