@@ -1,21 +1,17 @@
-"""What each register shows, and which of its columns can be sorted and filtered.
+"""Which columns of each register can be sorted and filtered (what it shows: `portfolio/kinds.py`).
 
 Names sort by their `_key` twins: the Ukrainian alphabet on both stores (see `portfolio/collation.py`)."""
 
 from __future__ import annotations
 
+from portfolio.kinds import GRANT, INITIATIVE, MEMORANDUM, ORGANIZATION, PROJECT, selected
 from portfolio.registers import Register
 
 _ORG = "LEFT JOIN rm_organizations o ON o.id = t.{column}"
-_ILLUSTRATIVE = "t.illustrative, t.illustrative_reason"  # a row's mark: its figures are illustrative, and why
 
 PROJECTS = Register(
-    table="rm_projects",
-    select=(
-        "t.id, t.code, t.title, t.stage, t.priority, t.category, t.owner, t.direction, t.regions, "
-        "t.budget_amount, t.budget_currency, t.planned_start, t.planned_end, t.version, "
-        f"{_ILLUSTRATIVE}, o.name_uk AS organization"
-    ),
+    table=PROJECT.table,
+    select=selected(PROJECT),
     joins=_ORG.format(column="organization_id"),
     sorts={
         "code": "t.code", "title": "t.title_key", "organization": "o.name_uk_key", "priority": "t.priority",
@@ -34,13 +30,8 @@ PROJECTS = Register(
 )  # fmt: skip
 
 GRANTS = Register(
-    table="rm_grants",
-    select=(
-        "t.id, t.title, t.stage, t.programme, t.owner, t.requested_amount, t.requested_currency, "
-        "t.awarded_amount, t.awarded_currency, t.deadline, t.submitted_on, t.decided_on, "
-        "t.contract_signed_on, t.period_start, t.period_end, t.win_probability, t.version, "
-        f"{_ILLUSTRATIVE}, o.name_uk AS funder, a.name_uk AS applicant"
-    ),
+    table=GRANT.table,
+    select=selected(GRANT),
     joins=f"{_ORG.format(column='funder_id')} LEFT JOIN rm_organizations a ON a.id = t.applicant_id",
     sorts={
         "title": "t.title_key", "funder": "o.name_uk_key", "stage": "t.stage", "owner": "t.owner_key",
@@ -56,13 +47,8 @@ GRANTS = Register(
 )  # fmt: skip
 
 MEMORANDA = Register(
-    table="rm_memoranda",
-    select=(
-        "t.id, t.kind, t.subject, t.owner, t.stage, t.signed_on, t.valid_until, t.parties, "
-        f"t.commitments, t.projects, t.version, {_ILLUSTRATIVE}, "
-        "CASE WHEN t.stage IN ('signed', 'active') AND t.commitments = 0 AND t.projects = 0 "
-        "THEN 1 ELSE 0 END AS lacks_substance"
-    ),
+    table=MEMORANDUM.table,
+    select=selected(MEMORANDUM),
     sorts={
         "subject": "t.subject_key", "kind": "t.kind", "stage": "t.stage", "owner": "t.owner_key",
         "signed_on": "t.signed_on", "valid_until": "t.valid_until", "commitments": "t.commitments",
@@ -73,11 +59,8 @@ MEMORANDA = Register(
 )  # fmt: skip
 
 INITIATIVES = Register(
-    table="rm_initiatives",
-    select=(
-        "t.id, t.roadmap, t.direction, t.title, t.owner, t.status, t.health, t.progress, t.target_on, "
-        f"t.original_target_on, t.postponements, t.version, {_ILLUSTRATIVE}"
-    ),
+    table=INITIATIVE.table,
+    select=selected(INITIATIVE),
     sorts={
         "roadmap": "t.roadmap_key", "direction": "t.direction_key", "title": "t.title_key", "owner": "t.owner_key",
         "status": "t.status", "health": "t.health", "progress": "t.progress", "target_on": "t.target_on",
@@ -92,11 +75,8 @@ INITIATIVES = Register(
 )  # fmt: skip
 
 ORGANIZATIONS = Register(
-    table="rm_organizations",
-    select=(
-        "t.id, t.name_uk, t.name_latin, t.kind, t.authority_level, t.region, t.country, t.archived, t.version, "
-        f"{_ILLUSTRATIVE}"
-    ),
+    table=ORGANIZATION.table,
+    select=selected(ORGANIZATION),
     sorts={
         "name": "t.name_uk_key",
         "latin": "t.name_latin_key",

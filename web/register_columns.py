@@ -21,20 +21,9 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from domain.enums import (
-    AuthorityLevel,
-    Category,
-    GrantStage,
-    Health,
-    InitiativeStatus,
-    MemorandumKind,
-    MemorandumStage,
-    OrganizationKind,
-    Priority,
-    ProjectStage,
-)
 from domain.localtime import KYIV, kyiv_day
 from portfolio.imports import fold
+from portfolio.kinds import BY_REGISTER, Field
 from web.formatting import FORMULA_STARTS
 from web.i18n import LANGUAGES
 from web.labels import label
@@ -170,36 +159,27 @@ def _word_of(enum: type[Enum]) -> Callable[[Any], Enum | None]:
     return read
 
 
+def columns_of(field: Field) -> list[Column]:
+    """A register's field as the export writes it: an amount is two columns, its number and its currency."""
+    header = _l(field.label)  # the labels are extracted where they are declared
+    if field.type == "money":
+        amount, currency = field.columns
+        return [number(header, amount, field.name), text(_l("Currency"), currency)]
+    if field.type == "choice":
+        assert field.vocabulary is not None
+        return [vocab(header, field.name, field.vocabulary)]
+    if field.type == "flag":
+        return [Column(header, lambda row: _("yes") if row.get(field.name) else "", field.name, read_flag)]
+    made = {"text": text, "day": day, "deadline": deadline, "count": lambda h, key: number(h, key, key)}
+    return [made[field.type](header, field.name)]
+
+
+# Every export says which rows hold invented figures, and why.
+_ILLUSTRATIVE = text(_l("Illustrative figures"), "illustrative_reason", "illustrative")
 COLUMNS: dict[str, list[Column]] = {
-    "projects": [text(_l("Code"), "code"), text(_l("Title"), "title"), text(_l("Organization"), "organization"),
-                 Column(_l("Priority"), lambda r: (r.get("priority") or "").upper(), "priority", _word_of(Priority)),
-                 vocab(_l("Category"), "category", Category), vocab(_l("Stage"), "stage", ProjectStage),
-                 text(_l("Lead"), "owner"), number(_l("Budget"), "budget_amount", "budget"),
-                 text(_l("Currency"), "budget_currency"), day(_l("Planned end"), "planned_end"),
-                 day(_l("Planned start"), "planned_start")],
-    "grants": [text(_l("Title"), "title"), text(_l("Programme"), "programme"), text(_l("Funder"), "funder"),
-               vocab(_l("Stage"), "stage", GrantStage),
-               number(_l("Requested"), "requested_amount", "requested"), text(_l("Currency"), "requested_currency"),
-               number(_l("Awarded"), "awarded_amount", "awarded"), text(_l("Currency"), "awarded_currency"),
-               deadline(_l("Deadline"), "deadline"), text(_l("Owner"), "owner"),
-               text(_l("Applicant"), "applicant"), day(_l("Submitted"), "submitted_on"),
-               day(_l("Decided"), "decided_on"), day(_l("Contract signed"), "contract_signed_on"),
-               day(_l("Period start"), "period_start"), day(_l("Period end"), "period_end")],
-    "memoranda": [text(_l("Subject"), "subject"), vocab(_l("Kind"), "kind", MemorandumKind),
-                  vocab(_l("Stage"), "stage", MemorandumStage),
-                  day(_l("Signed"), "signed_on"), day(_l("Valid until"), "valid_until"),
-                  number(_l("Commitments"), "commitments", "commitments"), text(_l("Owner"), "owner")],
-    "initiatives": [text(_l("Roadmap"), "roadmap"), text(_l("Direction"), "direction"),
-                    text(_l("Initiative"), "title"), day(_l("Target"), "target_on"),
-                    vocab(_l("Health"), "health", Health), number(_l("Progress"), "progress", "progress"),
-                    vocab(_l("Status"), "status", InitiativeStatus), text(_l("Owner"), "owner")],
-    "organizations": [text(_l("Name"), "name_uk"), text(_l("Latin name"), "name_latin"),
-                      vocab(_l("Kind"), "kind", OrganizationKind), text(_l("Region"), "region"),
-                      text(_l("Country"), "country"), vocab(_l("Authority level"), "authority_level", AuthorityLevel),
-                      Column(_l("Archived"), lambda r: _("yes") if r.get("archived") else "", "archived", read_flag)],
-}  # fmt: skip
-for _columns in COLUMNS.values():  # every export says which rows hold invented figures, and why
-    _columns.append(text(_l("Illustrative figures"), "illustrative_reason", "illustrative"))
+    name: [*(column for field in kind.fields if field.exported for column in columns_of(field)), _ILLUSTRATIVE]
+    for name, kind in BY_REGISTER.items()
+}
 
 # The registers a file can be imported into.
 IMPORTED = ("organizations", "projects", "grants")

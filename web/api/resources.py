@@ -16,18 +16,18 @@ from werkzeug.exceptions import NotFound, UnprocessableEntity
 from domain.money import Money
 from portfolio.app import Portfolio
 from portfolio.audit.log import LogFilter
-from portfolio.kinds import BY_REGISTER
+from portfolio.kinds import BY_REGISTER, GRANT, INITIATIVE, MEMORANDUM, ORGANIZATION, PROJECT
 from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest
 from web.access import EVERYONE, allow, hidden_record_types
 from web.api import api, schemas
 
 KINDS: dict[str, tuple[type[Schema], Callable[..., Any]]] = {  # register: (its row schema, the query of one record)
-    "projects": (schemas.ProjectRow, Portfolio.project_detail),
-    "grants": (schemas.GrantRow, Portfolio.grant_detail),
-    "memoranda": (schemas.MemorandumRow, Portfolio.memorandum_detail),
-    "initiatives": (schemas.InitiativeRow, Portfolio.initiative_detail),
-    "organizations": (schemas.OrganizationRow, Portfolio.organization_detail),
+    "projects": (schemas.row_of(PROJECT), Portfolio.project_detail),
+    "grants": (schemas.row_of(GRANT), Portfolio.grant_detail),
+    "memoranda": (schemas.row_of(MEMORANDUM), Portfolio.memorandum_detail),
+    "initiatives": (schemas.row_of(INITIATIVE), Portfolio.initiative_detail),
+    "organizations": (schemas.row_of(ORGANIZATION), Portfolio.organization_detail),
 }
 PAGES = {name: schemas.page_of(row, f"{row.__name__}Page") for name, (row, _) in KINDS.items()}
 # The part of a URL that names a register: only these match, so /events is not taken for one.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from portfolio.kinds import Field, Kind
 from web.schemas import length
 
 
@@ -21,62 +22,42 @@ def iso_moment(**kwargs) -> fields.String:
 
 
 def amount(**kwargs) -> fields.String:
-    """Money is a decimal written as text (never a float), beside its currency."""
-    return _text({"pattern": r"^-?\d+(\.\d+)?$"}, **kwargs)
+    """Money is a decimal written as text (never a float), beside its currency; never below zero."""
+    return _text({"pattern": r"^\d+(\.\d+)?$"}, **kwargs)
 
 
 class _Row(Schema):
     """What every register row says besides its own fields: whether its figures are invented."""
 
+    id = fields.UUID(required=True)
+    version = fields.Integer(required=True, metadata={"description": "send it back in If-Match to change the record"})
     illustrative = fields.Integer(metadata={"description": "1 when the record's figures are illustrative, not facts"})
     illustrative_reason = fields.String(allow_none=True, metadata={"description": "what was invented, and why"})
 
 
-class ProjectRow(_Row):
-    id = fields.UUID(required=True)
-    code, title, stage = fields.String(), fields.String(), fields.String()
-    priority, category, owner, direction = fields.String(), fields.String(), fields.String(), fields.String()
-    regions, organization = fields.String(), fields.String(allow_none=True)
-    budget_amount, budget_currency = amount(), fields.String(allow_none=True)
-    planned_start, planned_end = iso_date(), iso_date()
-    version = fields.Integer()
+def _typed(field: Field) -> dict[str, fields.Field]:
+    """A register's field as the API types it (see `portfolio/kinds.py`): its row's keys."""
+    described = {"description": field.label}
+    if field.type == "money":
+        amount_key, currency_key = field.columns
+        return {amount_key: amount(metadata=described), currency_key: _text({"description": "ISO 4217"})}
+    if field.type == "choice":
+        assert field.vocabulary is not None
+        words = ", ".join(str(member.value) for member in field.vocabulary)
+        return {field.name: _text({"description": f"{field.label}: one of {words}"})}
+    if field.type in ("count", "flag"):
+        return {field.name: fields.Integer(allow_none=True, metadata=described)}
+    if field.type == "day":
+        return {field.name: iso_date(metadata=described)}
+    if field.type == "deadline":
+        return {field.name: iso_moment(metadata=described)}
+    return {field.name: _text(described)}
 
 
-class GrantRow(_Row):
-    id = fields.UUID(required=True)
-    title, stage, programme, owner = fields.String(), fields.String(), fields.String(), fields.String()
-    funder = fields.String(allow_none=True)
-    requested_amount, requested_currency = amount(), fields.String()
-    awarded_amount, awarded_currency = amount(), fields.String(allow_none=True)
-    deadline, submitted_on, decided_on = iso_moment(), iso_date(), iso_date()
-    win_probability = fields.Integer(allow_none=True)
-    version = fields.Integer()
-
-
-class MemorandumRow(_Row):
-    id = fields.UUID(required=True)
-    kind, subject, owner, stage = fields.String(), fields.String(), fields.String(), fields.String()
-    signed_on, valid_until = iso_date(), iso_date()
-    parties, commitments, projects = fields.Integer(), fields.Integer(), fields.Integer()
-    lacks_substance = fields.Integer(metadata={"description": "1 when signed with no commitments and no projects"})
-    version = fields.Integer()
-
-
-class InitiativeRow(_Row):
-    id = fields.UUID(required=True)
-    roadmap, direction, title, owner = fields.String(), fields.String(), fields.String(), fields.String()
-    status, health = fields.String(), fields.String()
-    progress, postponements = fields.Integer(), fields.Integer()
-    target_on, original_target_on = iso_date(), iso_date()
-    version = fields.Integer()
-
-
-class OrganizationRow(_Row):
-    id = fields.UUID(required=True)
-    name_uk, name_latin, kind, region, country = (fields.String() for _ in range(5))
-    authority_level = fields.String(allow_none=True)
-    archived = fields.Integer()
-    version = fields.Integer()
+def row_of(kind: Kind) -> type[Schema]:
+    """A row of the kind's register: every field it declares."""
+    typed = {key: value for field in kind.fields for key, value in _typed(field).items()}
+    return _Row.from_dict(typed, name=f"{kind.name.title()}Row")
 
 
 class AsOfInfo(Schema):
