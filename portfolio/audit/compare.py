@@ -15,7 +15,7 @@ from portfolio.timetravel import AsOf
 
 # kind: (table, title column, stage column, {field: columns that together make its value})
 _MARK = {"illustrative": ("illustrative_reason",)}  # why its figures are illustrative (none: they are facts)
-KINDS = {
+KINDS: dict[str, tuple[str, str, str, dict[str, tuple[str, ...]]]] = {
     "project": ("rm_projects", "title", "stage", {"budget": ("budget_amount", "budget_currency"), **_MARK}),
     "grant": ("rm_grants", "title", "stage", {"requested": ("requested_amount", "requested_currency"),
                                               "awarded": ("awarded_amount", "awarded_currency"), **_MARK}),
