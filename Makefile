@@ -68,12 +68,15 @@ pango:
 	  else echo "Pango is missing and we are not root: the PDF test will be skipped."; fi; \
 	fi
 
+# The type check (mypy, over domain/ and portfolio/: see pyproject.toml) comes first; it takes seconds.
 test: install browser pango var/npm/node_modules/axe-core/axe.min.js
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -14,13 +14,14 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from domain.errors import DomainError
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2200, 12, 31)
+D = TypeVar("D", bound=date)  # a date, or a moment (a datetime), checked and returned as it came
 HAPPENED_MARGIN = timedelta(days=1)  # a date something happened may be tomorrow (time zones), not later
 # Fields that say when something happened (or, for a rate, the day it is of): not after the day the
 # event is recorded. A correction of a measurement names the measurement by its date, whatever it is.
@@ -112,7 +113,7 @@ def check_web_address(value: str, field: str = "") -> str:
     return value
 
 
-def check_date(value: date, field: str = "") -> date:
+def check_date(value: D, field: str = "") -> D:
     day = value.date() if isinstance(value, datetime) else value
     if not EARLIEST <= day <= LATEST:
         raise ValueProblem(

@@ -5,24 +5,25 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper
-from eventsourcing.postgres import PostgresDatastore
+from eventsourcing.postgres import PostgresFactory
 
 from domain.errors import DomainError
 from domain.record import Record
 from portfolio import timetravel
 from portfolio.audit import witness
 from portfolio.audit.chain import AuditChain
+from portfolio.audit.recorders import ChainedRecorder
 from portfolio.audit.witness import Witness
 from portfolio.config import APPLICATION_NAME, database_url, owner_database_url, startup_lock, store_settings
 from portfolio.errors import ConflictError, NotFoundError, RuleBrokenError
 from portfolio.readmodels.history import real_day
 from portfolio.readmodels.projector import Projector
-from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
+from portfolio.readmodels.store import PostgresReadModels, ReadModels, SQLiteReadModels
 from portfolio.roles import migrate_as_owner
 from portfolio.safe_reading import SafeReading
 from portfolio.transcodings import register_all
@@ -55,6 +56,8 @@ class PortfolioCore(Application):
     """Storage, read models and the `_create`/`_change` steps that every use case goes through."""
 
     name = APPLICATION_NAME
+    recorder: ChainedRecorder  # named by APPLICATION_RECORDER_TOPIC (`store_settings`)
+    read_models: ReadModels
 
     def __init__(
         self,
@@ -70,8 +73,8 @@ class PortfolioCore(Application):
                 migrate_as_owner(owner_url, url)
                 settings["CREATE_TABLE"] = "n"
             super().__init__(env=settings)
-            store = PostgresReadModels if isinstance(self.factory.datastore, PostgresDatastore) else SQLiteReadModels
-            self.read_models = self.factory.tracking_recorder(store)
+            store = PostgresReadModels if isinstance(self.factory, PostgresFactory) else SQLiteReadModels
+            self.read_models = cast(ReadModels, self.factory.tracking_recorder(store))
             self.chain = AuditChain(self.recorder, self.read_models, audit_key, Witness(witness.default_path(url)))
             if not owner_url:
                 self.read_models.create_read_models()
@@ -167,9 +170,11 @@ class PortfolioCore(Application):
 
     def _really(self, record_id: UUID, as_of: timetravel.AsOf) -> Record:
         """The record after exactly its changes in effect on the day viewed, in the order recorded."""
+        real_on = as_of.real_on
+        assert real_on is not None  # `_load` reads a record as it really was only for a view of a day
         sql = "SELECT MAX(version) FROM rm_events WHERE record_id = :id AND position <= :position"
         [(version,)] = self.read_models.rows(sql, {"id": str(record_id), "position": as_of.position})
-        events = [e for e in self.events.get(record_id, lte=version or 0) if real_day(e) <= as_of.real_on]
+        events = [e for e in self.events.get(record_id, lte=version or 0) if real_day(e) <= real_on]
         if not events or events[0].originator_version != 1:
             raise NotFoundError(f"Record {record_id} did not exist yet at that time.")
         return timetravel.folded(events)
@@ -186,7 +191,7 @@ class PortfolioCore(Application):
             if self._already_saved(record.id, ours):  # the library retried a commit whose answer was lost
                 self._after_save()
                 return
-            current = self.repository.get(record.id)
+            current: Record = self.repository.get(record.id)
             raise ConflictError(
                 "Someone else changed this record at the same moment; your change was not saved.",
                 current.version,
@@ -197,7 +202,7 @@ class PortfolioCore(Application):
         """Whether the store holds exactly these events (by version and time to the microsecond)."""
         if not ours:
             return False
-        stored = self.events.get(record_id, gt=ours[0][0] - 1, lte=ours[-1][0])
+        stored = cast("Iterator[Record.Event]", self.events.get(record_id, gt=ours[0][0] - 1, lte=ours[-1][0]))
         return [(event.originator_version, event.timestamp) for event in stored] == ours
 
     def _after_save(self) -> None:

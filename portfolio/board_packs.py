@@ -17,7 +17,7 @@ import json
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from domain.board_pack import BoardPack
@@ -29,6 +29,9 @@ from portfolio.queries import Queries
 from portfolio.readmodels import check
 from portfolio.timetravel import AsOf
 
+if TYPE_CHECKING:
+    from portfolio.audit.compare import Difference
+
 PACK_COLUMNS = "id, title, as_of, position, chain_link, previous_id, previous_position, created_at, updated_by"
 SECTIONS = ("figures", "projects", "grants", "initiatives", "memoranda", "changes")
 # The lists whose rows say, as the registers' do, that a record's figures are illustrative, and why.
@@ -37,6 +40,14 @@ MARKED = {name: BY_REGISTER[name].table for name in ("projects", "grants", "init
 
 class BoardPackUseCases(PortfolioCore):
     """Reads through the audit, comparison and dashboard queries of the whole `Portfolio`."""
+
+    queries: Queries  # `Portfolio`'s
+
+    if TYPE_CHECKING:  # `Portfolio`'s, from `AuditQueries`, `DashboardQueries` and `ComparisonQueries`
+
+        def as_of(self, moment: datetime | None = None, real_on: date | None = None) -> AsOf: ...
+        def dashboard(self, currency: str, now: datetime) -> dict[str, Any]: ...
+        def compare(self, before: AsOf, after: AsOf) -> dict[str, list[Difference]]: ...
 
     def issue_board_pack(self, title: str, moment: datetime, currency: str = "EUR") -> UUID:
         """Pin the portfolio as recorded at `moment` for the board, compared with the latest earlier
@@ -147,7 +158,7 @@ class BoardPackUseCases(PortfolioCore):
     def _content(self, moment: datetime, position: int, previous_position: int | None, currency: str) -> dict[str, Any]:
         as_of = AsOf(moment, position)
         with timetravel.viewing(as_of):
-            content = {
+            content: dict[str, Any] = {
                 "figures": self.dashboard(currency, as_of.moment),
                 "projects": self.queries.projects(),
                 "grants": self.queries.grants(),
@@ -162,7 +173,8 @@ class BoardPackUseCases(PortfolioCore):
     def _compared(self, pack_id: UUID, content: dict[str, Any], currency: str) -> dict[str, Any]:
         """`sealed`: whether the pack was sealed when issued (packs issued before seals were not);
         `currency`: the currency it was sealed in; `differs`: the sections whose digest differs."""
-        sealed = self.repository.get(pack_id).digests
+        pack: BoardPack = self.repository.get(pack_id)
+        sealed = pack.digests
         if sealed is None:
             return {"sealed": False, "currency": None, "differs": []}
         if sealed.get("currency") != currency:

@@ -12,6 +12,7 @@ one transaction, or nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from domain import context
 from domain.enums import GrantStage, ProjectStage
 from domain.errors import DomainError
 from domain.grant import ORDER, WON, GrantApplication
+from domain.illustrative import Illustrative
 from domain.localtime import KYIV, kyiv_day
 from domain.organization import Organization
 from domain.project import MAIN_LINE, Project
@@ -72,7 +74,8 @@ class Problem:
     code: str
     detail: str = ""
     limit: Any = None  # the bound a value broke, for a "value" problem
-    refusal: DomainError | None = field(default=None, compare=False, repr=False)  # for a "rule" problem
+    # dataclasses' `field` by its module: in this class, `field` names the attribute above
+    refusal: DomainError | None = dataclasses.field(default=None, compare=False, repr=False)  # for a "rule" problem
 
 
 @dataclass
@@ -177,7 +180,8 @@ class ImportUseCases(AuditQueries):
             "projects": (lambda v: [v.get("code")], self._project_row),
             "grants": (lambda v: [v.get("title"), v.get("funder")], self._grant_row),
         }[kind]
-        plan, seen = ImportPlan(kind, [], []), {}
+        plan = ImportPlan(kind, [], [])
+        seen: dict[str, int] = {}  # the line of the row that named each record
         for row in rows:
             names = [str(name or "") for name in name_of(row.values)]
             key = "\n".join(fold(name) for name in names)
@@ -236,7 +240,7 @@ class ImportUseCases(AuditQueries):
         self, row: RowPlan, record_id: str | None, build: Callable[[Record | None], Record | None]
     ) -> Record | None:
         """Apply one row to a new record or to the one it names, and note what that records."""
-        record = self.repository.get(UUID(record_id)) if record_id else None
+        record: Record | None = self.repository.get(UUID(record_id)) if record_id else None
         before = state(record) if record is not None else {}
         try:
             record = build(record)
@@ -284,6 +288,8 @@ class ImportUseCases(AuditQueries):
         if problems:
             raise _Problems(problems)
         if project is None:
+            if organization_id is None:
+                raise _Problems([Problem("organization", "missing")])
             project = Project.propose(
                 v.get("code", ""), v.get("title", ""), organization_id, v.get("owner", ""), v["priority"], v["category"]
             )
@@ -312,6 +318,8 @@ class ImportUseCases(AuditQueries):
             raise _Problems(problems)
         _deadline(grant, v)
         if grant is None:
+            if funder_id is None:
+                raise _Problems([Problem("funder", "missing")])
             if applicant_id is None:
                 raise _Problems([Problem("applicant", "missing")])
             grant = GrantApplication.prospect(
@@ -328,7 +336,9 @@ class ImportUseCases(AuditQueries):
         return grant
 
 
-def _marked(build: Callable[[Record | None], Record | None], v: dict[str, Any], record: Record | None) -> Record | None:
+def _marked(
+    build: Callable[[Record | None], Illustrative | None], v: dict[str, Any], record: Record | None
+) -> Illustrative | None:
     """The row applied, and the record marked illustrative where the row gives a reason it is not
     yet marked for (an empty cell clears nothing: that takes a reason, on the record's page)."""
     record = build(record)

@@ -43,6 +43,7 @@ from domain.rates import ExchangeRates
 # text; an amount with its currency (two columns, `<name>_amount` and `<name>_currency`); a day; a
 # deadline (a moment, exported as its day in Kyiv); a word of a vocabulary; a whole number; yes or no.
 FieldType = Literal["text", "money", "day", "deadline", "choice", "count", "flag"]
+Vocabulary = type[Enum]  # the words a "choice" field takes (a `type` field below would hide `type`)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Field:
     name: str
     label: str  # its header (English; translated where it is shown)
     type: FieldType = "text"
-    vocabulary: type[Enum] | None = None  # the words a "choice" takes
+    vocabulary: Vocabulary | None = None
     source: str = ""  # the SQL that gives it, where it is not the table's own column (`t.<name>`)
     exported: bool = True  # a column of the register's export, and so of its import
 

@@ -26,7 +26,7 @@ class PipelineQueries(RateUseCases):
             "FROM rm_grants g LEFT JOIN rm_organizations o ON o.id = g.funder_id "
             f"WHERE g.stage IN ({sql_list(grant.PIPELINE)}) ORDER BY g.deadline NULLS LAST, g.title_key"
         )
-        columns = {
+        columns: dict[str, dict[str, Any]] = {
             stage: {"stage": stage, "cards": [], "totals": defaultdict(Decimal), "illustrative": defaultdict(Decimal)}
             for stage in PIPELINE
         }

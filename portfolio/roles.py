@@ -12,10 +12,11 @@ Without `DATABASE_OWNER_URL`, one role does both, as on SQLite.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote, urlparse
 
 from eventsourcing.persistence import InfrastructureFactory
+from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.utils import Environment
 from psycopg import sql
 
@@ -39,8 +40,10 @@ def migrate_as_owner(owner_url: str, url: str) -> None:
         raise ConfigError("DATABASE_OWNER_URL is for PostgreSQL: on SQLite the file's owner is the only role.")
     factory = InfrastructureFactory.construct(Environment(APPLICATION_NAME, settings))
     try:
-        recorder = factory.application_recorder()  # creates the events table, its type and function
-        read_models = factory.tracking_recorder(PostgresReadModels)
+        # The recorder creates the events table, its type and function; on PostgreSQL, the factory and
+        # so its recorders are PostgreSQL's.
+        recorder = cast(PostgresApplicationRecorder, factory.application_recorder())
+        read_models = cast(PostgresReadModels, factory.tracking_recorder(PostgresReadModels))
         read_models.create_read_models()
         AuditChain(recorder, read_models, None).create_tables()
         _grant(read_models, recorder.events_table_name, read_models.tracking_table_name, app_role(url))

@@ -160,7 +160,8 @@ def _check_signed(checkpoints: list[dict[str, Any]], chained: dict[int, str], ke
     """Every checkpoint must sign, under `key`, the link the file has at its position, and one must
     sign the file's last event."""
     for checkpoint in checkpoints:
-        position, signed_link = checkpoint.get("position"), checkpoint.get("link")
+        position: Any = checkpoint.get("position")  # as the file has it (JSON): one of another type matches nothing
+        signed_link = checkpoint.get("link")
         valid = (
             bool(key)
             and chained.get(position) == signed_link

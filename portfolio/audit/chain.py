@@ -102,7 +102,7 @@ class Links:
     def __call__(self, previous: str, originator_id: Any, version: int, topic: str, state: bytes, keyed: bool) -> str:
         if keyed and self._keyed is None:
             raise AuditKeyError("The chain is keyed here, and no AUDIT_KEY is configured.")
-        digest: Any = self._keyed.copy() if keyed else hashlib.sha256()  # type: ignore[union-attr]
+        digest: Any = self._keyed.copy() if keyed else hashlib.sha256()  # type: ignore[union-attr]  # keyed: checked above
         digest.update(f"{previous}\n{originator_id}\n{version}\n{topic}\n".encode())
         digest.update(state)
         return digest.hexdigest()

@@ -7,10 +7,11 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from domain.localtime import KYIV, kyiv_day
+from domain.record import Record
 from portfolio import timetravel
 from portfolio.application import PortfolioCore
 from portfolio.audit.changes import Change, diff, state
@@ -35,7 +36,8 @@ class LogFilter:
     hidden: tuple[str, ...] = ()  # record types the reader may not see (accounts, for most roles)
 
     def where(self) -> tuple[str, dict[str, Any]]:
-        conditions, params = [], {}
+        conditions: list[str] = []
+        params: dict[str, Any] = {}
         if self.hidden:
             conditions.append(_not_in("record_type", self.hidden, params))
         for column in ("record_type", "record_id", "actor", "event"):
@@ -61,7 +63,7 @@ def _what(row: dict[str, Any]) -> list[tuple[str, str, Any]] | None:
     """What a log row's event says, as [field, kind, value] (see `history.what`); None for a row of
     an older version, which has only its summary."""
     try:
-        return [tuple(entry) for entry in json.loads(row["what"])] if row.get("what") else None  # type: ignore[misc]
+        return [tuple(entry) for entry in json.loads(row["what"])] if row.get("what") else None
     except (ValueError, TypeError):
         return None
 
@@ -106,7 +108,7 @@ def _readable(row: dict[str, Any], entries: list[tuple[str, str, Any]], items: d
     gives them, a sub-record by what names it (`items`, by id), a rate as one, the checklist's
     answers read back from the text the log wrote them as, percentages as such; nothing empty
     said of a record being created."""
-    event, created = row.get("event"), row.get("version") == 1
+    event, created = row.get("event") or "", row.get("version") == 1
     said = {key: value for key, _, value in entries}
     result: list[tuple] = []
     for key, kind, value in entries:
@@ -256,13 +258,17 @@ class AuditQueries(PortfolioCore):
                 "SELECT version, position FROM rm_events WHERE record_id = :id", {"id": str(record_id)}
             )
         }
-        events = list(self.events.get(record_id, lte=last))
+        events = cast("list[Record.Event]", list(self.events.get(record_id, lte=last)))  # every record is a Record
         as_of = timetravel.current()
-        really = as_of is not None and as_of.real_on is not None
-        if really:  # only the changes in effect by the day
-            events = [event for event in events if real_day(event) <= as_of.real_on]
+        real_on = as_of.real_on if as_of is not None else None
+        really = real_on is not None
+        if real_on is not None:  # only the changes in effect by the day
+            events = [event for event in events if real_day(event) <= real_on]
             events = events if events and events[0].originator_version == 1 else []
-        entries, record, before, known = [], None, {}, {}
+        entries: list[HistoryEntry] = []
+        record: Record | None = None
+        before: dict[str, Any] = {}
+        known: dict[str, str] = {}
         for event in events:
             record = timetravel.applied(event, record) if really else event.mutate(record)
             after = state(record)

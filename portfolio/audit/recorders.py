@@ -16,7 +16,8 @@ nothing: a write then fails rather than store an unlinked event.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
@@ -44,7 +45,8 @@ class Chained:
 class ChainedSQLiteRecorder(Chained, SQLiteApplicationRecorder):
     def insert_at(self, positions: Sequence[int], stored_events: Sequence[StoredEvent]) -> None:
         """Insert events at the positions they had in another store (a restore), with their links."""
-        rows = [(p, e.originator_id.hex, e.originator_version, e.topic, e.state)
+        # The ids are UUIDs: the store keeps them so (ORIGINATOR_ID_TYPE "uuid"), and an import reads them so.
+        rows = [(p, cast(UUID, e.originator_id).hex, e.originator_version, e.topic, e.state)
                 for p, e in zip(positions, stored_events, strict=True)]  # fmt: skip
         with self.datastore.transaction(commit=True) as c:
             c.executemany(
@@ -121,3 +123,6 @@ class ChainedPostgresRecorder(Chained, PostgresApplicationRecorder):
             positions = self._fetch_ids_after_insert_events(curs, stored_events)
             self._linked(curs, positions, stored_events)
         return positions
+
+
+ChainedRecorder = ChainedSQLiteRecorder | ChainedPostgresRecorder

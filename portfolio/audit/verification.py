@@ -18,10 +18,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from eventsourcing.persistence import InfrastructureFactory
-from eventsourcing.postgres import PostgresDatastore
+from eventsourcing.postgres import PostgresFactory
 from eventsourcing.utils import Environment
 
 from portfolio.audit import witness
@@ -38,7 +38,7 @@ from portfolio.audit.chain import (
     sign_witnessed,
 )
 from portfolio.config import APPLICATION_NAME, store_settings
-from portfolio.readmodels.store import PostgresReadModels, SQLiteReadModels
+from portfolio.readmodels.store import PostgresReadModels, ReadModels, SQLiteReadModels
 
 Progress = Callable[[int, int], None]
 
@@ -89,6 +89,17 @@ class Verdict:
     witness_line: int = 0  # the first line of the witness not signed with this key
 
 
+class _Context(TypedDict):
+    """What every verdict of one verification tells besides where it broke (fields of `Verdict`)."""
+
+    checkpoints: list[dict[str, Any]]
+    starts: list[dict[str, Any]]
+    imports: list[dict[str, Any]]
+    witnessed: int
+    witness: str
+    witness_line: int
+
+
 class WitnessUnreadable(Exception):
     """The witness cannot be read (not a file, no permission); the message says which."""
 
@@ -101,8 +112,9 @@ def opened_log(url: str, key: str | None) -> Iterator[AuditChain]:
     factory = InfrastructureFactory.construct(Environment(APPLICATION_NAME, settings))
     try:
         recorder = factory.application_recorder()
-        store = PostgresReadModels if isinstance(factory.datastore, PostgresDatastore) else SQLiteReadModels
-        yield AuditChain(recorder, factory.tracking_recorder(store), key, witness.Witness(witness.default_path(url)))
+        store = PostgresReadModels if isinstance(factory, PostgresFactory) else SQLiteReadModels
+        read_models = cast(ReadModels, factory.tracking_recorder(store))
+        yield AuditChain(recorder, read_models, key, witness.Witness(witness.default_path(url)))
     finally:
         factory.close()
 
@@ -114,7 +126,7 @@ def verify(chain: AuditChain, progress: Progress | None = None, expect: tuple[in
     chain_head, _ = chain.head()
     until = max(chain_head, chain.recorder.max_notification_id() or 0)
     checkpoints = {c["position"]: c for c in chain.checkpoints()}
-    context = {
+    context: _Context = {
         "checkpoints": list(checkpoints.values()),
         "starts": chain.starts(),
         "imports": chain.imports(),

@@ -181,7 +181,7 @@ def _project_steps(p: Project, rng: random.Random, clusters: list, today: date) 
 
 
 def _grant_steps(g: GrantApplication, rng: random.Random, clusters: list, today: date) -> list[Callable[[], Any]]:
-    steps = [
+    steps: list[Callable[[], Any]] = [
         g.start_drafting,
         lambda: g.submit(today),
         g.mark_under_review,
@@ -196,12 +196,13 @@ def _grant_steps(g: GrantApplication, rng: random.Random, clusters: list, today:
                 else g.reject("не пройшла відбір (synthetic)", today)
             )
         )
-    if g.awarded is not None:
+    awarded = g.awarded
+    if awarded is not None:
         tranches = [t for t, d in g.disbursements.items() if d.received_on is None]
         steps += [
             lambda: g.contract(today, today, today + timedelta(days=365)),
             g.start_implementation,
-            lambda: g.plan_disbursement(Money.of(str(g.awarded.amount / 2), g.awarded.currency), today),
+            lambda: g.plan_disbursement(Money.of(str(awarded.amount / 2), awarded.currency), today),
         ]
         if tranches:
             steps.append(lambda: g.receive_disbursement(tranches[0], today))
@@ -210,7 +211,7 @@ def _grant_steps(g: GrantApplication, rng: random.Random, clusters: list, today:
 
 def _memorandum_steps(m: Memorandum, rng: random.Random, clusters: list, today: date) -> list[Callable[[], Any]]:
     party = rng.choice(clusters)
-    steps = [
+    steps: list[Callable[[], Any]] = [
         lambda: m.add_party(party.id, PartyType.CLUSTER),
         m.open_negotiation,
         m.activate,
@@ -233,7 +234,8 @@ def _initiative_steps(i: RoadmapInitiative, rng: random.Random, clusters: list, 
     ]
 
 
-STEPS = {
+# Each kind's record goes to its own kind's steps.
+STEPS: dict[str, Callable[[Any, random.Random, list, date], list[Callable[[], Any]]]] = {
     "project": _project_steps,
     "grant": _grant_steps,
     "memorandum": _memorandum_steps,

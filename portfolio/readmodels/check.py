@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from eventsourcing.persistence import Notification
 from eventsourcing.postgres import PostgresDatastore
@@ -135,7 +135,7 @@ def record(store: ReadModelMixin, result: CheckResult, actor: str) -> None:
 def differing_tables(check_row: dict[str, Any]) -> list[tuple[str, int, int]]:
     """The tables a recorded check found different: (table, rows not in a rebuild, rows missing)."""
     try:
-        return [tuple(entry) for entry in json.loads(check_row["summary"] or "[]")]  # type: ignore[misc]
+        return [tuple(entry) for entry in json.loads(check_row["summary"] or "[]")]
     except (ValueError, TypeError):  # a summary not written by this version
         return [(str(check_row["summary"]), 0, 0)]
 
@@ -192,6 +192,7 @@ def _read(app: Any, columns: str, position: int, records: list[str] | None = Non
     table = f"{datastore.schema}.{recorder.events_table_name}" if postgres else recorder.events_table_name
     at, mark = ("notification_id", "%s") if postgres else ("rowid", "?")
     selected = columns if columns.startswith("DISTINCT") else f"{columns}, {at}"
+    params: list[object]
     sql, params = f"SELECT {selected} FROM {table} WHERE {at} <= {mark}", [position]
     if records is not None:
         ids = [uuid.UUID(record) if postgres else uuid.UUID(record).hex for record in records]
@@ -228,11 +229,11 @@ def scratch_store(live: ReadModelMixin) -> Iterator[ReadModelMixin]:
             live.write([Statement(f"DROP SCHEMA {schema} CASCADE", {})])
         return
     with tempfile.TemporaryDirectory(prefix="portfolio-check-") as folder:
-        scratch_datastore = SQLiteDatastore(db_name=str(Path(folder) / "check.db"))
+        scratch_file = SQLiteDatastore(db_name=str(Path(folder) / "check.db"))
         try:
-            yield _created(SQLiteReadModels(datastore=scratch_datastore))
+            yield _created(SQLiteReadModels(datastore=scratch_file))
         finally:
-            scratch_datastore.close()
+            scratch_file.close()
 
 
 def _created(store: Any) -> Any:
@@ -246,7 +247,7 @@ class _ScratchPostgres(PostgresDatastore):
 
     def __init__(self, live: PostgresDatastore, schema: str) -> None:
         self._scratch_schema = schema
-        kwargs = live.pool.kwargs
+        kwargs = cast(dict[str, Any], live.pool.kwargs)  # the library gives its pool a dict
         super().__init__(
             dbname=kwargs["dbname"], host=kwargs["host"], port=kwargs["port"], user=kwargs["user"],
             password=kwargs["password"], pool_size=1, max_overflow=1, schema=schema,

@@ -47,7 +47,8 @@ def _nodes(position: int) -> list[int]:
 
 def path(position: int) -> tuple[list[int], list[int]]:
     """The nodes from the root down to `position`: those left of it, and those right of it or at it."""
-    left, right = [], []
+    left: list[int] = []
+    right: list[int] = []
     node, step = ROOT, ROOT >> 1
     while node != position:
         (left if node < position else right).append(node)

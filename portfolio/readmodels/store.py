@@ -63,6 +63,9 @@ class ReadModelMixin:
     def _tracking_table(self) -> str:
         raise NotImplementedError
 
+    def _batched(self, c: Any) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
     def _serialize(self, c: Any) -> None:
         """Take the read models' lock for this transaction (SQLite's write lock already is one)."""
 
@@ -114,7 +117,7 @@ class ReadModelMixin:
             )
 
     def position(self) -> int:
-        return self.max_tracking_id(PROJECTION_NAME) or 0  # type: ignore[attr-defined]
+        return self.max_tracking_id(PROJECTION_NAME) or 0  # type: ignore[attr-defined]  # the tracking recorder's
 
     def apply(self, start: int, end: int, statements: Sequence[Statement]) -> None:
         """Apply the rows for notifications (start, end] if `start` is still the position."""
@@ -131,7 +134,7 @@ class ReadModelMixin:
             with self._batched(c):
                 for statement in statements:
                     self._execute(c, self._sql(statement.sql), statement.params)
-            self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]
+            self._insert_tracking(c, Tracking(PROJECTION_NAME, end))  # type: ignore[attr-defined]  # the tracking recorder's
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics of the read-model tables: after a rebuild,
@@ -308,3 +311,6 @@ class PostgresReadModels(ReadModelMixin, PostgresTrackingRecorder):
 
     def _tracking_table(self) -> str:
         return f"{self.datastore.schema}.{self.tracking_table_name}"
+
+
+ReadModels = PostgresReadModels | SQLiteReadModels  # the one a store's factory made (`tracking_recorder`)
