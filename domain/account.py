@@ -40,7 +40,12 @@ class Account(Record):
         """One account per user name: a second account with the same name collides in the store."""
         return account_id(username)
 
-    @event("Opened")
+    class Opened(Record.Created):
+        username: str
+        role: Role
+        password_hash: str
+
+    @event(Opened)
     def __init__(self, username: str, role: Role, password_hash: str) -> None:
         self.username, self.role, self.password_hash = username, role, password_hash
         self.disabled = False
@@ -57,14 +62,21 @@ class Account(Record):
             raise DomainError("{username} already has the role {role}.", username=self.username, role=role)
         self._role_changed(role=role, reason=require_reason(reason, N_("change a role")))
 
-    @event("RoleChanged")
+    class RoleChanged(Record.Event):
+        role: Role
+        reason: str
+
+    @event(RoleChanged)
     def _role_changed(self, role: Role, reason: str) -> None:
         self.role = role
 
     def change_password(self, password_hash: str) -> None:
         self._password_changed(password_hash=password_hash)
 
-    @event("PasswordChanged")
+    class PasswordChanged(Record.Event):
+        password_hash: str
+
+    @event(PasswordChanged)
     def _password_changed(self, password_hash: str) -> None:
         self.password_hash = password_hash
 
@@ -84,11 +96,17 @@ class Account(Record):
         if language != self.language:
             self._language_chosen(language=language)
 
-    @event("LanguageChosen")
+    class LanguageChosen(Record.Event):
+        language: str
+
+    @event(LanguageChosen)
     def _language_chosen(self, language: str) -> None:
         self.language = language
 
-    @event("EmailSet")
+    class EmailSet(Record.Event):
+        email: str
+
+    @event(EmailSet)
     def _email_set(self, email: str) -> None:
         self.email = email
 
@@ -108,7 +126,13 @@ class Account(Record):
         self._token_issued(token_id=token_id, name=name, purpose=purpose, digest=digest)
         return token_id
 
-    @event("TokenIssued")
+    class TokenIssued(Record.Event):
+        token_id: UUID
+        name: str
+        purpose: str
+        digest: str
+
+    @event(TokenIssued)
     def _token_issued(self, token_id: UUID, name: str, purpose: str, digest: str) -> None:
         self.tokens[token_id] = Token(token_id, name, purpose, digest)
 
@@ -118,7 +142,10 @@ class Account(Record):
             raise DomainError("The token '{name}' is already revoked.", name=token.name)
         self._token_revoked(token_id=token_id)
 
-    @event("TokenRevoked")
+    class TokenRevoked(Record.Event):
+        token_id: UUID
+
+    @event(TokenRevoked)
     def _token_revoked(self, token_id: UUID) -> None:
         self.tokens[token_id].revoked = True
 
@@ -127,7 +154,10 @@ class Account(Record):
             raise DomainError("{username} is already disabled.", username=self.username)
         self._disabled(reason=require_reason(reason, N_("disable an account")))
 
-    @event("Disabled")
+    class Disabled(Record.Event):
+        reason: str
+
+    @event(Disabled)
     def _disabled(self, reason: str) -> None:
         self.disabled = True
 
@@ -136,7 +166,10 @@ class Account(Record):
             raise DomainError("{username} is not disabled.", username=self.username)
         self._enabled(reason=require_reason(reason, N_("enable an account")))
 
-    @event("Enabled")
+    class Enabled(Record.Event):
+        reason: str
+
+    @event(Enabled)
     def _enabled(self, reason: str) -> None:
         self.disabled = False
 

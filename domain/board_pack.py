@@ -18,7 +18,15 @@ from domain.record import Record, require_aware, require_text
 
 
 class BoardPack(Record):
-    @event("Issued")
+    class Issued(Record.Created):
+        title: str
+        as_of: datetime
+        position: int
+        chain_link: str
+        previous_id: UUID | None
+        previous_position: int | None
+
+    @event(Issued)
     def __init__(
         self,
         title: str,
@@ -54,7 +62,10 @@ class BoardPack(Record):
         return cls(require_text(title, N_("The title of the pack")), as_of, position, chain_link, previous_id,
                    previous_position)  # fmt: skip
 
-    @event("Sealed")
+    class Sealed(Record.Event):
+        digests: dict[str, str]
+
+    @event(Sealed)
     def seal(self, digests: dict[str, str]) -> None:
         """Record the SHA-256 digest of each section the board is shown (see `portfolio.board_packs`)."""
         if self.digests is not None:

@@ -37,7 +37,20 @@ ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
 
 
 class GrantApplication(Illustrative):
-    @event("Prospected")
+    class Prospected(Illustrative.Created):
+        title: str
+        funder_id: UUID
+        applicant_id: UUID
+        programme: str
+        call_name: str
+        call_reference: str
+        call_url: str
+        owner: str
+        requested: Money
+        co_financing: Money | None
+        deadline: datetime | None
+
+    @event(Prospected)
     def __init__(
         self,
         title: str,
@@ -112,7 +125,14 @@ class GrantApplication(Illustrative):
                 title=new[0], programme=new[1], call_name=new[2], call_reference=new[3], call_url=new[4]
             )
 
-    @event("CallDescribed")
+    class CallDescribed(Illustrative.Event):
+        title: str
+        programme: str
+        call_name: str
+        call_reference: str
+        call_url: str
+
+    @event(CallDescribed)
     def _call_described(self, title: str, programme: str, call_name: str, call_reference: str, call_url: str) -> None:
         self.title, self.programme, self.call_name = title, programme, call_name
         self.call_reference, self.call_url = call_reference, call_url
@@ -123,7 +143,10 @@ class GrantApplication(Illustrative):
         require_aware(deadline, N_("The call deadline"))
         self._deadline_set(deadline=deadline)
 
-    @event("DeadlineSet")
+    class DeadlineSet(Illustrative.Event):
+        deadline: datetime | None
+
+    @event(DeadlineSet)
     def _deadline_set(self, deadline: datetime | None) -> None:
         self.deadline = deadline
 
@@ -132,7 +155,11 @@ class GrantApplication(Illustrative):
             raise DomainError("The requested amount can only change before the funder decides.")
         self._request_changed(requested=requested, co_financing=co_financing)
 
-    @event("RequestChanged")
+    class RequestChanged(Illustrative.Event):
+        requested: Money
+        co_financing: Money | None
+
+    @event(RequestChanged)
     def _request_changed(self, requested: Money, co_financing: Money | None) -> None:
         self.requested, self.co_financing = requested, co_financing
 
@@ -141,7 +168,10 @@ class GrantApplication(Illustrative):
         require_percent(percent, N_("The win probability"))
         self._win_probability_estimated(percent=percent)
 
-    @event("WinProbabilityEstimated")
+    class WinProbabilityEstimated(Illustrative.Event):
+        percent: int | None
+
+    @event(WinProbabilityEstimated)
     def _win_probability_estimated(self, percent: int | None) -> None:
         self.win_probability = percent
 
@@ -150,7 +180,10 @@ class GrantApplication(Illustrative):
         if owner != self.owner:
             self._handed_over(owner=owner)
 
-    @event("HandedOver")
+    class HandedOver(Illustrative.Event):
+        owner: str
+
+    @event(HandedOver)
     def _handed_over(self, owner: str) -> None:
         self.owner = owner
 
@@ -161,7 +194,13 @@ class GrantApplication(Illustrative):
             reason = require_reason(reason, N_("move an application to another project"))
         self._project_linked(project_id=project_id, reason=reason)
 
-    @event("ProjectLinked")
+    class ProjectLinked(Illustrative.Event):
+        """The application's project is now `project_id` (None: no project)."""
+
+        project_id: UUID | None
+        reason: str | None
+
+    @event(ProjectLinked)
     def _project_linked(self, project_id: UUID | None, reason: str | None) -> None:
         self.project_id = project_id
 
@@ -171,7 +210,11 @@ class GrantApplication(Illustrative):
             raise DomainError("This organization is already in the consortium.")
         self._partner_added(organization_id=organization_id, role=require_text(role, N_("The partner's role")))
 
-    @event("PartnerAdded")
+    class PartnerAdded(Illustrative.Event):
+        organization_id: UUID
+        role: str
+
+    @event(PartnerAdded)
     def _partner_added(self, organization_id: UUID, role: str) -> None:
         self.partners[organization_id] = Partner(organization_id, role)
 
@@ -179,7 +222,11 @@ class GrantApplication(Illustrative):
         find(self.partners, organization_id, N_("partner"))
         self._partner_removed(organization_id=organization_id, reason=require_reason(reason, N_("remove a partner")))
 
-    @event("PartnerRemoved")
+    class PartnerRemoved(Illustrative.Event):
+        organization_id: UUID
+        reason: str
+
+    @event(PartnerRemoved)
     def _partner_removed(self, organization_id: UUID, reason: str) -> None:
         del self.partners[organization_id]
 
@@ -188,7 +235,10 @@ class GrantApplication(Illustrative):
         self._check_forward(G.DRAFTING)
         self._drafting_started()
 
-    @event("DraftingStarted")
+    class DraftingStarted(Illustrative.Event):
+        pass
+
+    @event(DraftingStarted)
     def _drafting_started(self) -> None:
         self.stage = G.DRAFTING
 
@@ -196,7 +246,10 @@ class GrantApplication(Illustrative):
         self._check_forward(G.SUBMITTED)
         self._submitted(submitted_on=submitted_on)
 
-    @event("Submitted")
+    class Submitted(Illustrative.Event):
+        submitted_on: date
+
+    @event(Submitted)
     def _submitted(self, submitted_on: date) -> None:
         self.stage, self.submitted_on = G.SUBMITTED, submitted_on
 
@@ -204,7 +257,10 @@ class GrantApplication(Illustrative):
         self._check_forward(G.UNDER_REVIEW)
         self._review_started()
 
-    @event("ReviewStarted")
+    class ReviewStarted(Illustrative.Event):
+        pass
+
+    @event(ReviewStarted)
     def _review_started(self) -> None:
         self.stage = G.UNDER_REVIEW
 
@@ -215,7 +271,11 @@ class GrantApplication(Illustrative):
         require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"), about="decided_on")
         self._awarded(amount=amount, decided_on=decided_on)
 
-    @event("Awarded")
+    class Awarded(Illustrative.Event):
+        amount: Money
+        decided_on: date
+
+    @event(Awarded)
     def _awarded(self, amount: Money, decided_on: date) -> None:
         self.stage, self.awarded, self.decided_on = G.AWARDED, amount, decided_on
 
@@ -225,7 +285,11 @@ class GrantApplication(Illustrative):
         require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"), about="decided_on")
         self._rejected(reason=require_reason(reason, N_("mark an application rejected")), decided_on=decided_on)
 
-    @event("Rejected")
+    class Rejected(Illustrative.Event):
+        reason: str
+        decided_on: date
+
+    @event(Rejected)
     def _rejected(self, reason: str, decided_on: date) -> None:
         self.stage, self.rejection_reason, self.decided_on = G.REJECTED, reason, decided_on
 
@@ -234,7 +298,10 @@ class GrantApplication(Illustrative):
             raise DomainError("An application in stage '{stage}' cannot be withdrawn.", stage=self.stage)
         self._withdrawn(reason=require_reason(reason, N_("withdraw an application")))
 
-    @event("Withdrawn")
+    class Withdrawn(Illustrative.Event):
+        reason: str
+
+    @event(Withdrawn)
     def _withdrawn(self, reason: str) -> None:
         self.stage = G.WITHDRAWN
 
@@ -244,7 +311,12 @@ class GrantApplication(Illustrative):
         require_order(period_start, period_end, N_("the grant period"), about="period_end")
         self._contracted(signed_on=signed_on, period_start=period_start, period_end=period_end)
 
-    @event("Contracted")
+    class Contracted(Illustrative.Event):
+        signed_on: date
+        period_start: date
+        period_end: date
+
+    @event(Contracted)
     def _contracted(self, signed_on: date, period_start: date, period_end: date) -> None:
         self.stage, self.contract_signed_on = G.CONTRACTED, signed_on
         self.period_start, self.period_end = period_start, period_end
@@ -254,7 +326,10 @@ class GrantApplication(Illustrative):
             raise DomainError("Implementation starts only after an award.")
         self._implementation_started()
 
-    @event("ImplementationStarted")
+    class ImplementationStarted(Illustrative.Event):
+        pass
+
+    @event(ImplementationStarted)
     def _implementation_started(self) -> None:
         self.stage = G.IN_IMPLEMENTATION
 
@@ -266,7 +341,10 @@ class GrantApplication(Illustrative):
             raise DomainError("{count} report(s) are still due; submit them before closing.", count=len(open_duties))
         self._closed()
 
-    @event("Closed")
+    class Closed(Illustrative.Event):
+        pass
+
+    @event(Closed)
     def _closed(self) -> None:
         self.stage = G.CLOSED
 
@@ -279,7 +357,11 @@ class GrantApplication(Illustrative):
             raise DomainError("Moving forward is a stage action, not a correction.")
         self._stage_corrected(stage=stage, reason=reason)
 
-    @event("StageCorrected")
+    class StageCorrected(Illustrative.Event):
+        stage: GrantStage
+        reason: str
+
+    @event(StageCorrected)
     def _stage_corrected(self, stage: GrantStage, reason: str) -> None:
         self.stage = stage
         if stage in UNDECIDED:
@@ -299,7 +381,12 @@ class GrantApplication(Illustrative):
         require_order(self.submitted_on, decided_on, N_("the review (decision before submission)"), about="decided_on")
         self._award_corrected(amount=amount, decided_on=decided_on, reason=reason)
 
-    @event("AwardCorrected")
+    class AwardCorrected(Illustrative.Event):
+        amount: Money
+        decided_on: date
+        reason: str
+
+    @event(AwardCorrected)
     def _award_corrected(self, amount: Money, decided_on: date, reason: str) -> None:
         self.awarded, self.decided_on = amount, decided_on
 
@@ -317,7 +404,12 @@ class GrantApplication(Illustrative):
         self._disbursement_planned(disbursement_id=disbursement_id, amount=amount, expected_on=expected_on)
         return disbursement_id
 
-    @event("DisbursementPlanned")
+    class DisbursementPlanned(Illustrative.Event):
+        disbursement_id: UUID
+        amount: Money
+        expected_on: date
+
+    @event(DisbursementPlanned)
     def _disbursement_planned(self, disbursement_id: UUID, amount: Money, expected_on: date) -> None:
         self.disbursements[disbursement_id] = Disbursement(disbursement_id, amount, expected_on)
 
@@ -327,7 +419,11 @@ class GrantApplication(Illustrative):
             raise DomainError("This tranche was already received on {received_on}.", received_on=tranche.received_on)
         self._disbursement_received(disbursement_id=disbursement_id, received_on=received_on)
 
-    @event("DisbursementReceived")
+    class DisbursementReceived(Illustrative.Event):
+        disbursement_id: UUID
+        received_on: date
+
+    @event(DisbursementReceived)
     def _disbursement_received(self, disbursement_id: UUID, received_on: date) -> None:
         self.disbursements[disbursement_id].received_on = received_on
 
@@ -345,7 +441,15 @@ class GrantApplication(Illustrative):
             disbursement_id=disbursement_id, amount=amount, received_on=received_on, reason=reason
         )
 
-    @event("DisbursementCorrected")
+    class DisbursementCorrected(Illustrative.Event):
+        """The tranche's amount and day received put right (None: not received after all)."""
+
+        disbursement_id: UUID
+        amount: Money
+        received_on: date | None
+        reason: str
+
+    @event(DisbursementCorrected)
     def _disbursement_corrected(
         self, disbursement_id: UUID, amount: Money, received_on: date | None, reason: str
     ) -> None:
@@ -358,7 +462,12 @@ class GrantApplication(Illustrative):
         self._reporting_duty_added(duty_id=duty_id, kind=kind, due_on=due_on)
         return duty_id
 
-    @event("ReportingDutyAdded")
+    class ReportingDutyAdded(Illustrative.Event):
+        duty_id: UUID
+        kind: ReportKind
+        due_on: date
+
+    @event(ReportingDutyAdded)
     def _reporting_duty_added(self, duty_id: UUID, kind: ReportKind, due_on: date) -> None:
         self.reporting_duties[duty_id] = ReportingDuty(duty_id, kind, due_on)
 
@@ -368,7 +477,11 @@ class GrantApplication(Illustrative):
             raise DomainError("This report was already submitted on {submitted_on}.", submitted_on=duty.submitted_on)
         self._report_submitted(duty_id=duty_id, submitted_on=submitted_on)
 
-    @event("ReportSubmitted")
+    class ReportSubmitted(Illustrative.Event):
+        duty_id: UUID
+        submitted_on: date
+
+    @event(ReportSubmitted)
     def _report_submitted(self, duty_id: UUID, submitted_on: date) -> None:
         self.reporting_duties[duty_id].submitted_on = submitted_on
 

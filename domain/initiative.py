@@ -24,7 +24,14 @@ def quarter_of(day: date) -> str:
 
 
 class RoadmapInitiative(Illustrative):
-    @event("Proposed")
+    class Proposed(Illustrative.Created):
+        roadmap: str
+        direction: str
+        title: str
+        owner: str
+        target_on: date
+
+    @event(Proposed)
     def __init__(self, roadmap: str, direction: str, title: str, owner: str, target_on: date) -> None:
         self.roadmap, self.direction, self.title = roadmap, direction, title
         self.owner, self.target_on, self.original_target_on = owner, target_on, target_on
@@ -60,7 +67,11 @@ class RoadmapInitiative(Illustrative):
         if new != (self.title, self.direction):
             self._retitled(title=new[0], direction=new[1])
 
-    @event("Retitled")
+    class Retitled(Illustrative.Event):
+        title: str
+        direction: str
+
+    @event(Retitled)
     def _retitled(self, title: str, direction: str) -> None:
         self.title, self.direction = title, direction
 
@@ -69,7 +80,10 @@ class RoadmapInitiative(Illustrative):
         if owner != self.owner:
             self._handed_over(owner=owner)
 
-    @event("HandedOver")
+    class HandedOver(Illustrative.Event):
+        owner: str
+
+    @event(HandedOver)
     def _handed_over(self, owner: str) -> None:
         self.owner = owner
 
@@ -77,7 +91,10 @@ class RoadmapInitiative(Illustrative):
         self._move(I.PLANNED)
         self._planned()
 
-    @event("Planned")
+    class Planned(Illustrative.Event):
+        pass
+
+    @event(Planned)
     def _planned(self) -> None:
         self.status = I.PLANNED
 
@@ -85,7 +102,10 @@ class RoadmapInitiative(Illustrative):
         self._move(I.IN_PROGRESS)
         self._started()
 
-    @event("Started")
+    class Started(Illustrative.Event):
+        pass
+
+    @event(Started)
     def _started(self) -> None:
         self.status = I.IN_PROGRESS
 
@@ -93,7 +113,10 @@ class RoadmapInitiative(Illustrative):
         self._check_not_ended(N_("finish"))
         self._finished()
 
-    @event("Finished")
+    class Finished(Illustrative.Event):
+        pass
+
+    @event(Finished)
     def _finished(self) -> None:
         self.status, self.progress = I.DONE, 100
 
@@ -101,7 +124,10 @@ class RoadmapInitiative(Illustrative):
         self._check_not_ended(N_("close"))
         self._not_done(reason=require_reason(reason, N_("mark an initiative not done")))
 
-    @event("MarkedNotDone")
+    class MarkedNotDone(Illustrative.Event):
+        reason: str
+
+    @event(MarkedNotDone)
     def _not_done(self, reason: str) -> None:
         self.status = I.NOT_DONE
 
@@ -109,7 +135,10 @@ class RoadmapInitiative(Illustrative):
         self._check_not_ended(N_("drop"))
         self._dropped(reason=require_reason(reason, N_("drop an initiative")))
 
-    @event("Dropped")
+    class Dropped(Illustrative.Event):
+        reason: str
+
+    @event(Dropped)
     def _dropped(self, reason: str) -> None:
         self.status = I.DROPPED
 
@@ -119,7 +148,11 @@ class RoadmapInitiative(Illustrative):
             raise DomainError("A postponement moves the target later than {target_on}.", target_on=self.target_on)
         self._postponed(to_date=to_date, reason=require_reason(reason, N_("postpone an initiative")))
 
-    @event("Postponed")
+    class Postponed(Illustrative.Event):
+        to_date: date
+        reason: str
+
+    @event(Postponed)
     def _postponed(self, to_date: date, reason: str) -> None:
         self.postponements.append(Postponement(self.target_on, to_date, reason))
         self.status, self.target_on = I.POSTPONED, to_date
@@ -128,7 +161,11 @@ class RoadmapInitiative(Illustrative):
         self._check_not_ended(N_("assess"))
         self._health_assessed(health=health, comment=comment.strip())
 
-    @event("HealthAssessed")
+    class HealthAssessed(Illustrative.Event):
+        health: Health
+        comment: str
+
+    @event(HealthAssessed)
     def _health_assessed(self, health: Health, comment: str) -> None:
         self.health = health
         if comment:
@@ -139,21 +176,31 @@ class RoadmapInitiative(Illustrative):
         require_percent(percent, N_("Progress"))
         self._progress_reported(percent=percent)
 
-    @event("ProgressReported")
+    class ProgressReported(Illustrative.Event):
+        percent: int
+
+    @event(ProgressReported)
     def _progress_reported(self, percent: int) -> None:
         self.progress = percent
 
     def record_decision(self, text: str, decided_on: date) -> None:
         self._decision_recorded(text=require_text(text, N_("The decision")), decided_on=decided_on)
 
-    @event("DecisionRecorded")
+    class DecisionRecorded(Illustrative.Event):
+        text: str
+        decided_on: date
+
+    @event(DecisionRecorded)
     def _decision_recorded(self, text: str, decided_on: date) -> None:
         self.decisions.append(Decision(text, decided_on))
 
     def comment(self, text: str) -> None:
         self._commented(text=require_text(text, N_("The comment")))
 
-    @event("Commented")
+    class Commented(Illustrative.Event):
+        text: str
+
+    @event(Commented)
     def _commented(self, text: str) -> None:
         self.comments.append(text)
 
@@ -162,7 +209,10 @@ class RoadmapInitiative(Illustrative):
             raise DomainError("This project is already linked.")
         self._project_linked(project_id=project_id)
 
-    @event("ProjectLinked")
+    class ProjectLinked(Illustrative.Event):
+        project_id: UUID
+
+    @event(ProjectLinked)
     def _project_linked(self, project_id: UUID) -> None:
         self.project_ids.append(project_id)
 
@@ -171,7 +221,11 @@ class RoadmapInitiative(Illustrative):
             raise DomainError("This project is not linked.")
         self._project_unlinked(project_id=project_id, reason=require_reason(reason, N_("unlink a project")))
 
-    @event("ProjectUnlinked")
+    class ProjectUnlinked(Illustrative.Event):
+        project_id: UUID
+        reason: str
+
+    @event(ProjectUnlinked)
     def _project_unlinked(self, project_id: UUID, reason: str) -> None:
         self.project_ids.remove(project_id)
 

@@ -20,7 +20,12 @@ ENDED = (M.EXPIRED, M.TERMINATED)
 
 
 class Memorandum(Illustrative):
-    @event("Drafted")
+    class Drafted(Illustrative.Created):
+        kind: MemorandumKind
+        subject: str
+        owner: str
+
+    @event(Drafted)
     def __init__(self, kind: MemorandumKind, subject: str, owner: str) -> None:
         self.kind, self.subject, self.owner = kind, subject, owner
         self.stage = M.DRAFT
@@ -46,7 +51,11 @@ class Memorandum(Illustrative):
         if (kind, subject) != (self.kind, self.subject):
             self._described(kind=kind, subject=subject)
 
-    @event("Described")
+    class Described(Illustrative.Event):
+        kind: MemorandumKind
+        subject: str
+
+    @event(Described)
     def _described(self, kind: MemorandumKind, subject: str) -> None:
         self.kind, self.subject = kind, subject
 
@@ -55,7 +64,10 @@ class Memorandum(Illustrative):
         if owner != self.owner:
             self._handed_over(owner=owner)
 
-    @event("HandedOver")
+    class HandedOver(Illustrative.Event):
+        owner: str
+
+    @event(HandedOver)
     def _handed_over(self, owner: str) -> None:
         self.owner = owner
 
@@ -66,7 +78,11 @@ class Memorandum(Illustrative):
             raise DomainError("This organization is already a party.")
         self._party_added(organization_id=organization_id, party_type=party_type)
 
-    @event("PartyAdded")
+    class PartyAdded(Illustrative.Event):
+        organization_id: UUID
+        party_type: PartyType
+
+    @event(PartyAdded)
     def _party_added(self, organization_id: UUID, party_type: PartyType) -> None:
         self.parties[organization_id] = Party(organization_id, party_type)
 
@@ -75,7 +91,10 @@ class Memorandum(Illustrative):
             raise DomainError("Only a draft goes into negotiation.")
         self._negotiation_opened()
 
-    @event("NegotiationOpened")
+    class NegotiationOpened(Illustrative.Event):
+        pass
+
+    @event(NegotiationOpened)
     def _negotiation_opened(self) -> None:
         self.stage = M.NEGOTIATION
 
@@ -92,7 +111,13 @@ class Memorandum(Illustrative):
         self._signed(signed_on=signed_on, place=place.strip(), valid_from=valid_from or signed_on,
                      valid_until=valid_until)  # fmt: skip
 
-    @event("Signed")
+    class Signed(Illustrative.Event):
+        signed_on: date
+        place: str
+        valid_from: date
+        valid_until: date | None
+
+    @event(Signed)
     def _signed(self, signed_on: date, place: str, valid_from: date, valid_until: date | None) -> None:
         self.stage, self.signed_on, self.signed_place = M.SIGNED, signed_on, place
         self.valid_from, self.valid_until = valid_from, valid_until
@@ -102,7 +127,10 @@ class Memorandum(Illustrative):
             raise DomainError("Only a signed memorandum becomes active.")
         self._activated()
 
-    @event("Activated")
+    class Activated(Illustrative.Event):
+        pass
+
+    @event(Activated)
     def _activated(self) -> None:
         self.stage = M.ACTIVE
 
@@ -111,7 +139,10 @@ class Memorandum(Illustrative):
             raise DomainError("Only a memorandum in force can expire.")
         self._expired()
 
-    @event("Expired")
+    class Expired(Illustrative.Event):
+        pass
+
+    @event(Expired)
     def _expired(self) -> None:
         self.stage = M.EXPIRED
 
@@ -120,7 +151,10 @@ class Memorandum(Illustrative):
             raise DomainError("The memorandum is already {stage}.", stage=self.stage)
         self._terminated(reason=require_reason(reason, N_("terminate a memorandum")))
 
-    @event("Terminated")
+    class Terminated(Illustrative.Event):
+        reason: str
+
+    @event(Terminated)
     def _terminated(self, reason: str) -> None:
         self.stage = M.TERMINATED
 
@@ -135,7 +169,11 @@ class Memorandum(Illustrative):
             )
         self._extended(valid_until=valid_until, reason=require_reason(reason, N_("extend a memorandum")))
 
-    @event("Extended")
+    class Extended(Illustrative.Event):
+        valid_until: date
+        reason: str
+
+    @event(Extended)
     def _extended(self, valid_until: date, reason: str) -> None:
         self.valid_until = valid_until
 
@@ -152,7 +190,14 @@ class Memorandum(Illustrative):
         )
         return commitment_id
 
-    @event("CommitmentMade")
+    class CommitmentMade(Illustrative.Event):
+        commitment_id: UUID
+        party_id: UUID
+        description: str
+        owner: str
+        due_on: date | None
+
+    @event(CommitmentMade)
     def _commitment_made(
         self, commitment_id: UUID, party_id: UUID, description: str, owner: str, due_on: date | None
     ) -> None:
@@ -164,7 +209,11 @@ class Memorandum(Illustrative):
             raise DomainError("The commitment is already {status}.", status=status)
         self._commitment_updated(commitment_id=commitment_id, status=status)
 
-    @event("CommitmentUpdated")
+    class CommitmentUpdated(Illustrative.Event):
+        commitment_id: UUID
+        status: CommitmentStatus
+
+    @event(CommitmentUpdated)
     def _commitment_updated(self, commitment_id: UUID, status: CommitmentStatus) -> None:
         self.commitments[commitment_id].status = status
 
@@ -173,7 +222,10 @@ class Memorandum(Illustrative):
             raise DomainError("This project is already linked.")
         self._project_linked(project_id=project_id)
 
-    @event("ProjectLinked")
+    class ProjectLinked(Illustrative.Event):
+        project_id: UUID
+
+    @event(ProjectLinked)
     def _project_linked(self, project_id: UUID) -> None:
         self.project_ids.append(project_id)
 
@@ -182,7 +234,11 @@ class Memorandum(Illustrative):
             raise DomainError("This project is not linked.")
         self._project_unlinked(project_id=project_id, reason=require_reason(reason, N_("unlink a project")))
 
-    @event("ProjectUnlinked")
+    class ProjectUnlinked(Illustrative.Event):
+        project_id: UUID
+        reason: str
+
+    @event(ProjectUnlinked)
     def _project_unlinked(self, project_id: UUID, reason: str) -> None:
         self.project_ids.remove(project_id)
 

@@ -11,7 +11,15 @@ from domain.record import require_reason, require_text
 
 
 class Organization(Illustrative):
-    @event("Registered")
+    class Registered(Illustrative.Created):
+        name_uk: str
+        name_latin: str
+        kind: OrganizationKind
+        region: str
+        country: str
+        authority_level: AuthorityLevel | None
+
+    @event(Registered)
     def __init__(
         self,
         name_uk: str,
@@ -55,7 +63,11 @@ class Organization(Illustrative):
         if (name_uk, name_latin.strip()) != (self.name_uk, self.name_latin):
             self._renamed(name_uk=name_uk, name_latin=name_latin.strip())
 
-    @event("Renamed")
+    class Renamed(Illustrative.Event):
+        name_uk: str
+        name_latin: str
+
+    @event(Renamed)
     def _renamed(self, name_uk: str, name_latin: str) -> None:
         self.name_uk = name_uk
         self.name_latin = name_latin
@@ -66,7 +78,11 @@ class Organization(Illustrative):
         if (kind, authority_level) != (self.kind, self.authority_level):
             self._reclassified(kind=kind, authority_level=authority_level)
 
-    @event("Reclassified")
+    class Reclassified(Illustrative.Event):
+        kind: OrganizationKind
+        authority_level: AuthorityLevel | None
+
+    @event(Reclassified)
     def _reclassified(self, kind: OrganizationKind, authority_level: AuthorityLevel | None) -> None:
         self.kind = kind
         self.authority_level = authority_level
@@ -77,7 +93,11 @@ class Organization(Illustrative):
         if (region.strip(), country) != (self.region, self.country):
             self._relocated(region=region.strip(), country=country)
 
-    @event("Relocated")
+    class Relocated(Illustrative.Event):
+        region: str
+        country: str
+
+    @event(Relocated)
     def _relocated(self, region: str, country: str) -> None:
         self.region = region
         self.country = country
@@ -86,7 +106,10 @@ class Organization(Illustrative):
         self._check_not_archived()
         self._archived(reason=require_reason(reason, N_("archive an organization")))
 
-    @event("Archived")
+    class Archived(Illustrative.Event):
+        reason: str
+
+    @event(Archived)
     def _archived(self, reason: str) -> None:
         self.archived = True
 

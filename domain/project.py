@@ -33,7 +33,19 @@ CHECKLIST_PASS = 5
 
 
 class Project(Illustrative):
-    @event("Proposed")
+    class Proposed(Illustrative.Created):
+        code: str
+        title: str
+        summary: str
+        organization_id: UUID
+        owner: str
+        priority: Priority
+        category: Category
+        regions: list[str]
+        direction: str
+        tags: list[str]
+
+    @event(Proposed)
     def __init__(
         self,
         code: str,
@@ -97,7 +109,11 @@ class Project(Illustrative):
         if (title, summary.strip()) != (self.title, self.summary):
             self._described(title=title, summary=summary.strip())
 
-    @event("Described")
+    class Described(Illustrative.Event):
+        title: str
+        summary: str
+
+    @event(Described)
     def _described(self, title: str, summary: str) -> None:
         self.title, self.summary = title, summary
 
@@ -109,7 +125,14 @@ class Project(Illustrative):
         if new != (self.priority, self.category, self.direction, self.regions, self.tags):
             self._classified(priority=new[0], category=new[1], direction=new[2], regions=new[3], tags=new[4])
 
-    @event("Classified")
+    class Classified(Illustrative.Event):
+        priority: Priority
+        category: Category
+        direction: str
+        regions: list[str]
+        tags: list[str]
+
+    @event(Classified)
     def _classified(
         self, priority: Priority, category: Category, direction: str, regions: list[str], tags: list[str]
     ) -> None:
@@ -122,7 +145,10 @@ class Project(Illustrative):
         if owner != self.owner:
             self._handed_over(owner=owner)
 
-    @event("HandedOver")
+    class HandedOver(Illustrative.Event):
+        owner: str
+
+    @event(HandedOver)
     def _handed_over(self, owner: str) -> None:
         self.owner = owner
 
@@ -131,7 +157,13 @@ class Project(Illustrative):
         require_order(start, end, N_("the project"), about="end")
         self._planned(budget=budget, estimated=estimated, start=start, end=end)
 
-    @event("Planned")
+    class Planned(Illustrative.Event):
+        budget: Money | None
+        estimated: bool
+        start: date | None
+        end: date | None
+
+    @event(Planned)
     def _planned(self, budget: Money | None, estimated: bool, start: date | None, end: date | None) -> None:
         self.budget, self.budget_estimated = budget, estimated
         self.planned_start, self.planned_end = start, end
@@ -141,7 +173,10 @@ class Project(Illustrative):
         self._check_forward(S.CONCEPT)
         self._concept_developed()
 
-    @event("ConceptDeveloped")
+    class ConceptDeveloped(Illustrative.Event):
+        pass
+
+    @event(ConceptDeveloped)
     def _concept_developed(self) -> None:
         self.stage = S.CONCEPT
 
@@ -149,7 +184,10 @@ class Project(Illustrative):
         self._check_forward(S.APPROVED)
         self._approved()
 
-    @event("Approved")
+    class Approved(Illustrative.Event):
+        pass
+
+    @event(Approved)
     def _approved(self) -> None:
         self.stage = S.APPROVED
 
@@ -157,7 +195,10 @@ class Project(Illustrative):
         self._check_forward(S.IN_IMPLEMENTATION)
         self._started()
 
-    @event("Started")
+    class Started(Illustrative.Event):
+        pass
+
+    @event(Started)
     def _started(self) -> None:
         self.stage = S.IN_IMPLEMENTATION
 
@@ -165,7 +206,10 @@ class Project(Illustrative):
         self._check_forward(S.COMPLETED)
         self._completed()
 
-    @event("Completed")
+    class Completed(Illustrative.Event):
+        pass
+
+    @event(Completed)
     def _completed(self) -> None:
         self.stage = S.COMPLETED
 
@@ -175,7 +219,10 @@ class Project(Illustrative):
             raise DomainError("The project is already on hold.")
         self._put_on_hold(reason=require_reason(reason, N_("put a project on hold")))
 
-    @event("PutOnHold")
+    class PutOnHold(Illustrative.Event):
+        reason: str
+
+    @event(PutOnHold)
     def _put_on_hold(self, reason: str) -> None:
         self.stage_before_hold, self.stage = self.stage, S.ON_HOLD
 
@@ -184,7 +231,12 @@ class Project(Illustrative):
             raise DomainError("Only a project on hold can be resumed.")
         self._resumed(stage=self.stage_before_hold or S.IDEA)
 
-    @event("Resumed")
+    class Resumed(Illustrative.Event):
+        """The project is back in `stage`, the one it was in when put on hold."""
+
+        stage: ProjectStage
+
+    @event(Resumed)
     def _resumed(self, stage: ProjectStage) -> None:
         self.stage, self.stage_before_hold = stage, None
 
@@ -192,7 +244,10 @@ class Project(Illustrative):
         self._check_open(N_("cancel"))
         self._cancelled(reason=require_reason(reason, N_("cancel a project")))
 
-    @event("Cancelled")
+    class Cancelled(Illustrative.Event):
+        reason: str
+
+    @event(Cancelled)
     def _cancelled(self, reason: str) -> None:
         self.stage = S.CANCELLED
 
@@ -204,7 +259,11 @@ class Project(Illustrative):
             raise DomainError("Moving forward is a stage action, not a correction.")
         self._stage_corrected(stage=stage, reason=reason)
 
-    @event("StageCorrected")
+    class StageCorrected(Illustrative.Event):
+        stage: ProjectStage
+        reason: str
+
+    @event(StageCorrected)
     def _stage_corrected(self, stage: ProjectStage, reason: str) -> None:
         self.stage, self.stage_before_hold = stage, None
 
@@ -215,7 +274,11 @@ class Project(Illustrative):
             raise DomainError("This organization is already a partner of the project.")
         self._partner_added(organization_id=organization_id, role=require_text(role, N_("The partner's role")))
 
-    @event("PartnerAdded")
+    class PartnerAdded(Illustrative.Event):
+        organization_id: UUID
+        role: str
+
+    @event(PartnerAdded)
     def _partner_added(self, organization_id: UUID, role: str) -> None:
         self.partners[organization_id] = Partner(organization_id, role)
 
@@ -223,7 +286,11 @@ class Project(Illustrative):
         find(self.partners, organization_id, N_("partner"))
         self._partner_removed(organization_id=organization_id, reason=require_reason(reason, N_("remove a partner")))
 
-    @event("PartnerRemoved")
+    class PartnerRemoved(Illustrative.Event):
+        organization_id: UUID
+        reason: str
+
+    @event(PartnerRemoved)
     def _partner_removed(self, organization_id: UUID, reason: str) -> None:
         del self.partners[organization_id]
 
@@ -241,7 +308,15 @@ class Project(Illustrative):
         )
         return kpi_id
 
-    @event("KpiDefined")
+    class KpiDefined(Illustrative.Event):
+        kpi_id: UUID
+        name: str
+        unit: str
+        level: ResultLevel
+        baseline: Decimal
+        target: Decimal
+
+    @event(KpiDefined)
     def _kpi_defined(
         self, kpi_id: UUID, name: str, unit: str, level: ResultLevel, baseline: Decimal, target: Decimal
     ) -> None:
@@ -258,7 +333,13 @@ class Project(Illustrative):
             source=require_text(source, N_("The source of the measurement")),
         )
 
-    @event("KpiMeasured")
+    class KpiMeasured(Illustrative.Event):
+        kpi_id: UUID
+        value: Decimal
+        measured_on: date
+        source: str
+
+    @event(KpiMeasured)
     def _kpi_measured(self, kpi_id: UUID, value: Decimal, measured_on: date, source: str) -> None:
         self.kpis[kpi_id].measurements.append(Measurement(value, measured_on, source))
 
@@ -275,7 +356,15 @@ class Project(Illustrative):
             )
         self._kpi_measurement_corrected(kpi_id=kpi_id, measured_on=measured_on, value=value, reason=reason)
 
-    @event("KpiMeasurementCorrected")
+    class KpiMeasurementCorrected(Illustrative.Event):
+        """The KPI's measurement of `measured_on` is put right: it is `value`."""
+
+        kpi_id: UUID
+        measured_on: date
+        value: Decimal
+        reason: str
+
+    @event(KpiMeasurementCorrected)
     def _kpi_measurement_corrected(self, kpi_id: UUID, measured_on: date, value: Decimal, reason: str) -> None:
         measurement = [m for m in self.kpis[kpi_id].measurements if m.measured_on == measured_on][-1]
         if measurement.corrected_from is None:
@@ -289,7 +378,12 @@ class Project(Illustrative):
             raise DomainError("The target of '{kpi}' is already {target}.", kpi=kpi.name, target=target)
         self._kpi_target_revised(kpi_id=kpi_id, target=target, reason=require_reason(reason, N_("revise a target")))
 
-    @event("KpiTargetRevised")
+    class KpiTargetRevised(Illustrative.Event):
+        kpi_id: UUID
+        target: Decimal
+        reason: str
+
+    @event(KpiTargetRevised)
     def _kpi_target_revised(self, kpi_id: UUID, target: Decimal, reason: str) -> None:
         kpi = self.kpis[kpi_id]
         kpi.revisions.append(TargetRevision(kpi.target, target, reason))
@@ -300,7 +394,11 @@ class Project(Illustrative):
             description=require_text(description, N_("The result")), recorded_on=recorded_on
         )
 
-    @event("UnplannedResultRecorded")
+    class UnplannedResultRecorded(Illustrative.Event):
+        description: str
+        recorded_on: date
+
+    @event(UnplannedResultRecorded)
     def _unplanned_result_recorded(self, description: str, recorded_on: date) -> None:
         self.unplanned_results.append(UnplannedResult(description, recorded_on))
 
@@ -311,7 +409,12 @@ class Project(Illustrative):
         self._milestone_added(milestone_id=milestone_id, title=require_text(title, N_("The milestone")), due_on=due_on)
         return milestone_id
 
-    @event("MilestoneAdded")
+    class MilestoneAdded(Illustrative.Event):
+        milestone_id: UUID
+        title: str
+        due_on: date
+
+    @event(MilestoneAdded)
     def _milestone_added(self, milestone_id: UUID, title: str, due_on: date) -> None:
         self.milestones[milestone_id] = Milestone(milestone_id, title, due_on)
 
@@ -322,7 +425,12 @@ class Project(Illustrative):
         reason = require_reason(reason, N_("reschedule a milestone"))
         self._milestone_rescheduled(milestone_id=milestone_id, due_on=due_on, reason=reason)
 
-    @event("MilestoneRescheduled")
+    class MilestoneRescheduled(Illustrative.Event):
+        milestone_id: UUID
+        due_on: date
+        reason: str
+
+    @event(MilestoneRescheduled)
     def _milestone_rescheduled(self, milestone_id: UUID, due_on: date, reason: str) -> None:
         self.milestones[milestone_id].due_on = due_on
 
@@ -334,7 +442,11 @@ class Project(Illustrative):
             )
         self._milestone_reached(milestone_id=milestone_id, done_on=done_on)
 
-    @event("MilestoneReached")
+    class MilestoneReached(Illustrative.Event):
+        milestone_id: UUID
+        done_on: date
+
+    @event(MilestoneReached)
     def _milestone_reached(self, milestone_id: UUID, done_on: date) -> None:
         self.milestones[milestone_id].done_on = done_on
 
@@ -345,7 +457,10 @@ class Project(Illustrative):
             raise DomainError("Unknown checklist questions: {questions}.", questions=sorted(unknown))
         self._checklist_answered(answers={q: bool(answers.get(q, False)) for q in CHECKLIST})
 
-    @event("ChecklistAnswered")
+    class ChecklistAnswered(Illustrative.Event):
+        answers: dict[str, bool]
+
+    @event(ChecklistAnswered)
     def _checklist_answered(self, answers: dict[str, bool]) -> None:
         self.checklist = answers
 

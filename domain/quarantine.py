@@ -23,7 +23,10 @@ class Quarantine(Record):
     def create_id(**_: object) -> UUID:
         return QUARANTINE_ID
 
-    @event("Opened")
+    class Opened(Record.Created):
+        pass
+
+    @event(Opened)
     def __init__(self) -> None:
         self.released: set[int] = set()
 
@@ -34,6 +37,10 @@ class Quarantine(Record):
             raise DomainError("The event at position {position} was already released.", position=position)
         self._released(position=position, reason=reason)
 
-    @event("Released")
+    class Released(Record.Event):
+        position: int
+        reason: str
+
+    @event(Released)
     def _released(self, position: int, reason: str) -> None:
         self.released.add(position)

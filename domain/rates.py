@@ -22,7 +22,13 @@ class ExchangeRates(Illustrative):
     def create_id(**_: object) -> UUID:
         return RATES_ID
 
-    @event("Opened")
+    class Opened(Illustrative.Created):
+        from_currency: str
+        to_currency: str
+        rate: Decimal
+        on: date
+
+    @event(Opened)
     def __init__(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
         """The table opens with its first rate."""
         self.rates: dict[tuple[str, str], dict[date, Decimal]] = {(from_currency, to_currency): {on: rate}}
@@ -36,7 +42,13 @@ class ExchangeRates(Illustrative):
         _check(from_currency, to_currency, rate)
         self._recorded(from_currency=from_currency, to_currency=to_currency, rate=rate, on=on)
 
-    @event("RateRecorded")
+    class RateRecorded(Illustrative.Event):
+        from_currency: str
+        to_currency: str
+        rate: Decimal
+        on: date
+
+    @event(RateRecorded)
     def _recorded(self, from_currency: str, to_currency: str, rate: Decimal, on: date) -> None:
         self.rates.setdefault((from_currency, to_currency), {})[on] = rate
 

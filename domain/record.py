@@ -28,10 +28,18 @@ def _effective_date() -> date | None:
 
 
 class Record(Aggregate):
-    """An aggregate whose every event says who recorded it and, optionally, why."""
+    """An aggregate whose every event says who recorded it and, optionally, why.
+
+    Each kind declares its events as classes, each right above the method that records it
+    (`@event(Renamed)`): its fields are exactly the method's parameters, and the method's body applies it.
+    A stored event is read back by its topic (`domain.organization:Organization.Renamed`) and its
+    fields, so an event class or field is never renamed or moved; a new field needs a `class_version`
+    and an upcaster for the events stored without it.
+    """
 
     class Event(Aggregate.Event):
         actor: str = field(default_factory=_actor, init=False)
+        # The recording's reason; an event that declares `reason` itself takes it from its method instead.
         reason: str | None = field(default_factory=_reason, init=False)
         effective_date: date | None = field(default_factory=_effective_date, init=False)
 
