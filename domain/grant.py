@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import event
@@ -38,6 +39,10 @@ ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
 
 class GrantApplication(Illustrative):
     class Prospected(Illustrative.Created):
+        """Version 2 says whether the requested and co-financing amounts are estimates; a version 1
+        event, stored before, reads as stating them as facts."""
+
+        class_version = 2
         title: str
         funder_id: UUID
         applicant_id: UUID
@@ -49,6 +54,12 @@ class GrantApplication(Illustrative):
         requested: Money
         co_financing: Money | None
         deadline: datetime | None
+        requested_estimated: bool
+        co_financing_estimated: bool
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.update(requested_estimated=False, co_financing_estimated=False)
 
     @event(Prospected)
     def __init__(
@@ -64,12 +75,15 @@ class GrantApplication(Illustrative):
         requested: Money,
         co_financing: Money | None,
         deadline: datetime | None,
+        requested_estimated: bool,
+        co_financing_estimated: bool,
     ) -> None:
         self.title, self.funder_id, self.applicant_id = title, funder_id, applicant_id
         self.programme, self.call_name = programme, call_name
         self.call_reference, self.call_url = call_reference, call_url
         self.owner, self.requested, self.co_financing = owner, requested, co_financing
         self.deadline = deadline
+        self.requested_estimated, self.co_financing_estimated = requested_estimated, co_financing_estimated
         self.stage = G.PROSPECT
         self.awarded: Money | None = None
         self.win_probability: int | None = None
@@ -98,6 +112,8 @@ class GrantApplication(Illustrative):
         call_url: str = "",
         co_financing: Money | None = None,
         deadline: datetime | None = None,
+        requested_estimated: bool = False,
+        co_financing_estimated: bool = False,
     ) -> GrantApplication:
         require_aware(deadline, N_("The call deadline"))
         return cls(
@@ -112,6 +128,8 @@ class GrantApplication(Illustrative):
             requested=requested,
             co_financing=co_financing,
             deadline=deadline,
+            requested_estimated=requested_estimated,
+            co_financing_estimated=co_financing is not None and co_financing_estimated,
         )
 
     # Details -------------------------------------------------------------------------------
@@ -150,18 +168,41 @@ class GrantApplication(Illustrative):
     def _deadline_set(self, deadline: datetime | None) -> None:
         self.deadline = deadline
 
-    def change_request(self, requested: Money, co_financing: Money | None) -> None:
+    def change_request(
+        self,
+        requested: Money,
+        co_financing: Money | None,
+        requested_estimated: bool = False,
+        co_financing_estimated: bool = False,
+    ) -> None:
         if self.stage not in UNDECIDED:
             raise DomainError("The requested amount can only change before the funder decides.")
-        self._request_changed(requested=requested, co_financing=co_financing)
+        self._request_changed(
+            requested=requested,
+            co_financing=co_financing,
+            requested_estimated=requested_estimated,
+            co_financing_estimated=co_financing is not None and co_financing_estimated,
+        )
 
     class RequestChanged(Illustrative.Event):
+        """Version 2 says whether the amounts are estimates (version 1: stated as facts)."""
+
+        class_version = 2
         requested: Money
         co_financing: Money | None
+        requested_estimated: bool
+        co_financing_estimated: bool
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state.update(requested_estimated=False, co_financing_estimated=False)
 
     @event(RequestChanged)
-    def _request_changed(self, requested: Money, co_financing: Money | None) -> None:
+    def _request_changed(
+        self, requested: Money, co_financing: Money | None, requested_estimated: bool, co_financing_estimated: bool
+    ) -> None:
         self.requested, self.co_financing = requested, co_financing
+        self.requested_estimated, self.co_financing_estimated = requested_estimated, co_financing_estimated
 
     def estimate_win_probability(self, percent: int | None) -> None:
         self._check_not_ended(N_("estimate"))

@@ -205,8 +205,17 @@ def digests(content: dict[str, Any]) -> dict[str, str]:
     illustrative = figures.get("illustrative")
     if illustrative and (illustrative["by_stage"] or illustrative["rates"]):  # packs with none keep their digests
         printed["illustrative"] = {key: illustrative[key] for key in ("by_stage", "won", "rates")}
+    estimated = figures.get("estimated")
+    if estimated and estimated["by_stage"]:  # as above: packs with no estimates keep their digests
+        printed["estimated"] = estimated["by_stage"]
     shown = {**{section: content[section] for section in SECTIONS if section != "figures"}, "figures": printed}
+    shown["grants"] = [_without_false(row, "requested_estimated") for row in content["grants"]]
     return {section: hashlib.sha256(_canonical(shown[section]).encode()).hexdigest() for section in SECTIONS}
+
+
+def _without_false(row: dict[str, Any], key: str) -> dict[str, Any]:
+    """A row with a flag said only when it is set: rows sealed before the flag existed keep their digests."""
+    return {name: value for name, value in row.items() if name != key or value}
 
 
 def _canonical(value: Any) -> str:

@@ -40,6 +40,7 @@ class DashboardQueries(RateUseCases):
                 **_illustrative(groups, currency, rates, [row["name"] for row in funders]),
                 "rates": self.illustrative_rates(),
             },
+            "estimated": _estimated(groups, currency, rates),
             "win_rate": _win_rate(groups),
             "deadlines": self._upcoming(now),
             "priorities": _counts(projects, "priority"),
@@ -127,7 +128,7 @@ def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Decimals; groups left empty are dropped."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
-        key = (row["stage"], row["funder_id"], row["requested_currency"], row["awarded_currency"], row["illustrative"])
+        key = tuple(row[column] for column in GRANTS.group)
         group = groups.get(key)
         if group is None:
             group = groups[key] = {**row, "count": 0, "requested": Decimal(0), "awarded": Decimal(0)}
@@ -137,9 +138,13 @@ def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [group for group in groups.values() if group["count"]]
 
 
+def _awarded(group: dict[str, Any]) -> bool:
+    return group["stage"] in WON and group["awarded_currency"] is not None
+
+
 def _value(group: dict[str, Any]) -> tuple[str, Decimal]:
     """What a group of applications counts for: awarded money once won, requested money before."""
-    if group["stage"] in WON and group["awarded_currency"] is not None:
+    if _awarded(group):
         return group["awarded_currency"], group["awarded"]
     return group["requested_currency"], group["requested"]
 
@@ -178,7 +183,7 @@ def _won(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str,
     """What the won applications asked for, and what they were awarded."""
     totals: dict[str, dict[str, Decimal]] = {"requested": defaultdict(Decimal), "awarded": defaultdict(Decimal)}
     for group in groups:
-        if group["stage"] in WON and group["awarded_currency"] is not None:
+        if _awarded(group):
             for side, by_currency in totals.items():
                 by_currency[group[f"{side}_currency"]] += group[side]
     return {side: convert(dict(by_currency), currency, rates) for side, by_currency in totals.items()}
@@ -199,6 +204,16 @@ def _illustrative(groups: list[dict[str, Any]], currency: str, rates: Rates, fun
             row["name"]: row["value"] for row in sorted(by_funder, key=lambda r: rank.get(r["name"], len(rank)))
         },
         "won": _won(marked, currency, rates),
+    }
+
+
+def _estimated(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str, dict[str, Converted]]:
+    """How much of the totals by stage and by funder is requested money given as an estimate (an
+    award, once made, is a fact)."""
+    estimated = [group for group in groups if group["requested_estimated"] and not _awarded(group)]
+    return {
+        "by_stage": {row["name"]: row["value"] for row in _by(estimated, "stage", currency, rates)},
+        "by_funder": {row["name"]: row["value"] for row in _by(estimated, "funder", currency, rates)},
     }
 
 

@@ -28,6 +28,8 @@ class GrantUseCases(PortfolioCore):
         call_url: str = "",
         co_financing: Money | None = None,
         deadline: datetime | None = None,
+        requested_estimated: bool = False,
+        co_financing_estimated: bool = False,
     ) -> UUID:
         return self._create(
             lambda: G.prospect(
@@ -42,6 +44,8 @@ class GrantUseCases(PortfolioCore):
                 call_url,
                 co_financing,
                 deadline,
+                requested_estimated,
+                co_financing_estimated,
             )
         )
 
@@ -63,9 +67,18 @@ class GrantUseCases(PortfolioCore):
         return self._change(G, gid, lambda g: g.set_deadline(deadline), expected_version)
 
     def change_request(
-        self, gid: UUID, requested: Money, co_financing: Money | None, expected_version: V = None
+        self,
+        gid: UUID,
+        requested: Money,
+        co_financing: Money | None,
+        requested_estimated: bool = False,
+        co_financing_estimated: bool = False,
+        expected_version: V = None,
     ) -> int:
-        return self._change(G, gid, lambda g: g.change_request(requested, co_financing), expected_version)
+        def change(g: G) -> None:
+            g.change_request(requested, co_financing, requested_estimated, co_financing_estimated)
+
+        return self._change(G, gid, change, expected_version)
 
     def estimate_win_probability(self, gid: UUID, percent: int | None, expected_version: V = None) -> int:
         return self._change(G, gid, lambda g: g.estimate_win_probability(percent), expected_version)

@@ -144,6 +144,16 @@ def _differs(record: Any, values: dict[str, Any], *names: str) -> bool:
     return any(name in values and values[name] != getattr(record, name) for name in names)
 
 
+def _flag(values: dict[str, Any], name: str, otherwise: bool) -> bool:
+    """A yes-or-no the file gives; `otherwise` where its cell is empty."""
+    given = values.get(name)
+    return otherwise if given is None else bool(given)
+
+
+def _flag_differs(record: Any, values: dict[str, Any], name: str) -> bool:
+    return _flag(values, name, getattr(record, name)) != getattr(record, name)
+
+
 def _gives(record: Any, values: dict[str, Any], *names: str) -> bool:
     """Whether the file gives any of these facts, and a value other than the record's."""
     return any(values.get(name) is not None and values[name] != getattr(record, name) for name in names)
@@ -303,9 +313,11 @@ class ImportUseCases(AuditQueries):
                                  project.direction, project.regions, project.tags)  # fmt: skip
             if _differs(project, v, "owner"):
                 project.hand_over(v["owner"])
-        if _differs(project, v, "budget", "planned_start", "planned_end"):
+        planned = _differs(project, v, "budget", "planned_start", "planned_end")
+        if planned or _flag_differs(project, v, "budget_estimated"):
             start, end = v.get("planned_start", project.planned_start), v.get("planned_end", project.planned_end)
-            project.plan(v.get("budget", project.budget), project.budget_estimated, start, end)
+            estimated = _flag(v, "budget_estimated", project.budget_estimated)
+            project.plan(v.get("budget", project.budget), estimated, start, end)
         if v.get("stage") not in (None, project.stage):
             _move_project(project, v["stage"], _reason(v))
         return project
@@ -325,6 +337,7 @@ class ImportUseCases(AuditQueries):
             grant = GrantApplication.prospect(
                 v.get("title", ""), funder_id, applicant_id, v.get("owner", ""), v["requested"],
                 programme=v.get("programme", ""), deadline=v.get("deadline"),
+                requested_estimated=_flag(v, "requested_estimated", False),
             )  # fmt: skip
         else:
             _change_grant(grant, v, applicant_id)
@@ -363,8 +376,10 @@ def _change_grant(grant: GrantApplication, v: dict[str, Any], applicant_id: UUID
                             grant.call_reference, grant.call_url)  # fmt: skip
     if _differs(grant, v, "deadline"):
         grant.set_deadline(v["deadline"])
-    if _differs(grant, v, "requested"):
-        grant.change_request(v["requested"], grant.co_financing)
+    if _differs(grant, v, "requested") or _flag_differs(grant, v, "requested_estimated"):
+        estimated = _flag(v, "requested_estimated", grant.requested_estimated)
+        grant.change_request(v.get("requested", grant.requested), grant.co_financing, estimated,
+                             grant.co_financing_estimated)  # fmt: skip
     if _differs(grant, v, "owner"):
         grant.hand_over(v["owner"])
 

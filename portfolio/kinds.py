@@ -40,8 +40,9 @@ from domain.quarantine import Quarantine
 from domain.rates import ExchangeRates
 
 # What a field holds, which says how it is written in an export and read back, and typed in the API:
-# text; an amount with its currency (two columns, `<name>_amount` and `<name>_currency`); a day; a
-# deadline (a moment, exported as its day in Kyiv); a word of a vocabulary; a whole number; yes or no.
+# text; an amount with its currency (two columns, `<name>_amount` and `<name>_currency`, and a third,
+# `<name>_estimated`, where the amount may be an estimate); a day; a deadline (a moment, exported as
+# its day in Kyiv); a word of a vocabulary; a whole number; yes or no.
 FieldType = Literal["text", "money", "day", "deadline", "choice", "count", "flag"]
 Vocabulary = type[Enum]  # the words a "choice" field takes (a `type` field below would hide `type`)
 
@@ -56,11 +57,14 @@ class Field:
     vocabulary: Vocabulary | None = None
     source: str = ""  # the SQL that gives it, where it is not the table's own column (`t.<name>`)
     exported: bool = True  # a column of the register's export, and so of its import
+    estimable: bool = False  # an amount the record may give as an estimate, not a fact
 
     @property
     def columns(self) -> tuple[str, ...]:
         """Its names in a register row."""
-        return (f"{self.name}_amount", f"{self.name}_currency") if self.type == "money" else (self.name,)
+        if self.type != "money":
+            return (self.name,)
+        return (f"{self.name}_amount", f"{self.name}_currency", *([f"{self.name}_estimated"] * self.estimable))
 
 
 def choice(name: str, label: str, vocabulary: type[Enum]) -> Field:
@@ -104,7 +108,7 @@ PROJECT = Kind(
         Field("organization", N_("Organization"), source="o.name_uk"),
         choice("priority", N_("Priority"), Priority), choice("category", N_("Category"), Category),
         choice("stage", N_("Stage"), ProjectStage), Field("owner", N_("Lead")),
-        Field("budget", N_("Budget"), "money"),
+        Field("budget", N_("Budget"), "money", estimable=True),
         Field("planned_end", N_("Planned end"), "day"), Field("planned_start", N_("Planned start"), "day"),
         Field("direction", N_("Direction"), exported=False), Field("regions", N_("Regions"), exported=False),
     ),
@@ -117,7 +121,7 @@ GRANT = Kind(
     fields=(
         Field("title", N_("Title")), Field("programme", N_("Programme")),
         Field("funder", N_("Funder"), source="o.name_uk"), choice("stage", N_("Stage"), GrantStage),
-        Field("requested", N_("Requested"), "money"), Field("awarded", N_("Awarded"), "money"),
+        Field("requested", N_("Requested"), "money", estimable=True), Field("awarded", N_("Awarded"), "money"),
         Field("deadline", N_("Deadline"), "deadline"), Field("owner", N_("Owner")),
         Field("applicant", N_("Applicant"), source="a.name_uk"),
         Field("submitted_on", N_("Submitted"), "day"), Field("decided_on", N_("Decided"), "day"),

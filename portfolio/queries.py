@@ -25,7 +25,7 @@ class Queries:
 
     def grants(self) -> Rows:
         return self.store.query(
-            "SELECT g.id, g.title, g.stage, g.requested_amount, g.requested_currency, "
+            "SELECT g.id, g.title, g.stage, g.requested_amount, g.requested_currency, g.requested_estimated, "
             "g.awarded_amount, g.awarded_currency, g.deadline, f.name_uk AS funder "
             "FROM rm_grants g LEFT JOIN rm_organizations f ON f.id = g.funder_id "
             "ORDER BY g.deadline DESC NULLS LAST, g.title_key"

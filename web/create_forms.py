@@ -11,7 +11,16 @@ from domain.enums import AuthorityLevel, Category, MemorandumKind, OrganizationK
 from portfolio.app import Portfolio
 from web.actions import Action, OrganizationRef
 from web.creation import CreateForm
-from web.schemas import REQUIRED, amount_field, currency_field, date_field, deadline_field, enum_field, length
+from web.schemas import (
+    REQUIRED,
+    amount_field,
+    currency_field,
+    date_field,
+    deadline_field,
+    enum_field,
+    estimate_field,
+    length,
+)
 
 
 def _text(label: Any, required: bool = True, max_length: int = 300) -> fields.String:
@@ -56,6 +65,7 @@ GRANT = CreateForm("grant", _l("New grant application"), Action(
     "create", _l("New grant application"), Portfolio.prospect_application, (), {
         "title": _text(_l("Title")), "funder_id": _org(_l("Funder")), "applicant_id": _org(_l("Applicant")),
         "owner": _text(_l("Owner")), "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
+        "requested_estimated": estimate_field(_l("The requested amount is an estimate")),
         "programme": _text(_l("Programme"), required=False), "call_name": _text(_l("Call"), required=False),
         "call_reference": _text(_l("Call reference"), required=False),
         "call_url": _text(_l("Call URL"), required=False, max_length=2000),

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from domain.errors import DomainError
 from domain.money import Money
 from portfolio.imports import MAX_ROWS, REQUIRED, ImportRow, Problem, fold
+from portfolio.kinds import KINDS
 from web.i18n import LANGUAGES
 from web.register_columns import COLUMNS, Column
 from web.schemas import rule_message
@@ -25,7 +26,8 @@ from web.schemas import rule_message
 MAX_BYTES = 5 * 1024 * 1024
 MAX_LINES = 4 * MAX_ROWS  # lines read, empty ones included, before a file is refused
 # An amount's field and the field of its currency (the column after it).
-MONEY = {"requested": "requested_currency", "awarded": "awarded_currency", "budget": "budget_currency"}
+# Each amount a file may give, with its currency's column.
+MONEY = {f.name: f.columns[1] for kind in KINDS.values() for f in kind.fields if f.type == "money"}
 
 
 class ImportFileError(ValueError):

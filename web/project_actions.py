@@ -13,7 +13,7 @@ from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.illustrative_actions import illustrative_actions
 from web.labels import LABELS
-from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, reason_field
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, estimate_field, reason_field
 from web.subrecord_fields import number, one_of, text
 
 
@@ -51,7 +51,7 @@ ACTIONS = {
             prefill=lambda p: {k: p[k] for k in ("priority", "category", "direction", "regions", "tags")}),
         Action("plan", _l("Plan budget and dates"), Portfolio.plan_project, OPEN, {
             "budget": amount_field(_l("Budget"), required=False), "budget_currency": currency_field(),
-            "estimated": fields.Boolean(load_default=False, metadata={"label": _l("The budget is an estimate")}),
+            "estimated": estimate_field(_l("The budget is an estimate")),
             "start": date_field(_l("Planned start"), required=False),
             "end": date_field(_l("Planned end"), required=False)}, money=("budget",), adds=True,
             prepare=lambda d: {"budget": None, **d},

@@ -60,6 +60,10 @@ def number(header: Any, key: str, field: str) -> Column:
     return Column(header, lambda row: None if row.get(key) is None else Decimal(str(row[key])), field, read_amount)
 
 
+def flag(header: Any, key: str) -> Column:
+    return Column(header, lambda row: _("yes") if row.get(key) else "", key, read_flag)
+
+
 def day(header: Any, key: str) -> Column:
     return Column(header, lambda row: date.fromisoformat(row[key][:10]) if row.get(key) else None, key, read_date)
 
@@ -162,14 +166,15 @@ def _word_of(enum: type[Enum]) -> Callable[[Any], Enum | None]:
 def columns_of(field: Field) -> list[Column]:
     """A register's field as the export writes it: an amount is two columns, its number and its currency."""
     header = _l(field.label)  # the labels are extracted where they are declared
-    if field.type == "money":
-        amount, currency = field.columns
-        return [number(header, amount, field.name), text(_l("Currency"), currency)]
+    if field.type == "money":  # its number, its currency and, where it may be one, whether it is an estimate
+        amount, currency, *estimated = field.columns
+        return [number(header, amount, field.name), text(_l("Currency"), currency),
+                *(flag(_l("Estimate"), key) for key in estimated)]  # fmt: skip
     if field.type == "choice":
         assert field.vocabulary is not None
         return [vocab(header, field.name, field.vocabulary)]
     if field.type == "flag":
-        return [Column(header, lambda row: _("yes") if row.get(field.name) else "", field.name, read_flag)]
+        return [flag(header, field.name)]
     made = {"text": text, "day": day, "deadline": deadline, "count": lambda h, key: number(h, key, key)}
     return [made[field.type](header, field.name)]
 

@@ -211,6 +211,11 @@ def amount_field(label: Any, required: bool = True) -> fields.Decimal:
     )
 
 
+def estimate_field(label: Any) -> fields.Boolean:
+    """A tick beside an amount: the amount is an estimate, not a fact."""
+    return fields.Boolean(load_default=False, metadata={"label": label})
+
+
 def currency_field() -> fields.String:
     return fields.String(load_default="EUR", validate=known_currency, metadata={"label": _l("Currency")})
 

@@ -84,7 +84,7 @@ class Kept:
 GRANTS = Kept(
     "grant",
     "rm_grants",
-    ("stage", "funder_id", "requested_currency", "awarded_currency", "illustrative"),
+    ("stage", "funder_id", "requested_currency", "awarded_currency", "illustrative", "requested_estimated"),
     (("requested", "requested_amount"), ("awarded", "awarded_amount")),
 )
 PROJECTS = Kept("project", "rm_projects", ("priority", "category"))

@@ -133,11 +133,15 @@ HANDLERS: dict[type, Callable[[Any], Row]] = {
     GrantApplication.Prospected: lambda e: {
         **fields("title", "funder_id", "applicant_id", "programme", "call_name", "owner", "deadline")(e),
         **money("requested", e.requested),
+        "requested_estimated": e.requested_estimated,
         "stage": GrantStage.PROSPECT,
     },
     GrantApplication.CallDescribed: fields("title", "programme", "call_name"),
     GrantApplication.DeadlineSet: fields("deadline"),
-    GrantApplication.RequestChanged: lambda e: money("requested", e.requested),
+    GrantApplication.RequestChanged: lambda e: {
+        **money("requested", e.requested),
+        "requested_estimated": e.requested_estimated,
+    },
     GrantApplication.WinProbabilityEstimated: lambda e: {"win_probability": e.percent},
     GrantApplication.HandedOver: fields("owner"),
     GrantApplication.ProjectLinked: fields("project_id"),

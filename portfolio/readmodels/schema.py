@@ -26,7 +26,7 @@ SORTED = {
 }
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 
 def _folds(table: str) -> str:
@@ -58,7 +58,8 @@ COLUMNS = {
         applicant_id TEXT NOT NULL, programme TEXT NOT NULL, call_name TEXT NOT NULL,
         owner TEXT NOT NULL, project_id TEXT, stage TEXT NOT NULL,
         requested_amount TEXT NOT NULL, requested_currency TEXT NOT NULL,
-        awarded_amount TEXT, awarded_currency TEXT, deadline TEXT, submitted_on TEXT,
+        requested_estimated INTEGER NOT NULL DEFAULT 0, awarded_amount TEXT, awarded_currency TEXT,
+        deadline TEXT, submitted_on TEXT,
         decided_on TEXT, contract_signed_on TEXT, period_start TEXT, period_end TEXT,
         win_probability INTEGER, {_ILLUSTRATIVE}, {_COMMON}""",
     "rm_memoranda": f"""id TEXT NOT NULL, {_folds("rm_memoranda")}kind TEXT NOT NULL, subject TEXT NOT NULL,
@@ -170,8 +171,8 @@ _HISTORY_STAGE_DDL = tuple(
 # The groups kept at log positions, by name (see `kept_totals.py`): a group's columns, its count and sums.
 _KEPT_GROUPS = {
     "grant": """stage TEXT NOT NULL, funder_id TEXT NOT NULL, requested_currency TEXT NOT NULL,
-        awarded_currency TEXT, illustrative INTEGER NOT NULL, count INTEGER NOT NULL, requested TEXT NOT NULL,
-        awarded TEXT""",
+        awarded_currency TEXT, illustrative INTEGER NOT NULL, requested_estimated INTEGER NOT NULL,
+        count INTEGER NOT NULL, requested TEXT NOT NULL, awarded TEXT""",
     "project": "priority TEXT NOT NULL, category TEXT NOT NULL, count INTEGER NOT NULL",
     "kpi": "count INTEGER NOT NULL",
 }

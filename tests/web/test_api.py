@@ -182,3 +182,17 @@ def test_an_odd_if_match_is_refused_cleanly(writer, ids, value):
 def test_an_accounts_history_is_not_a_register_record(api, app, ids):
     account_id = app.extensions["portfolio"].account("auditor")["id"]
     assert api(f"/api/v1/projects/{account_id}/history").status_code == 404
+
+
+def test_a_program_says_an_amount_is_an_estimate_and_reads_it_back_in_the_record_and_the_register(writer, api, ids):
+    body = {"title": "Beds", "funder_id": str(ids["funder"]), "applicant_id": str(ids["cluster"]), "owner": "olena",
+            "requested": "50000", "requested_currency": "EUR", "requested_estimated": True}  # fmt: skip
+    created = writer("/api/v1/grants", body)
+    assert created.status_code == 201, created.get_json()
+    record = api(created.headers["Location"]).get_json()
+    assert (record["requested_estimated"], record["co_financing_estimated"]) == (True, False)
+    done = writer(f"{created.headers['Location']}/request", {"requested": "52000", "requested_currency": "EUR"},
+                  **{"If-Match": f'"{record["version"]}"'})  # fmt: skip
+    assert done.status_code == 200 and done.get_json()["requested_estimated"] is False  # not said: a fact
+    [row] = [row for row in api("/api/v1/grants").get_json()["items"] if row["title"] == "Beds"]
+    assert (row["requested_amount"], row["requested_estimated"]) == ("52000", 0)

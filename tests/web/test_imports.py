@@ -343,3 +343,28 @@ def test_a_reason_in_the_illustrative_column_marks_the_record_and_an_empty_cell_
     assert "Назву взято для прикладу" in page
     rows[1][-1] = ""
     assert "без змін: 1" in preview(client, "organizations", csv_file(rows), "o.csv").get_data(as_text=True)
+
+
+def test_an_estimate_column_says_the_amount_before_it_is_an_estimate_and_an_empty_cell_keeps_what_was_said(
+    app, signed_in, dated_ids
+):
+    client = signed_in("fundraiser")
+    header = ["Title", "Funder", "Applicant", "Stage", "Requested", "Currency", "Estimate", "Owner"]
+    rows = [header, ["Beds", "GIZ", "Kharkiv IAM", "prospect", "2 000 000", "UAH", "так", "olena"]]
+    assert import_file(client, "grants", csv_file(rows), "g.csv").status_code == 302
+
+    def beds() -> dict:
+        return next(
+            r for r in app.extensions["portfolio"].register_rows("grants", ListRequest()) if r["title"] == "Beds"
+        )
+
+    assert beds()["requested_estimated"] == 1
+    exported_rows = csv.reader(io.StringIO(client.get("/export/grants.csv").get_data(as_text=True)))
+    [exported_header, *values] = list(exported_rows)
+    beds_row = next(row for row in values if row[0] == "Beds")
+    assert beds_row[exported_header.index("Орієнтовна сума")] == "так"
+    rows[1][6] = ""  # says nothing: the amount stays an estimate
+    assert "без змін: 1" in preview(client, "grants", csv_file(rows), "g.csv").get_data(as_text=True)
+    rows[1][6] = "no"
+    assert import_file(client, "grants", csv_file(rows), "g.csv").status_code == 302
+    assert beds()["requested_estimated"] == 0

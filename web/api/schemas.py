@@ -39,8 +39,9 @@ def _typed(field: Field) -> dict[str, fields.Field]:
     """A register's field as the API types it (see `portfolio/kinds.py`): its row's keys."""
     described = {"description": field.label}
     if field.type == "money":
-        amount_key, currency_key = field.columns
-        return {amount_key: amount(metadata=described), currency_key: _text({"description": "ISO 4217"})}
+        amount_key, currency_key, *estimated = field.columns
+        flags = {key: fields.Integer(metadata={"description": "1 when the amount is an estimate"}) for key in estimated}
+        return {amount_key: amount(metadata=described), currency_key: _text({"description": "ISO 4217"}), **flags}
     if field.type == "choice":
         assert field.vocabulary is not None
         words = ", ".join(str(member.value) for member in field.vocabulary)
