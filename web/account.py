@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from marshmallow import ValidationError, fields, validate
@@ -14,6 +14,7 @@ from domain.account import TOKEN_PURPOSES
 from portfolio.errors import RuleBrokenError
 from web.access import EVERYONE, allow
 from web.actions import field_errors
+from web.current import current_portfolio
 from web.schemas import REQUIRED, FormSchema, length, rule_errors, rule_message, text
 
 account = Blueprint("account", __name__, url_prefix="/account")
@@ -25,7 +26,7 @@ class TokenSchema(FormSchema):
 
 
 def _page(status: int = 200, **context) -> tuple[str, int]:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     tokens = portfolio.tokens(current_user.username)
     email = portfolio.account(current_user.username)["email"]
     context = {"values": {}, "errors": {}, "message": None, "new_token": None, **context}
@@ -48,7 +49,7 @@ def issue_token() -> tuple[str, int]:
     except ValidationError as error:
         return _page(422, values=values, errors=field_errors(error))
     try:
-        token = current_app.extensions["portfolio"].issue_token(current_user.username, data["name"], data["purpose"])
+        token = current_portfolio().issue_token(current_user.username, data["name"], data["purpose"])
     except RuleBrokenError as error:
         errors, message = rule_errors(error, TokenSchema().fields)
         return _page(422, values=values, errors=errors, message=message)
@@ -66,7 +67,7 @@ def set_email() -> Response | tuple[str, int]:
     values = request.form.to_dict()
     try:
         data = EmailSchema().load_form(values)
-        current_app.extensions["portfolio"].set_email(current_user.username, data["email"])
+        current_portfolio().set_email(current_user.username, data["email"])
     except ValidationError as error:
         return _page(422, values=values, errors=field_errors(error))
     except RuleBrokenError as error:
@@ -78,7 +79,7 @@ def set_email() -> Response | tuple[str, int]:
 @allow(EVERYONE)
 def revoke_token(token_id: UUID) -> Response | tuple[str, int]:
     try:
-        current_app.extensions["portfolio"].revoke_token(current_user.username, token_id)
+        current_portfolio().revoke_token(current_user.username, token_id)
     except RuleBrokenError as error:
         return _page(422, message=rule_message(error))
     return redirect(url_for("account.index"))

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import get_locale, gettext
 from flask_login import current_user
 from htmx_flask import make_response, request
@@ -29,6 +29,7 @@ from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.errors import ConflictError, RuleBrokenError
 from web import typed
+from web.current import current_portfolio
 from web.labels import explained, label
 from web.schemas import FormSchema, WithMoney, rule_errors
 from web.security import local_path
@@ -89,7 +90,7 @@ def options(spec: mf.Field, record: dict[str, Any] | None) -> list[tuple[str, st
     if isinstance(spec, mf.Enum):
         return [(m.value, explained(m.value)) for m in spec.enum]
     if isinstance(spec, OrganizationRef):
-        return [(o["id"], o["name_uk"]) for o in current_app.extensions["portfolio"].queries.organizations()]
+        return [(o["id"], o["name_uk"]) for o in current_portfolio().queries.organizations()]
     if "options" in spec.metadata and record is not None:
         return [(str(value), text) for value, text in spec.metadata["options"](record)]
     return None
@@ -97,7 +98,7 @@ def options(spec: mf.Field, record: dict[str, Any] | None) -> list[tuple[str, st
 
 def action_form(panel: StagePanel, record_id: UUID, name: str) -> str:
     action = _find(panel, name)
-    record = panel.detail(current_app.extensions["portfolio"], record_id)
+    record = panel.detail(current_portfolio(), record_id)
     values = {key: _as_input(value) for key, value in action.prefill(record).items()} if action.prefill else {}
     return _render_form(panel, record, action, values=values, errors={}, message=None)
 
@@ -117,7 +118,7 @@ def _as_input(value: Any) -> str:
 
 
 def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[str, int] | str:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     action = _find(panel, name)
     load = partial(panel.detail, portfolio)
     values = request.form.to_dict()
@@ -166,7 +167,7 @@ def run_action(action: Action, record_id: UUID, data: dict[str, Any], version: i
     reason = data["reason"] if "reason" in action.fields else data.pop("reason", None)
     data = action.prepare(data) if action.prepare else data
     with recording(current_user.username, reason, effective):
-        return action.use_case(current_app.extensions["portfolio"], record_id, **data, expected_version=version)
+        return action.use_case(current_portfolio(), record_id, **data, expected_version=version)
 
 
 def _render_detail(

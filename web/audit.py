@@ -13,7 +13,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -38,6 +37,7 @@ from portfolio.errors import RuleBrokenError
 from web import timetravel
 from web.access import ADMINS, AUDITORS, EVERYONE, allow, hidden_record_types
 from web.actions import field_errors
+from web.current import current_portfolio
 from web.formatting import spreadsheet_safe
 from web.history_labels import event_label, record_type_label
 from web.registers import int_arg
@@ -80,7 +80,7 @@ def log_filter(errors: dict[str, str] | None = None) -> LogFilter:
 @audit.get("/")
 @allow(EVERYONE)
 def log() -> str | tuple[str, int] | Response:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     errors: dict[str, str] = {}
     chosen = log_filter(errors)
     page = portfolio.audit_log(chosen, int_arg("page", 1), int_arg("per_page", 50))
@@ -104,7 +104,7 @@ def log() -> str | tuple[str, int] | Response:
 @audit.get("/log.csv")
 @allow(EVERYONE)
 def log_csv() -> Response:
-    rows = current_app.extensions["portfolio"].audit_log_rows(log_filter())
+    rows = current_portfolio().audit_log_rows(log_filter())
 
     def lines() -> Iterator[str]:
         buffer = io.StringIO()
@@ -131,7 +131,7 @@ def changes() -> str:
     until = timetravel.canonical(request.args.get("to") or today.isoformat())
     basis = request.args.get("basis", "")
     before, after = timetravel.resolve(since, basis), timetravel.resolve(until, basis)
-    differences = current_app.extensions["portfolio"].compare(before, after)
+    differences = current_portfolio().compare(before, after)
     return render_template(
         "audit/changes.html", differences=differences, since=since, until=until, basis=basis, before=before, after=after
     )
@@ -141,7 +141,7 @@ def changes() -> str:
 @allow(AUDITORS)
 def chain() -> tuple[str, int]:
     """The state of the hash chain, its checkpoints and the quarantine; `?verify=1` recomputes it now."""
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     if not request.args.get("verify"):
         return _chain_page()
     try:
@@ -151,7 +151,7 @@ def chain() -> tuple[str, int]:
 
 
 def _chain_page(verdict=None, release=None, status=200, unreadable: str = "") -> tuple[str, int]:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     position, head = portfolio.chain.head()
     html = render_template(
         "audit/chain.html",
@@ -174,7 +174,7 @@ def _chain_page(verdict=None, release=None, status=200, unreadable: str = "") ->
 def stale_records() -> frozenset[str]:
     """The ids of records with a change set aside (registers mark their rows); read once a request."""
     if "stale_records" not in g:
-        g.stale_records = current_app.extensions["portfolio"].stale_records()
+        g.stale_records = current_portfolio().stale_records()
     return g.stale_records
 
 
@@ -182,7 +182,7 @@ def stale_events(record_id: UUID | str) -> list[dict]:
     """The changes of a record set aside and not yet repaired (its page says so)."""
     if str(record_id) not in stale_records():
         return []
-    return current_app.extensions["portfolio"].stale_events(record_id)
+    return current_portfolio().stale_events(record_id)
 
 
 class ReleaseSchema(FormSchema):
@@ -197,7 +197,7 @@ def release(position: int) -> Response | tuple[str, int]:
     try:
         data = ReleaseSchema().load_form(values)
         with recording(current_user.username, data["reason"]):
-            current_app.extensions["portfolio"].release_from_quarantine(position, data["reason"])
+            current_portfolio().release_from_quarantine(position, data["reason"])
     except ValidationError as error:
         return _chain_page(release={"position": position, "values": values, "errors": field_errors(error)}, status=422)
     except RuleBrokenError as error:
@@ -210,7 +210,7 @@ def release(position: int) -> Response | tuple[str, int]:
 def checkpoint() -> Response | tuple[str, int]:
     """Verify the whole log and sign its head; a broken log is shown, not signed."""
     try:
-        verdict, signed = sign_checkpoint(current_app.extensions["portfolio"].chain, current_user.username)
+        verdict, signed = sign_checkpoint(current_portfolio().chain, current_user.username)
     except WitnessUnreadable as error:
         return _chain_page(unreadable=str(error), status=409)
     if signed is None:
@@ -222,7 +222,7 @@ def checkpoint() -> Response | tuple[str, int]:
 @audit.get("/records/<uuid:record_id>")
 @allow(EVERYONE)
 def history(record_id: UUID) -> str:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     record = portfolio.record_title(record_id)
     if record["kind"] == "account" and current_user.role not in AUDITORS:
         abort(403)  # who holds which role and tokens is for auditors and admins

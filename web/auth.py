@@ -22,6 +22,7 @@ from domain.context import recording
 from domain.enums import Role
 from portfolio.counters import DatabaseCounts
 from web.access import EVERYONE, PUBLIC, allow
+from web.current import current_portfolio
 from web.security import local_path
 
 auth = Blueprint("auth", __name__)
@@ -45,7 +46,7 @@ class SignInSchema(Schema):
 @login_manager.user_loader
 def load_user(username: str) -> User | None:
     """The person of a live session (see `Portfolio.account_for_session`), or nobody."""
-    account = current_app.extensions["portfolio"].account_for_session(username, session.get("sid", ""))
+    account = current_portfolio().account_for_session(username, session.get("sid", ""))
     return User(account) if account else None
 
 
@@ -57,7 +58,7 @@ def load_user_from_token(request_: Any) -> User | None:
     scheme, _, token = request_.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
-    account = current_app.extensions["portfolio"].account_for_token(token.strip(), "api")
+    account = current_portfolio().account_for_token(token.strip(), "api")
     return User(account) if account else None
 
 
@@ -84,9 +85,9 @@ def login() -> str | Response:
             form = SignInSchema().load(request.form.to_dict(), unknown="exclude")
         except ValidationError:
             form = None
-        account = form and current_app.extensions["portfolio"].authenticate(form["username"], form["password"])
+        account = form and current_portfolio().authenticate(form["username"], form["password"])
         if account:
-            session["sid"] = current_app.extensions["portfolio"].start_session(account["username"])
+            session["sid"] = current_portfolio().start_session(account["username"])
             login_user(User(account))
             return redirect(_safe_next(request.args.get("next")))
         error = gettext("Wrong user name or password, or the account is disabled.")
@@ -97,7 +98,7 @@ def login() -> str | Response:
 @auth.post("/logout")
 @allow(EVERYONE)
 def logout() -> Response:
-    current_app.extensions["portfolio"].end_session(session.pop("sid", ""))
+    current_portfolio().end_session(session.pop("sid", ""))
     logout_user()
     return redirect(url_for("auth.login"))
 

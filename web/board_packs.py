@@ -19,6 +19,7 @@ from portfolio.errors import RuleBrokenError
 from web import typed
 from web.access import AUDITORS, EVERYONE, ROADMAP_EDITORS, allow
 from web.actions import field_errors
+from web.current import current_portfolio
 from web.schemas import FormSchema, date_field, rule_message, text
 
 board_packs = Blueprint("board_packs", __name__, url_prefix="/board-packs")
@@ -47,7 +48,7 @@ class PackSchema(FormSchema):
 
 
 def _index(values: dict, errors: dict, message: str | None, status: int = 200) -> tuple[str, int]:
-    packs = current_app.extensions["portfolio"].board_packs()
+    packs = current_portfolio().board_packs()
     return render_template("board_packs/index.html", packs=packs, values=values, errors=errors, message=message), status
 
 
@@ -72,7 +73,7 @@ def issue() -> Response | tuple[str, int]:
     moment = min(datetime.combine(data["as_of"], time.max, KYIV), now)  # today: as recorded by now
     try:
         with recording(current_user.username):
-            pack_id = current_app.extensions["portfolio"].issue_board_pack(
+            pack_id = current_portfolio().issue_board_pack(
                 data["title"], moment, current_app.config["REPORTING_CURRENCY"]
             )
     except RuleBrokenError as error:
@@ -81,7 +82,7 @@ def issue() -> Response | tuple[str, int]:
 
 
 def _render(pack_id: UUID, for_pdf: bool, replayed: dict | None = None) -> str:
-    pack = current_app.extensions["portfolio"].board_pack(pack_id, current_app.config["REPORTING_CURRENCY"])
+    pack = current_portfolio().board_pack(pack_id, current_app.config["REPORTING_CURRENCY"])
     return render_template("board_packs/pack.html", pack=pack, for_pdf=for_pdf, replayed=replayed)
 
 
@@ -95,7 +96,7 @@ def pack(pack_id: UUID) -> str:
 @allow(AUDITORS)
 def from_events(pack_id: UUID) -> str:
     """The pack with its content also recomputed from the events alone and compared with its seal."""
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     replayed = portfolio.recompute_board_pack(pack_id, current_app.config["REPORTING_CURRENCY"])
     return _render(pack_id, for_pdf=False, replayed=replayed)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
-from flask import Blueprint, Response, abort, current_app
+from flask import Blueprint, Response, abort
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from domain.localtime import KYIV
 from portfolio.calendar import DueItem
 from web.access import PUBLIC, allow
+from web.current import current_portfolio
 from web.record_links import record_url
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ KINDS = {
 @calendar.get("/<token>.ics")
 @allow(PUBLIC)  # the secret address is the credential, as calendar apps cannot sign in
 def feed(token: str) -> Response:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     account = portfolio.account_for_token(token, "calendar")
     if account is None:
         abort(404)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_login import current_user
 from htmx_flask import make_response, request
 from marshmallow import ValidationError
@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response
 from domain.context import recording
 from portfolio.errors import RuleBrokenError
 from web.actions import Action, describe, field_errors
+from web.current import current_portfolio
 from web.schemas import rule_errors
 
 
@@ -47,7 +48,7 @@ def create(form: CreateForm) -> Response | tuple[str, int]:
     reason = data.pop("reason")
     try:
         with recording(current_user.username, reason, effective):
-            record_id: UUID = form.action.use_case(current_app.extensions["portfolio"], **data)
+            record_id: UUID = form.action.use_case(current_portfolio(), **data)
     except RuleBrokenError as error:
         errors, message = rule_errors(error, form.action.fields)
         return show(form, values, errors, message, status=422)

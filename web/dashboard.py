@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, render_template
 
 from web import timetravel
 from web.access import EVERYONE, allow
+from web.current import current_portfolio
 from web.labels import label
 
 dashboard = Blueprint("dashboard", __name__, url_prefix="/dashboard")
@@ -16,7 +17,7 @@ dashboard = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 @dashboard.get("/")
 @allow(EVERYONE)
 def index() -> str:
-    figures = current_app.extensions["portfolio"].dashboard(current_app.config["REPORTING_CURRENCY"], timetravel.now())
+    figures = current_portfolio().dashboard(current_app.config["REPORTING_CURRENCY"], timetravel.now())
     return render_template("dashboard/index.html", d=figures)
 
 
@@ -24,7 +25,7 @@ def index() -> str:
 @allow(EVERYONE)
 def stages() -> str:
     """Time in each stage and win rates by funder and year, from the whole history."""
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     times = {kind: portfolio.stage_times(kind) for kind in ("grant", "project", "initiative", "memorandum")}
     return render_template("dashboard/stages.html", times=times, wins=portfolio.win_rate_table())
 

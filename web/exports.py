@@ -13,11 +13,12 @@ import csv
 import io
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Response, abort, request
 from flask_babel import force_locale
 
 from portfolio.register_specs import REGISTERS
 from web.access import EVERYONE, allow
+from web.current import current_portfolio
 from web.formatting import spreadsheet_safe
 from web.i18n import LANGUAGES, chosen_locale
 from web.register_columns import COLUMNS
@@ -30,7 +31,7 @@ def table(name: str) -> tuple[list[str], list[list[Any]]]:
     """The register's headers and rows, for the current request's filters, search and sort."""
     language = request.args.get("headers") if request.args.get("headers") in LANGUAGES else chosen_locale()
     columns = COLUMNS[name]
-    rows = current_app.extensions["portfolio"].register_rows(name, list_request(REGISTERS[name].filters))
+    rows = current_portfolio().register_rows(name, list_request(REGISTERS[name].filters))
     with force_locale(language):
         headers = [str(column.header) for column in columns]
         cells = [[column.value(row) for column in columns] for row in rows]

@@ -11,6 +11,7 @@ from domain.enums import GrantStage
 from web import create_forms, creation, timetravel
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import action_form, perform
+from web.current import current_portfolio
 from web.grant_actions import PANEL
 from web.labels import label
 from web.registers import Filter, enum_options, render_register, value_options
@@ -36,7 +37,7 @@ def index() -> str:
 def board() -> str:
     """The pipeline: a column per stage with its cards and its total in the reporting currency."""
     currency = current_app.config["REPORTING_CURRENCY"]
-    columns = current_app.extensions["portfolio"].pipeline(currency, timetravel.now())
+    columns = current_portfolio().pipeline(currency, timetravel.now())
     template = "grants/_board.html" if request.htmx and request.htmx.target == "pipeline-board" else "grants/board.html"
     return render_template(template, columns=columns, panel=PANEL, currency=currency)
 
@@ -44,7 +45,7 @@ def board() -> str:
 @grants.get("/<uuid:grant_id>")
 @allow(EVERYONE)
 def detail(grant_id: UUID) -> str:
-    grant = current_app.extensions["portfolio"].grant_detail(grant_id)
+    grant = current_portfolio().grant_detail(grant_id)
     return render_template("grants/detail.html", grant=grant, panel=PANEL)
 
 

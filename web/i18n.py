@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session
+from flask import Blueprint, Flask, has_request_context, redirect, request, session
 from flask_babel import Babel
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from domain.context import recording
 from web.access import PUBLIC, allow
+from web.current import current_portfolio
 from web.security import same_site
 
 LANGUAGES = {"uk": "Українська", "en": "English"}
@@ -35,7 +36,7 @@ def choose_language() -> Response:
         session["language"] = language
         if current_user.is_authenticated:
             with recording(current_user.username):
-                current_app.extensions["portfolio"].choose_language(current_user.username, language)
+                current_portfolio().choose_language(current_user.username, language)
     return redirect(same_site(request.referrer) or "/")
 
 

@@ -15,7 +15,7 @@ import io
 import re
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -23,6 +23,7 @@ from domain.context import recording
 from portfolio.errors import ConflictError, RuleBrokenError
 from portfolio.imports import ImportPlan, Problem
 from web.access import EDITORS, allow
+from web.current import current_portfolio
 from web.import_files import MONEY, ImportFileError, read_rows, required_fields
 from web.labels import label
 from web.register_columns import COLUMNS, IMPORTED
@@ -86,7 +87,7 @@ def file_name(given: str) -> str:
 
 def _planned(kind: str, filename: str, data: bytes, previewed: str | None = None) -> Response | tuple[str, int]:
     """Plan the file; save it only when confirming a clean plan that is still what was previewed."""
-    app = current_app.extensions["portfolio"]
+    app = current_portfolio()
     try:
         rows = read_rows(kind, filename, data)
         with recording(current_user.username, _("Import of %(file)s", file=filename)):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import MemorandumKind, MemorandumStage
 from web import create_forms, creation
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import action_form, perform
+from web.current import current_portfolio
 from web.labels import label
 from web.memorandum_actions import PANEL
 from web.registers import Filter, enum_options, render_register, value_options
@@ -32,7 +33,7 @@ def index() -> str:
 @memoranda.get("/<uuid:memorandum_id>")
 @allow(EVERYONE)
 def detail(memorandum_id: UUID) -> str:
-    memorandum = current_app.extensions["portfolio"].memorandum_detail(memorandum_id)
+    memorandum = current_portfolio().memorandum_detail(memorandum_id)
     return render_template("memoranda/detail.html", memorandum=memorandum, panel=PANEL)
 
 

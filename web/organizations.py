@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import OrganizationKind
 from web import create_forms, creation
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import action_form, perform
+from web.current import current_portfolio
 from web.labels import label
 from web.organization_actions import PANEL
 from web.registers import Filter, enum_options, render_register, value_options
@@ -32,7 +33,7 @@ def index() -> str:
 @organizations.get("/<uuid:organization_id>")
 @allow(EVERYONE)
 def detail(organization_id: UUID) -> str:
-    organization = current_app.extensions["portfolio"].organization_detail(organization_id)
+    organization = current_portfolio().organization_detail(organization_id)
     return render_template("organizations/detail.html", organization=organization, panel=PANEL)
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user
 
 from domain.enums import Role
 from domain.localtime import kyiv_day
 from web import timetravel
 from web.access import EVERYONE, allow
+from web.current import current_portfolio
 
 overview = Blueprint("overview", __name__)
 
@@ -26,7 +27,7 @@ DUE_WITHIN = timedelta(days=30)
 @overview.get("/")
 @allow(EVERYONE)
 def index() -> str:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     queries, role = portfolio.queries, current_user.role
     shown = {}
     if role is Role.FUNDRAISER:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import Category, Priority, ProjectStage
 from web import create_forms, creation
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import action_form, perform
+from web.current import current_portfolio
 from web.labels import label
 from web.project_actions import PANEL
 from web.registers import Filter, enum_options, render_register, value_options
@@ -36,7 +37,7 @@ def index() -> str:
 @projects.get("/<uuid:project_id>")
 @allow(EVERYONE)
 def detail(project_id: UUID) -> str:
-    project = current_app.extensions["portfolio"].project_detail(project_id)
+    project = current_portfolio().project_detail(project_id)
     return render_template("projects/detail.html", project=project, panel=PANEL)
 
 

@@ -13,6 +13,7 @@ from domain.rates import RATES_ID
 from portfolio.errors import RuleBrokenError
 from web.access import EDITORS, EVERYONE, allow
 from web.actions import field_errors
+from web.current import current_portfolio
 from web.schemas import REQUIRED, FormSchema, date_field, known_currency, reason_field, rule_message
 
 rates = Blueprint("rates", __name__, url_prefix="/rates")
@@ -42,7 +43,7 @@ class IllustrativeSchema(FormSchema):
 
 
 def _page(values: dict, errors: dict, message: str | None, status: int = 200) -> tuple[str, int]:
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     template = "rates/_rates.html" if request.htmx else "rates/index.html"
     context = {"rows": portfolio.exchange_rates(), "values": values, "errors": errors, "message": message,
                "illustrative": portfolio.illustrative_rates()}  # fmt: skip
@@ -65,7 +66,7 @@ def record() -> Response | tuple[str, int]:
         return _page(values, field_errors(error), None, 422)
     try:
         with recording(current_user.username, data["reason"], data["effective_date"]):
-            current_app.extensions["portfolio"].record_exchange_rate(
+            current_portfolio().record_exchange_rate(
                 data["from_currency"], data["to_currency"], data["rate"], data["on"]
             )
     except RuleBrokenError as error:
@@ -79,7 +80,7 @@ def record() -> Response | tuple[str, int]:
 @allow(EDITORS)
 def illustrative() -> Response | tuple[str, int]:
     """Mark the rates illustrative with what was invented, or clear the mark (whichever applies now)."""
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     fresh = {"to_currency": current_app.config["REPORTING_CURRENCY"]}
     try:
         data = IllustrativeSchema().load_form(request.form.to_dict())

@@ -6,10 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from flask import current_app, g, render_template
+from flask import g, render_template
 from htmx_flask import request
 
 from portfolio.registers import PER_PAGE, ListRequest
+from web.current import current_portfolio
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,14 @@ def value_options(register: str, key: str) -> Iterator[tuple[str, str]]:
     reads them); a register's filters are read together, once per request."""
     cached = g.setdefault("filter_values", {})
     if register not in cached:
-        cached[register] = current_app.extensions["portfolio"].filter_values(register)
+        cached[register] = current_portfolio().filter_values(register)
     yield from ((value, value) for value in cached[register][key])
 
 
 def render_register(name: str, title: str, filters: list[Filter], folder: str = "", **extra) -> str:
     """The whole page, or only its table when htmx asks for the table."""
     folder = folder or name
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     page = portfolio.list_register(name, list_request(f.key for f in filters))
     context = {"register": name, "folder": folder, "title": title, "page": page, "filters": filters, **extra}
     if request.htmx and request.htmx.target == f"{name}-table":

@@ -10,12 +10,13 @@ from datetime import datetime
 from email.message import EmailMessage
 
 import click
-from flask import current_app, render_template
+from flask import render_template
 from flask.cli import AppGroup
 from flask_babel import force_locale, ngettext
 
 from domain.localtime import KYIV
 from portfolio.reminders import Reminder, send, smtp_from_environment
+from web.current import current_portfolio
 from web.i18n import DEFAULT
 
 reminders = AppGroup("reminders", help="E-mail reminders of what falls due.")
@@ -42,7 +43,7 @@ def message(reminder: Reminder, days: int) -> EmailMessage:
 def reminders_send(days: int, today: datetime | None) -> None:
     """Send each owner their open items due in the next DAYS days."""
     day = today.date() if today else datetime.now(KYIV).date()
-    found = current_app.extensions["portfolio"].reminders(day, days)
+    found = current_portfolio().reminders(day, days)
     messages = [(r, message(r, days)) for r in found if r.email]
     for reminder in found:
         if not reminder.email:

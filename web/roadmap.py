@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import Health, InitiativeStatus
 from web import create_forms, creation, timetravel
 from web.access import EVERYONE, ROADMAP_EDITORS, allow
 from web.actions import action_form, perform
+from web.current import current_portfolio
 from web.initiative_actions import PANEL
 from web.labels import label
 from web.registers import Filter, enum_options, render_register, value_options
@@ -36,7 +37,7 @@ def index() -> str:
 def board() -> str:
     """Initiatives by direction and quarter; a board member records status and decisions in place.
     Unless a range of quarters is chosen, as many as a laptop's window holds (see `roadmap_board`)."""
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     roadmaps = portfolio.roadmaps()
     chosen = request.args.get("roadmap") or (roadmaps[-1] if roadmaps else "")
     board = portfolio.roadmap_board(
@@ -51,7 +52,7 @@ def board() -> str:
 @roadmap.get("/<uuid:initiative_id>")
 @allow(EVERYONE)
 def detail(initiative_id: UUID) -> str:
-    initiative = current_app.extensions["portfolio"].initiative_detail(initiative_id)
+    initiative = current_portfolio().initiative_detail(initiative_id)
     return render_template("roadmap/detail.html", initiative=initiative, panel=PANEL)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from marshmallow import fields
 
+from web.current import current_portfolio
 from web.formatting import shown
 from web.schemas import NUMBER, REQUIRED, length
 
@@ -49,7 +49,7 @@ def project_ref(label: Any) -> fields.UUID:
     """A drop-down of the projects in the register."""
 
     def choices(_: dict[str, Any]) -> list[tuple[Any, str]]:
-        return [(p["id"], f"{p['code']} {p['title']}") for p in current_app.extensions["portfolio"].queries.projects()]
+        return [(p["id"], f"{p['code']} {p['title']}") for p in current_portfolio().queries.projects()]
 
     return fields.UUID(
         required=True,

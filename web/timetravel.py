@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from flask import Flask, Response, abort, current_app, g, request
+from flask import Flask, Response, abort, g, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
@@ -21,6 +21,7 @@ from domain.values import EARLIEST, LATEST
 from portfolio import timetravel
 from portfolio.timetravel import AsOf
 from web import typed
+from web.current import current_portfolio
 
 # Pages about the present or about the person: they never view the past, and links to them never
 # carry `as_of`.
@@ -79,7 +80,7 @@ def resolve(text: str, basis: str) -> AsOf:
     if basis not in ("", "recorded", "real"):
         abort(400, _("'%(text)s' is not a basis: use recorded or real.", text=basis[:40]))
     moment, _is_day = parse_moment(text)
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     if basis == "real":
         return portfolio.as_of(real_on=moment.date())
     return portfolio.as_of(moment)

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, g, jsonify, request
+from flask import g, jsonify, request
 from marshmallow import EXCLUDE, Schema, ValidationError
 from werkzeug.exceptions import NotFound, UnprocessableEntity
 
@@ -21,6 +21,7 @@ from portfolio.register_specs import REGISTERS
 from portfolio.registers import ListRequest
 from web.access import EVERYONE, allow, hidden_record_types
 from web.api import api, schemas
+from web.current import current_portfolio
 
 KINDS: dict[str, tuple[type[Schema], Callable[..., Any]]] = {  # register: (its row schema, the query of one record)
     "projects": (schemas.row_of(PROJECT), Portfolio.project_detail),
@@ -73,7 +74,7 @@ def list_records(kind: str):
     filters = {key: request.args[key] for key in REGISTERS[kind].filters if request.args.get(key)}
     wanted = ListRequest(filters, query.get("q", ""), query.get("sort", ""), query.get("dir") == "desc",
                          query.get("page", 1), query.get("per_page", 25))  # fmt: skip
-    page = current_app.extensions["portfolio"].list_register(kind, wanted)
+    page = current_portfolio().list_register(kind, wanted)
     body = {"items": page.rows, "total": page.total, "page": page.request.page, "per_page": page.request.per_page,
             "pages": page.pages, "as_of": _as_of()}  # fmt: skip
     return jsonify(PAGES[kind]().dump(body))
@@ -82,14 +83,14 @@ def list_records(kind: str):
 @api.get(f"/<{KIND}>/<uuid:record_id>")
 @allow(EVERYONE)
 def read_record(kind: str, record_id: UUID):
-    detail = KINDS[kind][1](current_app.extensions["portfolio"], record_id)
+    detail = KINDS[kind][1](current_portfolio(), record_id)
     return jsonify(jsonable(detail))
 
 
 @api.get(f"/<{KIND}>/<uuid:record_id>/history")
 @allow(EVERYONE)
 def record_history(kind: str, record_id: UUID):
-    portfolio = current_app.extensions["portfolio"]
+    portfolio = current_portfolio()
     if portfolio.record_title(record_id)["kind"] != BY_REGISTER[kind].name:
         raise NotFound(f"No record {record_id} in {kind}.")
     entries = portfolio.record_history(record_id)
@@ -110,6 +111,6 @@ def events():
         until=query.get("until"),
         hidden=hidden_record_types(),
     )
-    page = current_app.extensions["portfolio"].audit_log(chosen, query.get("page", 1), query.get("per_page", 50))
+    page = current_portfolio().audit_log(chosen, query.get("page", 1), query.get("per_page", 50))
     body = {"items": page.rows, "total": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages}
     return jsonify(schemas.EventPage().dump(body))

@@ -11,7 +11,7 @@ import re
 from typing import Any
 from uuid import UUID
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 from flask_login import current_user
 from marshmallow import EXCLUDE, ValidationError
 from werkzeug.exceptions import Forbidden, HTTPException, NotFound, Unauthorized, UnprocessableEntity
@@ -31,6 +31,7 @@ from web.actions import Action, StagePanel, run_action
 from web.api import api
 from web.api.resources import KIND, KINDS, jsonable
 from web.creation import CreateForm
+from web.current import current_portfolio
 from web.schemas import problem_fields
 
 PANELS: dict[str, StagePanel] = {
@@ -65,7 +66,7 @@ def _writer(kind: str) -> None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer":
         raise Forbidden("Writing through the API needs a personal API token (Authorization: Bearer pt_…).")
-    holder = current_app.extensions["portfolio"].account_for_token(token.strip(), "api")
+    holder = current_portfolio().account_for_token(token.strip(), "api")
     if holder is None:
         raise Unauthorized("The API token is not valid.")
     if holder["username"] != current_user.username:  # a browser session never lends its person to a token
@@ -85,7 +86,7 @@ def _body(action: Action) -> dict[str, Any]:
 
 
 def _record(kind: str, record_id: UUID, status: int = 200):
-    record = KINDS[kind][1](current_app.extensions["portfolio"], record_id)
+    record = KINDS[kind][1](current_portfolio(), record_id)
     response = jsonify(jsonable(record))
     response.status_code = status
     response.headers["ETag"] = f'"{record["version"]}"'
@@ -102,7 +103,7 @@ def create(kind: str):
     effective, reason = data.pop("effective_date", None), data.pop("reason", None)
     try:
         with recording(current_user.username, reason, effective):
-            record_id = form.action.use_case(current_app.extensions["portfolio"], **data)
+            record_id = form.action.use_case(current_portfolio(), **data)
     except RuleBrokenError as error:
         raise UnprocessableEntity(description=problem_fields(error) or str(error)) from error
     response = _record(kind, record_id, 201)
