@@ -35,6 +35,7 @@ WON = (G.AWARDED, G.CONTRACTED, G.IN_IMPLEMENTATION)  # awarded, and the grant i
 FUNDED = (*WON, G.CLOSED)  # awarded at some time, running or closed: what totals and win rates count as won
 PIPELINE = (*UNDECIDED, *WON)  # the pipeline board's columns, in order
 ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
+NOT_FUNDED = (G.REJECTED, G.WITHDRAWN)  # refused or given up: nothing is owed to the funder
 
 
 class GrantApplication(Illustrative):

@@ -16,6 +16,7 @@ from domain.subrecords import Decision, Postponement
 I = InitiativeStatus
 ENDED = (I.DONE, I.NOT_DONE, I.DROPPED)
 OPEN = (I.PROPOSED, I.PLANNED, I.IN_PROGRESS, I.POSTPONED)  # not ended: progress and health may be reported
+TROUBLED = (Health.OFF_TRACK, Health.AT_RISK)  # the health a board asks about, the worse first
 NEXT = {I.PROPOSED: (I.PLANNED,), I.PLANNED: (I.IN_PROGRESS,), I.POSTPONED: (I.PLANNED, I.IN_PROGRESS)}
 
 

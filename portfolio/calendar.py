@@ -7,22 +7,26 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from domain import grant, initiative, memorandum, project
+from domain.enums import sql_list
 from portfolio.application import PortfolioCore
 
 SOURCES = (  # (kind of item, kind of record, SQL giving id, title, due, owner, [detail])
     ("deadline", "grant", "SELECT id, id AS item, title, deadline AS due, owner, '' AS detail FROM rm_grants "
-                          "WHERE deadline IS NOT NULL AND stage IN ('prospect', 'drafting')"),
+                          f"WHERE deadline IS NOT NULL AND stage IN ({sql_list(grant.UNSUBMITTED)})"),
     ("milestone", "project", "SELECT p.id, d.item_id AS item, p.title, d.due_on AS due, p.owner, d.title AS detail "
                              "FROM rm_due_dates d JOIN rm_projects p ON p.id = d.record_id "
                              "WHERE d.kind = 'milestone' AND d.done_on IS NULL "
-                             "AND p.stage NOT IN ('cancelled', 'completed')"),
+                             f"AND p.stage NOT IN ({sql_list(project.CLOSED)})"),
     ("report", "grant", "SELECT g.id, d.item_id AS item, g.title, d.due_on AS due, g.owner, d.title AS detail "
                         "FROM rm_due_dates d JOIN rm_grants g ON g.id = d.record_id "
-                        "WHERE d.kind = 'report' AND d.done_on IS NULL AND g.stage NOT IN ('withdrawn', 'rejected')"),
+                        "WHERE d.kind = 'report' AND d.done_on IS NULL "
+                        f"AND g.stage NOT IN ({sql_list(grant.NOT_FUNDED)})"),
     ("expiry", "memorandum", "SELECT id, id AS item, subject AS title, valid_until AS due, owner, '' AS detail "
-                             "FROM rm_memoranda WHERE valid_until IS NOT NULL AND stage IN ('signed', 'active')"),
+                             "FROM rm_memoranda WHERE valid_until IS NOT NULL "
+                             f"AND stage IN ({sql_list(memorandum.IN_FORCE)})"),
     ("target", "initiative", "SELECT id, id AS item, title, target_on AS due, owner, roadmap AS detail "
-                             "FROM rm_initiatives WHERE status NOT IN ('done', 'not_done', 'dropped')"),
+                             f"FROM rm_initiatives WHERE status NOT IN ({sql_list(initiative.ENDED)})"),
 )  # fmt: skip
 
 

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from domain import initiative
 from domain.enums import sql_list, values
 from domain.grant import ENDED, FUNDED, ORDER, UNDECIDED
 from portfolio import timetravel
+from portfolio.kinds import ON_PAPER_ONLY
 from portfolio.rates import Converted, Rates, RateUseCases, convert
 from portfolio.readmodels.kept_totals import GRANTS, KPIS, PROJECTS, Kept
 from portfolio.readmodels.schema import STILL_TRUE
@@ -47,8 +49,7 @@ class DashboardQueries(RateUseCases):
             "categories": _counts(projects, "category"),
             "kpis": self._kpis(),
             "paper_memoranda": self._first(
-                "SELECT id, subject, signed_on FROM rm_memoranda WHERE stage IN ('signed', 'active') "
-                "AND commitments = 0 AND projects = 0",
+                f"SELECT id, subject, signed_on FROM rm_memoranda WHERE {ON_PAPER_ONLY}",
                 "signed_on",
             ),
             "troubled_initiatives": self.troubled_initiatives(),
@@ -59,8 +60,8 @@ class DashboardQueries(RateUseCases):
         how many in all): on the dashboard and a board member's start page."""
         return self._first(
             "SELECT id, roadmap, direction, title, health, status, target_on, original_target_on "
-            "FROM rm_initiatives WHERE health IN ('off_track', 'at_risk') "
-            "AND status NOT IN ('done', 'not_done', 'dropped')",
+            f"FROM rm_initiatives WHERE health IN ({sql_list(initiative.TROUBLED)}) "
+            f"AND status NOT IN ({sql_list(initiative.ENDED)})",
             "health DESC, target_on",
         )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
+from domain import memorandum
 from domain.account import Account
 from domain.board_pack import BoardPack
 from domain.enums import (
@@ -29,6 +30,7 @@ from domain.enums import (
     OrganizationKind,
     Priority,
     ProjectStage,
+    sql_list,
 )
 from domain.errors import N_
 from domain.grant import GrantApplication
@@ -70,6 +72,9 @@ class Field:
 def choice(name: str, label: str, vocabulary: type[Enum]) -> Field:
     return Field(name, label, "choice", vocabulary)
 
+
+# A memorandum in force with nothing under it: no commitments and no projects (a row of rm_memoranda).
+ON_PAPER_ONLY = f"stage IN ({sql_list(memorandum.IN_FORCE)}) AND commitments = 0 AND projects = 0"
 
 # Whether a record's figures are illustrative, and why: every register kind's comparison shows it.
 _MARK = {"illustrative": ("illustrative_reason",)}
@@ -142,8 +147,7 @@ MEMORANDUM = Kind(
         Field("parties", N_("Parties"), "count", exported=False),
         Field("projects", N_("Projects"), "count", exported=False),
         Field("lacks_substance", N_("Signed, with no commitments and no projects"), "flag", exported=False,
-              source="CASE WHEN t.stage IN ('signed', 'active') AND t.commitments = 0 AND t.projects = 0 "
-                     "THEN 1 ELSE 0 END"),
+              source=f"CASE WHEN {ON_PAPER_ONLY} THEN 1 ELSE 0 END"),
     ),
 )  # fmt: skip
 INITIATIVE = Kind(

@@ -6,7 +6,7 @@ from typing import Any
 
 from domain.enums import sql_list
 from domain.grant import UNDECIDED
-from portfolio.kinds import BY_REGISTER
+from portfolio.kinds import BY_REGISTER, ON_PAPER_ONLY
 from portfolio.readmodels.store import ReadModelMixin
 
 Rows = list[dict[str, Any]]
@@ -34,8 +34,8 @@ class Queries:
     def memoranda(self) -> Rows:
         return self.store.query(
             "SELECT id, kind, subject, stage, signed_on, valid_until, commitments, projects, "
-            "CASE WHEN stage IN ('signed', 'active') AND commitments = 0 AND projects = 0 "
-            "THEN 1 ELSE 0 END AS lacks_substance FROM rm_memoranda ORDER BY signed_on DESC NULLS LAST, subject_key"
+            f"CASE WHEN {ON_PAPER_ONLY} THEN 1 ELSE 0 END AS lacks_substance "
+            "FROM rm_memoranda ORDER BY signed_on DESC NULLS LAST, subject_key"
         )
 
     def initiatives(self) -> Rows:
