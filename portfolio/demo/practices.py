@@ -151,12 +151,12 @@ def kazakhstan(s: Script) -> None:
 
 def applications(s: Script) -> None:
     s.story = "Заявки кластерів-практиків, 2023"
+    invented = "Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає"
     vin = s.prospect(
         Ref("grant:vinnytsia"), "2023-08-14 10:00", TARAS, "giz", "vinnytsia", m("35000", "EUR"),
         "Серійне виробництво приладів у ланцюгах доданої вартості", programme="EU4Business (GIZ)",
         deadline=moment("2023-09-29 17:00"),
-        invented="Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає; донор, суми, дати й "
-        "рішення — демо-дані.",
+        invented=f"{invented}; донор, суми, дати й рішення — демо-дані.",
     )  # fmt: skip
     s.at("2023-08-14 10:10", TARAS).link_application_to_project(vin, practice("VIN-VC"))
     s.submission(vin, TARAS, drafting="2023-08-21 10:00", submitted="2023-09-29 15:00", review="2023-10-09 10:00")
@@ -165,8 +165,7 @@ def applications(s: Script) -> None:
         Ref("grant:heat"), "2023-10-23 10:00", TARAS, "eu4business", "heat", m("20000", "EUR"),
         "Company Visit у регіонах: масштабування практики", programme="EU4Business",
         deadline=moment("2023-11-30 18:00"),
-        invented="Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає; донор, сума й дати — "
-        "демо-дані.",
+        invented=f"{invented}; донор, сума й дати — демо-дані.",
     )  # fmt: skip
     s.at("2023-10-23 10:10", TARAS).link_application_to_project(heat, practice("HEAT-CV"))
     s.submission(heat, TARAS, drafting="2023-10-30 10:00", submitted="2023-11-30 16:00")
