@@ -25,7 +25,6 @@ from portfolio.demo.script import (
     Script,
     d,
     m,
-    money_flow,
     n,
     org,
 )
@@ -74,23 +73,19 @@ def kpi(region: str, key: str) -> Ref:
 
 
 def script(s: Script) -> None:
-    zaporizhzhia_memorandum(s)
-    grant(s)
-    project(s)
-    smart_roadmap(s)
-    kharkiv_memorandum(s)
+    for story in (zaporizhzhia_memorandum, grant, project, smart_roadmap, kharkiv_memorandum):
+        story(s)
 
 
 def zaporizhzhia_memorandum(s: Script) -> None:
     s.story = "Меморандум АППАУ – Запорізька ТПП"
     commitments = (Ref("commitment:zp-cci:convene"), Ref("commitment:zp-cci:concept"))
-    s.at("2019-03-12 10:00", OLENA, creates=ZP_MEMO).draft_memorandum(
-        MemorandumKind.UNDERSTANDING, "Створення кластеру ІАМ у Запорізькому регіоні", OLENA
-    )
-    s.at("2019-03-12 10:05", OLENA).add_party(ZP_MEMO, org("appau"), PartyType.CLUSTER)
-    s.at("2019-03-12 10:06", OLENA).add_party(ZP_MEMO, org("zp_cci"), PartyType.NETWORK)
+    s.draft(
+        ZP_MEMO, "2019-03-12 10:00", OLENA, MemorandumKind.UNDERSTANDING,
+        "Створення кластеру ІАМ у Запорізькому регіоні", ("appau", PartyType.CLUSTER), ("zp_cci", PartyType.NETWORK),
+    )  # fmt: skip
     s.at("2019-03-25 16:00", OLENA).open_negotiation(ZP_MEMO)
-    s.at("2019-03-12 10:01", OLENA).mark_illustrative(
+    s.invented(
         ZP_MEMO,
         f"День підписання, строк дії й зобов'язання сторін вигадані: {SOURCE} (розд. 3) каже лише, "
         "що АППАУ підписала з Запорізькою ТПП меморандум про створення кластеру ІАМ навесні 2019.",
@@ -116,70 +111,49 @@ def zaporizhzhia_memorandum(s: Script) -> None:
 
 def grant(s: Script) -> None:
     s.story = "Грант GIZ на ClusteRISE"
-    s.at("2020-06-01 10:00", OLENA, creates=GRANT).prospect_application(
+    s.prospect(
+        GRANT, "2020-06-01 10:00", OLENA, "giz", "appau", m("180000", "EUR"),
         "ClusteRISE: розвиток кластерів ІАМ у Харкові та Запоріжжі",
-        org("giz"),
-        org("appau"),
-        OLENA,
-        m("180000", "EUR"),
         programme="EU4Business: Конкурентоспроможність та інтернаціоналізація МСП (ЄС та уряд Німеччини через GIZ)",
         call_name="Підтримка кластерного розвитку",
-    )
-    s.at("2020-06-01 10:01", OLENA).mark_illustrative(
-        GRANT,
-        f"Суму запиту й гранту (180 000 EUR), транші, дати й звітність вигадано: {SOURCE} не наводить сум; "
+        invented=f"Суму запиту й гранту (180 000 EUR), транші, дати й звітність вигадано: {SOURCE} не наводить сум; "
         "задокументовано програму, донора (ЄС та уряд Німеччини через GIZ) і період серпень 2020 – листопад 2021.",
-    )
-    s.at("2020-06-03 09:30", OLENA).start_drafting(GRANT)
-    s.at("2020-06-26 17:00", OLENA).submit_application(GRANT, d("2020-06-26"))
-    s.at("2020-07-01 10:00", OLENA).mark_under_review(GRANT)
-    s.at("2020-07-20 12:00", OLENA, effective="2020-07-17").record_award(GRANT, m("180000", "EUR"), d("2020-07-17"))
-    s.at("2020-07-30 15:00", OLENA).record_contract(GRANT, d("2020-07-30"), d("2020-08-01"), d("2021-11-30"))
-    s.at("2020-08-03 09:00", OLENA).start_grant_implementation(GRANT)
-    money_flow(s, GRANT, "clusterise", "2020-08-03 09:10", TARAS,
-               [("72000", "EUR", "2020-08-15", "2020-08-20"), ("72000", "EUR", "2021-03-15", "2021-03-19"),
-                ("36000", "EUR", "2021-12-31", "2022-01-14")],
-               [(ReportKind.INTERIM, "2021-02-28", "2021-02-26"), (ReportKind.FINAL, "2021-12-15", "2021-12-14"),
-                (ReportKind.FINANCIAL, "2021-12-31", "2021-12-28")])  # fmt: skip
+    )  # fmt: skip
+    s.submission(GRANT, OLENA, drafting="2020-06-03 09:30", submitted="2020-06-26 17:00", review="2020-07-01 10:00")
+    s.award(GRANT, "2020-07-20 12:00", OLENA, m("180000", "EUR"), effective="2020-07-17")
+    s.contract(GRANT, "2020-07-30 15:00", OLENA, "2020-08-01", "2021-11-30", implementation="2020-08-03 09:00")
+    s.money_flow(GRANT, "clusterise", "2020-08-03 09:10", TARAS,
+                 [("72000", "EUR", "2020-08-15", "2020-08-20"), ("72000", "EUR", "2021-03-15", "2021-03-19"),
+                  ("36000", "EUR", "2021-12-31", "2022-01-14")],
+                 [(ReportKind.INTERIM, "2021-02-28", "2021-02-26"), (ReportKind.FINAL, "2021-12-15", "2021-12-14"),
+                  (ReportKind.FINANCIAL, "2021-12-31", "2021-12-28")])  # fmt: skip
     s.at("2022-01-20 10:00", TARAS).close_grant(GRANT)
 
 
 def project(s: Script) -> None:
     s.story = "ClusteRISE"
-    p = CLUSTERISE
-    s.at("2020-06-15 11:00", OLENA, creates=p).propose_project(
-        "CR-2020",
+    p = s.propose(
+        CLUSTERISE, "2020-06-15 11:00", OLENA, "CR-2020", "appau", Priority.NOW, Category.ECOSYSTEM_ORCHESTRATION,
         "ClusteRISE: розвиток кластерів ІАМ у Харківському та Запорізькому регіонах",
-        org("appau"),
-        LEAD,
-        Priority.NOW,
-        Category.ECOSYSTEM_ORCHESTRATION,
-        "Підтримка розвитку 2-х експортно-орієнтованих кластерів ІАМ (інжиніринг – автоматизація – машинобудування) "
-        "у регіонах Запоріжжя та Харкова. Фінансування ЄС та уряду Німеччини через GIZ (програма EU4Business); "
+        "Підтримка розвитку 2-х експортно-орієнтованих кластерів ІАМ (інжиніринг – автоматизація – машинобудування) у "
+        "регіонах Запоріжжя та Харкова. Фінансування ЄС та уряду Німеччини через GIZ (програма EU4Business); "
         f"виконавець — АППАУ; серпень 2020 – листопад 2021; керівник проєкту — {LEAD}.",
-        ["Харків", "Запоріжжя"],
-        "Smart Organization / Smart Product / Smart Export",
-        ["GIZ", "EU4Business", "кластери ІАМ"],
-    )
-    s.at("2020-06-15 11:01", OLENA).mark_illustrative(
-        p,
-        "Бюджет (180 000 EUR, оцінка), базові значення KPI, проміжні вимірювання (крім 20 учасників при плані 25), "
-        "переглянута ціль участі в планах Запоріжжя та початкові строки віх вигадані; у фінальному звіті ClusteRISE "
-        "їх немає.",
-    )
+        ["Харків", "Запоріжжя"], "Smart Organization / Smart Product / Smart Export",
+        ["GIZ", "EU4Business", "кластери ІАМ"], owner=LEAD,
+        invented="Бюджет (180 000 EUR, оцінка), базові значення KPI, проміжні вимірювання (крім 20 учасників при "
+        "плані 25), переглянута ціль участі в планах Запоріжжя та початкові строки віх вигадані; у фінальному звіті "
+        "ClusteRISE їх немає.",
+    )  # fmt: skip
     s.at("2020-06-22 10:00", OLENA).develop_project_concept(p)
     s.at("2020-07-20 12:30", OLENA, reason=BOARD).approve_project(p)
     s.at("2020-07-20 12:40", OLENA, reason="Бюджет — оцінка: у звітах суму не наведено").plan_project(
         p, m("180000", "EUR"), True, d("2020-08-01"), d("2021-11-30")
     )
     s.at("2020-07-21 10:00", OLENA).link_application_to_project(GRANT, p)
-    for key, role in (
-        ("kh_iam", "регіональний кластер-бенефіціар"),
-        ("zp_iam", "регіональний кластер-бенефіціар"),
-        ("zp_cci", "лідер кластерної ініціативи в Запоріжжі"),
-        ("giz", "донор і впроваджувальна агенція"),
-    ):
-        s.at("2020-07-21 10:10", OLENA).add_project_partner(p, org(key), role)
+    s.partners(p, "2020-07-21 10:10", OLENA, {
+        "kh_iam": "регіональний кластер-бенефіціар", "zp_iam": "регіональний кластер-бенефіціар",
+        "zp_cci": "лідер кластерної ініціативи в Запоріжжі", "giz": "донор і впроваджувальна агенція",
+    })  # fmt: skip
     s.at("2020-07-21 10:20", OLENA).answer_project_checklist(p, {**ALL_YES, "members_invest": False})
     s.at("2020-08-03 09:30", OLENA, effective="2020-08-01").start_project(p)
 
@@ -336,16 +310,16 @@ def smart_roadmap(s: Script) -> None:
 def kharkiv_memorandum(s: Script) -> None:
     s.story = "Меморандум з Харківською міською радою"
     city, cluster = Ref("commitment:kh-city:city"), Ref("commitment:kh-city:cluster")
-    s.at("2021-09-27 11:00", IRYNA, creates=KH_MEMO).draft_memorandum(
-        MemorandumKind.COOPERATION, "Співпраця Харківського кластеру ІАМ і Харківської міської ради", IRYNA
-    )
-    s.at("2021-09-27 11:01", IRYNA).mark_illustrative(
+    s.draft(
+        KH_MEMO, "2021-09-27 11:00", IRYNA, MemorandumKind.COOPERATION,
+        "Співпраця Харківського кластеру ІАМ і Харківської міської ради",
+        ("kh_iam", PartyType.CLUSTER), ("kh_city", PartyType.LOCAL_SELF_GOVERNMENT),
+    )  # fmt: skip
+    s.invented(
         KH_MEMO,
         f"Зобов'язання сторін, їх строки й стан, а також дати підготовки вигадані: {SOURCE} каже лише, що "
         "меморандум про співпрацю з мерією підписано в Харкові 27 жовтня 2021.",
     )
-    s.at("2021-09-27 11:05", IRYNA).add_party(KH_MEMO, org("kh_iam"), PartyType.CLUSTER)
-    s.at("2021-09-27 11:06", IRYNA).add_party(KH_MEMO, org("kh_city"), PartyType.LOCAL_SELF_GOVERNMENT)
     s.at("2021-10-04 15:00", IRYNA).open_negotiation(KH_MEMO)
     s.at(
         "2021-10-28 09:30",

@@ -23,11 +23,11 @@ from domain.enums import (
     GrantStage,
     Health,
     MemorandumKind,
-    OrganizationKind,
     PartyType,
     Priority,
     ResultLevel,
 )
+from domain.enums import OrganizationKind as Kind
 from domain.errors import DomainError
 from domain.grant import GrantApplication
 from domain.initiative import RoadmapInitiative
@@ -56,8 +56,8 @@ def generate(app: Any, events: int, seed: int = 7, progress: Progress | None = N
 
 def _generate(app: Any, events: int, rng: random.Random, progress: Progress | None) -> int:
     organizations = _organizations(app, rng)
-    clusters = [o for o in organizations if o.kind is OrganizationKind.CLUSTER]
-    funders = [o for o in organizations if o.kind is OrganizationKind.FUNDER]
+    clusters = [o for o in organizations if o.kind is Kind.CLUSTER]
+    funders = [o for o in organizations if o.kind is Kind.FUNDER]
     counts = {kind: max(1, round(events * share)) for kind, share in SHAPE.items()}
     steps_per_record = max(0, (events - len(organizations)) // sum(counts.values()) - 1)
     schedule: dict[int, list[tuple[str, int]]] = {}
@@ -92,15 +92,12 @@ def _generate(app: Any, events: int, rng: random.Random, progress: Progress | No
 def _organizations(app: Any, rng: random.Random) -> list[Organization]:
     register, local = Organization.register, AuthorityLevel.LOCAL
     with clock_set_to(datetime.combine(START, time(9), KYIV)), recording("generator"):
-        made = [
-            register(f"Кластер {n:02d} (synthetic)", OrganizationKind.CLUSTER, region=rng.choice(REGIONS))
-            for n in range(50)
-        ]
-        made += [register(f"Донор {n:02d} (synthetic)", OrganizationKind.FUNDER, country="EU") for n in range(30)]
+        made = [register(f"Кластер {n:02d} (synthetic)", Kind.CLUSTER, region=rng.choice(REGIONS)) for n in range(50)]
+        made += [register(f"Донор {n:02d} (synthetic)", Kind.FUNDER, country="EU") for n in range(30)]
         made += [
             register(
                 f"Громада {n:02d} (synthetic)",
-                OrganizationKind.AUTHORITY,
+                Kind.AUTHORITY,
                 region=rng.choice(REGIONS),
                 authority_level=local,
             )

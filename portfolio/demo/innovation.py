@@ -12,60 +12,30 @@ from __future__ import annotations
 from domain.enums import Category, Priority, ReportKind
 from domain.enums import ResultLevel as RL
 from portfolio.demo.clusterise import KH_MEMO
-from portfolio.demo.script import (
-    ALL_YES,
-    BOARD,
-    IRYNA,
-    OLENA,
-    TARAS,
-    UCA_REPORT,
-    Ref,
-    Script,
-    d,
-    m,
-    moment,
-    money_flow,
-    n,
-    org,
-)
+from portfolio.demo.script import ALL_YES, BOARD, IRYNA, OLENA, TARAS, UCA_REPORT, Ref, Script, d, m, moment, n, org
 
 INNOVATION = "Інноваційний розвиток"  # the UCA roadmap's direction (seed 002, line 233)
 HANDBOOK_GDT = "посібника кращих практик УКА, 3.6.3"
-EIC = Ref("grant:eic")
-GDT = Ref("grant:gdt")
-KHAI = Ref("grant:khai")
 EIF_PROJECT = Ref("project:eif")
-GDT_PROJECT = Ref("project:gdt")
 KHAI_PROJECT = Ref("project:khai-c40")
 
 
 def script(s: Script) -> None:
-    eif_and_eic(s)
-    center_khai(s)
-    gdt_textile(s)
+    for story in (eif_and_eic, center_khai, gdt_textile):
+        story(s)
 
 
 def eif_and_eic(s: Script) -> None:
     s.story = "Програма EIF і консорціум EIC"
-    p = EIF_PROJECT
-    s.at("2022-04-11 10:00", OLENA, creates=p).propose_project(
-        "EIF-2022",
+    p = s.propose(
+        EIF_PROJECT, "2022-04-11 10:00", OLENA, "EIF-2022", "appau", Priority.NOW, Category.ECOSYSTEM_ORCHESTRATION,
         "Програма інноваційного фандрейзингу EIF для кластерів УКА",
-        org("appau"),
-        OLENA,
-        Priority.NOW,
-        Category.ECOSYSTEM_ORCHESTRATION,
-        f"З квітня 2022 АППАУ відкрила програму EIF для всіх кластерів УКА: вебінари, кампанія залучення, співпраця "
-        f"з DIH КПІ; за 2022 виграно 8 конкурсів I4MS та EIT, 15 бенефіціарів, понад 700 тис. євро ({UCA_REPORT}).",
-        ["Україна"],
-        INNOVATION,
-        ["фандрейзинг", "I4MS", "EIT"],
-    )
-    s.at("2022-04-11 10:01", OLENA).mark_illustrative(
-        p,
-        "Цілі KPI (5 конкурсів, 10 бенефіціарів, 500 тис. EUR) і дати етапів вигадані; "
-        "результати 2022 — з річного звіту УКА 2022.",
-    )
+        "З квітня 2022 АППАУ відкрила програму EIF для всіх кластерів УКА: вебінари, кампанія залучення, співпраця з "
+        f"DIH КПІ; за 2022 виграно 8 конкурсів I4MS та EIT, 15 бенефіціарів, понад 700 тис. євро ({UCA_REPORT}).",
+        ["Україна"], INNOVATION, ["фандрейзинг", "I4MS", "EIT"],
+        invented="Цілі KPI (5 конкурсів, 10 бенефіціарів, 500 тис. EUR) і дати етапів вигадані; результати 2022 — з "
+        "річного звіту УКА 2022.",
+    )  # fmt: skip
     s.at("2022-04-11 10:10", OLENA).develop_project_concept(p)
     s.at("2022-04-11 10:20", OLENA, reason=BOARD).approve_project(p)
     s.at("2022-05-02 09:00", OLENA).start_project(p)
@@ -82,70 +52,44 @@ def eif_and_eic(s: Script) -> None:
             p, k, n(result), d("2022-12-31"), f"{UCA_REPORT}: понад {result}" if key == "funding" else UCA_REPORT
         )
 
-    g = EIC
-    s.at("2022-07-11 10:10", TARAS, creates=g).prospect_application(
+    g = s.prospect(
+        Ref("grant:eic"), "2022-07-11 10:10", TARAS, "eic", "appau", m("2000000", "EUR"),
         "Консорціум підтримки стартапів: 6 іноземних і 5 українських партнерів",
-        org("eic"),
-        org("appau"),
-        TARAS,
-        m("2000000", "EUR"),
-        programme="European Innovation Council",
-        call_name="EIC startup support (бюджет 20 млн євро)",
+        programme="European Innovation Council", call_name="EIC startup support (бюджет 20 млн євро)",
         deadline=moment("2022-10-27 18:00"),
-    )
-    s.at("2022-07-11 10:11", TARAS).mark_illustrative(
-        g,
-        "Суму запиту (2 млн EUR), дедлайн, дати, ймовірність і склад консорціуму вигадано (іноземні партнери — "
-        "записи-заповнювачі); річний звіт УКА 2022 каже лише про конкурс EIC startup support (20 млн євро) і "
-        "консорціум "
-        "з 6 зарубіжних та 5 українських партнерів, результат якого ще невідомий.",
-    )
-    s.at("2022-07-18 10:00", TARAS).start_drafting(g)
+        invented="Суму запиту (2 млн EUR), дедлайн, дати, ймовірність і склад консорціуму вигадано (іноземні партнери "
+        "— записи-заповнювачі); річний звіт УКА 2022 каже лише про конкурс EIC startup support (20 млн євро) і "
+        "консорціум з 6 зарубіжних та 5 українських партнерів, результат якого ще невідомий.",
+    )  # fmt: skip
     s.at("2022-07-18 10:10", TARAS).link_application_to_project(g, p)
     role = "партнер консорціуму"
     partners = [*(f"eic_foreign{i}" for i in range(1, 7)), "dih_kpi", "khai", "kh_iam", "zp_iam"]
     for i, key in enumerate(partners):
         s.at(f"2022-10-{10 + i // 4:02d} 11:{i:02d}", TARAS).add_consortium_partner(g, org(key), role)
     s.at("2022-10-20 10:00", TARAS, reason="Оцінка фандрейзера").estimate_win_probability(g, 30)
-    s.at("2022-10-26 17:30", TARAS).submit_application(g, d("2022-10-26"))
-    s.at("2022-11-15 10:00", TARAS).mark_under_review(g)
+    s.submission(g, TARAS, drafting="2022-07-18 10:00", submitted="2022-10-26 17:30", review="2022-11-15 10:00")
     s.at("2023-05-15 10:00", OLENA).hand_over_application(g, OLENA)
 
-    sponsor = Ref("grant:eif-office")
-    s.at("2023-01-16 11:00", OLENA, creates=sponsor).prospect_application(
-        "Проєктний офіс EIF для кластерів УКА: пошук спонсора",
-        org("unnamed_funder"),
-        org("i4u"),
-        OLENA,
-        m("55000", "EUR"),
-        programme="Спонсорство / донорська підтримка",
+    sponsor = s.prospect(
+        Ref("grant:eif-office"), "2023-01-16 11:00", OLENA, "unnamed_funder", "i4u", m("55000", "EUR"),
+        "Проєктний офіс EIF для кластерів УКА: пошук спонсора", programme="Спонсорство / донорська підтримка",
         call_reference=f"донора ще не визначено; сума — {UCA_REPORT}",
-    )
-    s.at("2023-01-16 11:01", OLENA).mark_illustrative(
-        sponsor,
-        "Донор — запис-заповнювач, ймовірність і дати вигадані; "
-        "пошук спонсора чи донора на 55 тис. євро — з річного звіту УКА 2022.",
-    )
+        invented="Донор — запис-заповнювач, ймовірність і дати вигадані; пошук спонсора чи донора на 55 тис. євро — з "
+        "річного звіту УКА 2022.",
+    )  # fmt: skip
     s.at("2023-01-16 11:10", OLENA).link_application_to_project(sponsor, p)
     s.at("2023-03-06 10:00", OLENA, reason="Оцінка фандрейзера").estimate_win_probability(sponsor, 20)
 
 
 def center_khai(s: Script) -> None:
     s.story = "Центр 4.0 ХАІ"
-    p, g = KHAI_PROJECT, KHAI
-    s.at("2022-12-12 10:00", IRYNA, creates=p).propose_project(
-        "KH-C40",
+    p = s.propose(
+        KHAI_PROJECT, "2022-12-12 10:00", IRYNA, "KH-C40", "khai", Priority.WOW, Category.ECOSYSTEM_ORCHESTRATION,
         "Центр 4.0 ХАІ: вступ до європейської мережі DIH",
-        org("khai"),
-        IRYNA,
-        Priority.WOW,
-        Category.ECOSYSTEM_ORCHESTRATION,
-        f"Масштабний проєкт Центру 4.0 «ХАІ» з використанням досвіду програми EIF; консультації з АППАУ та "
-        f"учасниками УКА почались у грудні; шанси на фінансування до 2,5 млн євро ({UCA_REPORT}).",
-        ["Харків"],
-        INNOVATION,
-        ["DIH", "інновації", "Індустрія 4.0"],
-    )
+        "Масштабний проєкт Центру 4.0 «ХАІ» з використанням досвіду програми EIF; консультації з АППАУ та учасниками "
+        f"УКА почались у грудні; шанси на фінансування до 2,5 млн євро ({UCA_REPORT}).",
+        ["Харків"], INNOVATION, ["DIH", "інновації", "Індустрія 4.0"],
+    )  # fmt: skip
     s.at("2022-12-12 10:10", IRYNA).add_project_partner(p, org("appau"), "консультації, досвід EIF")
     s.at("2022-12-12 10:20", IRYNA).add_project_partner(p, org("kh_iam"), "учасник консультацій")
     s.at("2023-02-06 10:00", IRYNA).develop_project_concept(p)
@@ -153,20 +97,12 @@ def center_khai(s: Script) -> None:
     s.at("2023-02-06 10:20", IRYNA).answer_project_checklist(p, ALL_YES)
     s.at("2023-03-13 15:00", IRYNA, reason=BOARD).approve_project(p)
     s.at("2023-03-14 10:00", IRYNA).link_memorandum_to_project(KH_MEMO, p)
-    s.at("2022-12-12 10:30", IRYNA, creates=g).prospect_application(
-        "Центр 4.0 ХАІ",
-        org("unnamed_funder"),
-        org("khai"),
-        IRYNA,
-        m("2500000", "EUR"),
-        programme="Консультації з донорами",
-        call_reference="донора не названо; «до 2,5 млн євро»",
-    )
-    s.at("2022-12-12 10:31", IRYNA).mark_illustrative(
-        g,
-        "Донор — запис-заповнювач; дедлайн, дати й ймовірність (70 %) вигадані; «має всі шанси отримати "
+    g = s.prospect(
+        Ref("grant:khai"), "2022-12-12 10:30", IRYNA, "unnamed_funder", "khai", m("2500000", "EUR"), "Центр 4.0 ХАІ",
+        programme="Консультації з донорами", call_reference="донора не названо; «до 2,5 млн євро»",
+        invented="Донор — запис-заповнювач; дедлайн, дати й ймовірність (70 %) вигадані; «має всі шанси отримати "
         "фінансування до 2,5 млн євро» — з річного звіту УКА 2022.",
-    )
+    )  # fmt: skip
     s.at("2022-12-12 10:40", IRYNA).link_application_to_project(g, p)
     s.at("2023-03-13 15:10", IRYNA).start_drafting(g)
     s.at("2023-03-13 15:20", IRYNA, reason=f"«Має всі шанси» ({UCA_REPORT})").estimate_win_probability(g, 70)
@@ -175,47 +111,29 @@ def center_khai(s: Script) -> None:
 
 def gdt_textile(s: Script) -> None:
     s.story = "GDT Textile"
-    p, g = GDT_PROJECT, GDT
-    s.at("2023-02-20 10:00", OLENA, creates=p).propose_project(
-        "GDT-TEX",
+    p = s.propose(
+        Ref("project:gdt"), "2023-02-20 10:00", OLENA, "GDT-TEX", "appau", Priority.WOW, Category.SYSTEM_TRANSFORMATION,
         "GDT Textile: галузевий механізм подвійного переходу в легкій промисловості",
-        org("appau"),
-        OLENA,
-        Priority.WOW,
-        Category.SYSTEM_TRANSFORMATION,
-        "Мікрогрант на 4 місяці з бюджетом 43 тис. євро: масова діагностика цифрової та зеленої зрілості (ADMA) "
-        "понад 150 МСП, 80 ініціатив для бізнесу, Дорожня карта подвійного переходу, альянс TTT (посібник кращих "
-        "практик УКА, 3.6.3).",
-        ["Хмельницький", "Київ"],
-        INNOVATION,
-        ["Twin Transition", "легка промисловість"],
-    )
-    s.at("2023-02-20 10:01", OLENA).mark_illustrative(
-        p, f"Цілі KPI, проміжне вимірювання (70 МСП) і дати вигадані; результати й бюджет — з {HANDBOOK_GDT}."
-    )
-    s.at("2023-02-20 10:10", OLENA, creates=g).prospect_application(
-        "GDT Textile: Дорожня карта подвійного переходу",
-        org("unnamed_funder"),
-        org("appau"),
-        OLENA,
-        m("43000", "EUR"),
-        programme="Мікрогранти (4 місяці)",
+        "Мікрогрант на 4 місяці з бюджетом 43 тис. євро: масова діагностика цифрової та зеленої зрілості (ADMA) понад "
+        "150 МСП, 80 ініціатив для бізнесу, Дорожня карта подвійного переходу, альянс TTT (посібник кращих практик "
+        "УКА, 3.6.3).",
+        ["Хмельницький", "Київ"], INNOVATION, ["Twin Transition", "легка промисловість"],
+        invented=f"Цілі KPI, проміжне вимірювання (70 МСП) і дати вигадані; результати й бюджет — з {HANDBOOK_GDT}.",
+    )  # fmt: skip
+    g = s.prospect(
+        Ref("grant:gdt"), "2023-02-20 10:10", OLENA, "unnamed_funder", "appau", m("43000", "EUR"),
+        "GDT Textile: Дорожня карта подвійного переходу", programme="Мікрогранти (4 місяці)",
         call_reference="донора не названо",
-    )
-    s.at("2023-02-20 10:11", OLENA).mark_illustrative(
-        g,
-        "Донор — запис-заповнювач; дати, транші й звітність вигадано; "
-        f"мікрогрант на 4 місяці, 43 тис. євро — з {HANDBOOK_GDT}.",
-    )
+        invented="Донор — запис-заповнювач; дати, транші й звітність вигадано; мікрогрант на 4 місяці, 43 тис. євро — "
+        f"з {HANDBOOK_GDT}.",
+    )  # fmt: skip
     s.at("2023-02-20 10:20", OLENA).link_application_to_project(g, p)
-    s.at("2023-02-27 10:00", OLENA).start_drafting(g)
+    s.submission(g, OLENA, drafting="2023-02-27 10:00", submitted="2023-03-15 17:00")
     s.at("2023-02-27 10:10", OLENA).develop_project_concept(p)
-    s.at("2023-03-15 17:00", OLENA).submit_application(g, d("2023-03-15"))
-    s.at("2023-04-12 12:00", OLENA).record_award(g, m("43000", "EUR"), d("2023-04-12"))
+    s.award(g, "2023-04-12 12:00", OLENA, m("43000", "EUR"))
     s.at("2023-04-12 12:10", OLENA, reason=BOARD).approve_project(p)
-    s.at("2023-04-25 12:00", OLENA).record_contract(g, d("2023-04-25"), d("2023-05-01"), d("2023-08-31"))
+    s.contract(g, "2023-04-25 12:00", OLENA, "2023-05-01", "2023-08-31", implementation="2023-05-01 09:00")
     s.at("2023-04-25 12:10", OLENA).plan_project(p, m("43000", "EUR"), False, d("2023-05-01"), d("2023-08-31"))
-    s.at("2023-05-01 09:00", OLENA).start_grant_implementation(g)
     s.at("2023-05-01 09:10", OLENA).start_project(p)
     s.at("2023-05-01 09:20", OLENA).answer_project_checklist(p, ALL_YES)
     for i, (name, unit, level, target) in enumerate(
@@ -232,14 +150,9 @@ def gdt_textile(s: Script) -> None:
     s.at("2023-09-04 10:10", OLENA).measure_kpi(
         p, Ref("kpi:gdt:1"), n(80), d("2023-08-31"), "Посібник кращих практик УКА, 3.6.3"
     )
-    money_flow(
-        s,
-        g,
-        "gdt",
-        "2023-05-01 09:40",
-        TARAS,
-        [("30100", "EUR", "2023-05-10", "2023-05-12"), ("12900", "EUR", "2023-09-30", "2023-10-09")],
-        [(ReportKind.FINAL, "2023-09-30", "2023-09-28"), (ReportKind.FINANCIAL, "2023-09-30", "2023-09-29")],
-    )
+    s.money_flow(g, "gdt", "2023-05-01 09:40", TARAS,
+                 [("30100", "EUR", "2023-05-10", "2023-05-12"), ("12900", "EUR", "2023-09-30", "2023-10-09")],
+                 [(ReportKind.FINAL, "2023-09-30", "2023-09-28"),
+                  (ReportKind.FINANCIAL, "2023-09-30", "2023-09-29")])  # fmt: skip
     s.at("2023-09-29 10:00", OLENA).complete_project(p)
     s.at("2023-10-16 10:00", TARAS).close_grant(g)

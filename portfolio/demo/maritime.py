@@ -9,21 +9,8 @@ from __future__ import annotations
 
 from domain.enums import Category, Priority, ReportKind
 from domain.enums import ResultLevel as RL
-from portfolio.demo.script import (
-    ALL_YES,
-    BOARD,
-    OLENA,
-    TARAS,
-    Ref,
-    Script,
-    d,
-    m,
-    money_flow,
-    n,
-    org,
-)
+from portfolio.demo.script import ALL_YES, BOARD, OLENA, TARAS, Ref, Script, d, m, n
 
-MARITIME_PROJECT = Ref("project:maritime")
 HANDBOOK = "посібник кращих практик УКА, 3.5.2"
 
 
@@ -33,61 +20,33 @@ def script(s: Script) -> None:
 
 def maritime(s: Script) -> None:
     s.story = "Морський кластер України"
-    mini = Ref("grant:maritime-ebrd")
-    s.at(
-        "2020-09-14 12:20",
-        OLENA,
-        creates=mini,
-        effective="2020-06-15",
-        reason="Внесено заднім числом для повноти портфеля",
-    ).prospect_application(
-        "Міні-грант ЄБРР: портфель стратегічних проєктів Морського кластеру України",
-        org("ebrd"),
-        org("maritime"),
-        OLENA,
-        m("5000", "EUR"),
-        programme="Міні-гранти ЄБРР",
-    )
-    s.at("2020-09-14 12:21", OLENA).mark_illustrative(
-        mini,
-        "Суму (5 000 EUR), дати, транш і звіт вигадано: програма стратегічних сесій кластеру ІАМ каже лише, що "
-        "портфель проєктів МКУ зроблено за кошти міні-гранту ЄБРР, здобутого самим кластером.",
-    )
+    mini = s.prospect(
+        Ref("grant:maritime-ebrd"), "2020-09-14 12:20", OLENA, "ebrd", "maritime", m("5000", "EUR"),
+        "Міні-грант ЄБРР: портфель стратегічних проєктів Морського кластеру України", programme="Міні-гранти ЄБРР",
+        effective="2020-06-15", reason="Внесено заднім числом для повноти портфеля",
+        invented="Суму (5 000 EUR), дати, транш і звіт вигадано: програма стратегічних сесій кластеру ІАМ каже лише, "
+        "що портфель проєктів МКУ зроблено за кошти міні-гранту ЄБРР, здобутого самим кластером.",
+    )  # fmt: skip
     s.at("2020-09-14 12:25", OLENA).submit_application(mini, d("2020-06-15"))
     s.at("2020-09-14 12:30", OLENA).record_award(mini, m("5000", "EUR"), d("2020-07-10"))
     s.at("2020-09-14 12:35", OLENA).start_grant_implementation(mini)
-    money_flow(
-        s,
-        mini,
-        "maritime-ebrd",
-        "2020-09-14 12:40",
-        OLENA,
-        [("5000", "EUR", "2020-07-20", "2020-07-21")],
+    s.money_flow(
+        mini, "maritime-ebrd", "2020-09-14 12:40", OLENA, [("5000", "EUR", "2020-07-20", "2020-07-21")],
         [(ReportKind.FINAL, "2020-12-15", "2020-12-10")],
-    )
+    )  # fmt: skip
     s.at("2020-12-14 10:00", OLENA).close_grant(mini)
 
-    p = MARITIME_PROJECT
-    s.at("2023-02-13 10:30", TARAS, creates=p).propose_project(
-        "MKU-BLUE",
-        "Представлення морської індустрії України та блакитної економіки в ЄС",
-        org("maritime"),
-        TARAS,
-        Priority.NOW,
-        Category.MARKET_ACCESS,
+    p = s.propose(
+        Ref("project:maritime"), "2023-02-13 10:30", TARAS, "MKU-BLUE", "maritime", Priority.NOW,
+        Category.MARKET_ACCESS, "Представлення морської індустрії України та блакитної економіки в ЄС",
         "Колективний брокеридж і спільний український павільйон на галузевих виставках (Europort 2023 у Роттердамі); "
         "B2B-зустрічі у Варні, Констанці та Батумі в рамках проєкту 4BIZ Boosting the Blue Economy in the Black Sea "
         "Region; членство в SEA Europe, ENMC, EBI; проєкти на основі співфінансування 4BIZ та EU4Business "
         f"({HANDBOOK}).",
-        ["Миколаїв"],
-        "Інтернаціоналізація",
-        ["експорт", "блакитна економіка"],
-    )
-    s.at("2023-02-13 10:31", TARAS).mark_illustrative(
-        p,
-        "Ціль і вимірювання KPI (15 і 12 компаній), дати етапів вигадані; заходи й членства — з посібника кращих "
-        "практик УКА (3.5.2).",
-    )
+        ["Миколаїв"], "Інтернаціоналізація", ["експорт", "блакитна економіка"],
+        invented="Ціль і вимірювання KPI (15 і 12 компаній), дати етапів вигадані; заходи й членства — з посібника "
+        "кращих практик УКА (3.5.2).",
+    )  # fmt: skip
     s.at("2023-02-20 10:00", TARAS).develop_project_concept(p)
     s.at("2023-02-20 10:10", TARAS).answer_project_checklist(p, ALL_YES)
     s.at("2023-05-08 10:00", TARAS, reason=BOARD).approve_project(p)
@@ -103,58 +62,31 @@ def maritime(s: Script) -> None:
     )
     s.at("2023-11-13 12:10", TARAS).reach_milestone(p, expo, d("2023-11-10"))
 
-    four = Ref("grant:maritime-4biz")
-    s.at("2023-02-13 10:40", TARAS, creates=four).prospect_application(
-        "B2B-зустрічі морської індустрії у Варні, Констанці та Батумі",
-        org("fourbiz"),
-        org("maritime"),
-        TARAS,
-        m("30000", "EUR"),
-        programme="4BIZ",
-        call_name="4BIZ Boosting the Blue Economy in the Black Sea Region",
-        co_financing=m("10000", "EUR"),
-    )
-    s.at("2023-02-13 10:41", TARAS).mark_illustrative(
-        four,
-        "Суми (30 000 EUR і співфінансування 10 000 EUR), дати, транші й звітність вигадано; B2B-зустрічі у Варні, "
-        "Констанці та Батумі в рамках проєкту 4BIZ — з посібника кращих практик УКА (3.5.2).",
-    )
-    s.at("2023-02-15 10:00", TARAS).start_drafting(four)
-    s.at("2023-03-10 16:00", TARAS).submit_application(four, d("2023-03-10"))
-    s.at("2023-03-20 10:00", TARAS).mark_under_review(four)
-    s.at("2023-05-08 11:00", TARAS, effective="2023-05-05").record_award(four, m("30000", "EUR"), d("2023-05-05"))
-    s.at("2023-05-22 11:00", TARAS).record_contract(four, d("2023-05-22"), d("2023-06-01"), d("2023-12-31"))
+    four = s.prospect(
+        Ref("grant:maritime-4biz"), "2023-02-13 10:40", TARAS, "fourbiz", "maritime", m("30000", "EUR"),
+        "B2B-зустрічі морської індустрії у Варні, Констанці та Батумі", programme="4BIZ",
+        call_name="4BIZ Boosting the Blue Economy in the Black Sea Region", co_financing=m("10000", "EUR"),
+        invented="Суми (30 000 EUR і співфінансування 10 000 EUR), дати, транші й звітність вигадано; B2B-зустрічі у "
+        "Варні, Констанці та Батумі в рамках проєкту 4BIZ — з посібника кращих практик УКА (3.5.2).",
+    )  # fmt: skip
+    s.submission(four, TARAS, drafting="2023-02-15 10:00", submitted="2023-03-10 16:00", review="2023-03-20 10:00")
+    s.award(four, "2023-05-08 11:00", TARAS, m("30000", "EUR"), effective="2023-05-05")
+    s.contract(four, "2023-05-22 11:00", TARAS, "2023-06-01", "2023-12-31", implementation="2023-06-01 09:30")
     s.at("2023-05-22 11:10", TARAS).link_application_to_project(four, p)
-    s.at("2023-06-01 09:30", TARAS).start_grant_implementation(four)
-    money_flow(
-        s,
-        four,
-        "maritime-4biz",
-        "2023-06-01 09:40",
-        TARAS,
-        [("20000", "EUR", "2023-06-15", "2023-06-20"), ("10000", "EUR", "2024-02-15", None)],
-        [(ReportKind.INTERIM, "2023-10-31", "2023-10-30"), (ReportKind.FINAL, "2024-01-31", None)],
-    )
+    s.money_flow(four, "maritime-4biz", "2023-06-01 09:40", TARAS,
+                 [("20000", "EUR", "2023-06-15", "2023-06-20"), ("10000", "EUR", "2024-02-15", None)],
+                 [(ReportKind.INTERIM, "2023-10-31", "2023-10-30"),
+                  (ReportKind.FINAL, "2024-01-31", None)])  # fmt: skip
 
-    eu = Ref("grant:maritime-eu4business")
-    s.at("2023-08-21 10:00", TARAS, creates=eu).prospect_application(
-        "Інтеграція морських МСП у європейські ланцюги доданої вартості",
-        org("eu4business"),
-        org("maritime"),
-        TARAS,
-        m("40000", "EUR"),
-        programme="EU4Business",
+    eu = s.prospect(
+        Ref("grant:maritime-eu4business"), "2023-08-21 10:00", TARAS, "eu4business", "maritime", m("40000", "EUR"),
+        "Інтеграція морських МСП у європейські ланцюги доданої вартості", programme="EU4Business",
         co_financing=m("8000", "EUR"),
-    )
-    s.at("2023-08-21 10:01", TARAS).mark_illustrative(
-        eu,
-        "Назву, суми, зміну запиту й дати вигадано; " + HANDBOOK + " каже лише про грантові проєкти МКУ на основі "
+        invented=f"Назву, суми, зміну запиту й дати вигадано; {HANDBOOK} каже лише про грантові проєкти МКУ на основі "
         "співфінансування EU4Business.",
-    )
-    s.at("2023-08-28 10:00", TARAS).start_drafting(eu)
+    )  # fmt: skip
+    s.submission(eu, TARAS, drafting="2023-08-28 10:00", submitted="2023-10-02 16:00", review="2023-10-16 10:00")
     s.at("2023-09-11 10:00", TARAS).change_request(eu, m("45000", "EUR"), m("9000", "EUR"))
-    s.at("2023-10-02 16:00", TARAS).submit_application(eu, d("2023-10-02"))
     s.at("2023-10-02 16:10", TARAS).link_application_to_project(eu, p)
-    s.at("2023-10-16 10:00", TARAS).mark_under_review(eu)
-    s.at("2023-12-18 12:00", TARAS, effective="2023-12-15").record_award(eu, m("45000", "EUR"), d("2023-12-15"))
-    s.at("2023-12-28 12:00", TARAS).record_contract(eu, d("2023-12-28"), d("2024-02-01"), d("2024-12-31"))
+    s.award(eu, "2023-12-18 12:00", TARAS, m("45000", "EUR"), effective="2023-12-15")
+    s.contract(eu, "2023-12-28 12:00", TARAS, "2024-02-01", "2024-12-31")

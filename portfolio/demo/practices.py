@@ -9,20 +9,7 @@ from __future__ import annotations
 
 from domain.enums import Category, Priority
 from domain.enums import ResultLevel as RL
-from portfolio.demo.script import (
-    ALL_YES,
-    BOARD,
-    IRYNA,
-    OLENA,
-    TARAS,
-    Ref,
-    Script,
-    d,
-    m,
-    moment,
-    n,
-    org,
-)
+from portfolio.demo.script import ALL_YES, BOARD, IRYNA, OLENA, TARAS, Ref, Script, d, m, moment, n, org
 
 HANDBOOK = "посібник кращих практик УКА"
 # code: (org, title, priority, category, summary, region, tags)
@@ -75,7 +62,6 @@ KPIS = {
     "HEAT-CV": [("МСП, залучені до візитів", "МСП", RL.OUTPUT, 15, [("2023-09-29", 9), ("2023-12-22", 14)]),
                 ("Прямі B2B-угоди за результатами візитів", "угод", RL.OUTCOME, 3, [("2023-12-22", 2)])],
 }  # fmt: skip
-KAZAKHSTAN = Ref("project:kh-kz")
 SECTIONS = {"KH-IT-BC": "3.1.2", "HEAT-CV": "3.2.3", "VIN-VC": "3.4.1", "UFOOD-2C": "3.5.3", "LVIV-CHK": "3.3.1"}
 # What else was invented, beside KPIs and dates
 INVENTED = {"LVIV-CHK": ", бюджет (60 000 EUR, оцінка)", "HEAT-CV": ", графік візитів"}
@@ -90,9 +76,7 @@ def script(s: Script) -> None:
         s.story = title
         p = practice(code)
         proposed, concept, approved, started, completed, by = STAGES[code]
-        s.at(proposed, by, creates=p).propose_project(
-            code, title, org(key), by, priority, category, summary, [region], "", [*tags, "практика УКА"]
-        )
+        s.propose(p, proposed, by, code, key, priority, category, title, summary, [region], "", [*tags, "практика УКА"])
         s.at(proposed, by).mark_illustrative(
             p,
             f"Цілі та вимірювання KPI, дати етапів{INVENTED.get(code, '')} вигадані; опис і результати в резюме — з "
@@ -148,25 +132,15 @@ def script(s: Script) -> None:
 
 def kazakhstan(s: Script) -> None:
     s.story = "Конференція з Казахстаном"
-    p = KAZAKHSTAN
-    s.at("2021-06-07 11:00", IRYNA, creates=p).propose_project(
-        "KH-KZ",
+    p = s.propose(
+        Ref("project:kh-kz"), "2021-06-07 11:00", IRYNA, "KH-KZ", "kh_iam", Priority.HOW, Category.MARKET_ACCESS,
         "Українсько-казахська конференція кластерів ІАМ",
-        org("kh_iam"),
-        IRYNA,
-        Priority.HOW,
-        Category.MARKET_ACCESS,
-        "Ініціатива Харківського кластеру: візити, обміни, виставка в Караганді (червень 2021); велику "
-        "конференцію пересунуто на 2022 (фінальний звіт ClusteRISE).",
-        ["Харків"],
-        "Smart Export",
-        ["експорт", "Центральна Азія"],
-    )
-    s.at("2021-06-07 11:01", IRYNA).mark_illustrative(
-        p,
-        "Дати етапів і строк конференції (червень 2022) вигадані: фінальний звіт ClusteRISE каже лише, що плани "
-        "великої україно-казахської конференції пересунуто на 2022; що було далі, джерела не кажуть.",
-    )
+        "Ініціатива Харківського кластеру: візити, обміни, виставка в Караганді (червень 2021); велику конференцію "
+        "пересунуто на 2022 (фінальний звіт ClusteRISE).",
+        ["Харків"], "Smart Export", ["експорт", "Центральна Азія"],
+        invented="Дати етапів і строк конференції (червень 2022) вигадані: фінальний звіт ClusteRISE каже лише, що "
+        "плани великої україно-казахської конференції пересунуто на 2022; що було далі, джерела не кажуть.",
+    )  # fmt: skip
     s.at("2021-06-07 11:10", IRYNA).answer_project_checklist(
         p, {"real_business_pain": True, "several_stakeholder_types": True, "builds_trust": True}
     )
@@ -177,40 +151,21 @@ def kazakhstan(s: Script) -> None:
 
 def applications(s: Script) -> None:
     s.story = "Заявки кластерів-практиків, 2023"
-    vin = Ref("grant:vinnytsia")
-    s.at("2023-08-14 10:00", TARAS, creates=vin).prospect_application(
-        "Серійне виробництво приладів у ланцюгах доданої вартості",
-        org("giz"),
-        org("vinnytsia"),
-        TARAS,
-        m("35000", "EUR"),
-        programme="EU4Business (GIZ)",
+    invented = "Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає"
+    vin = s.prospect(
+        Ref("grant:vinnytsia"), "2023-08-14 10:00", TARAS, "giz", "vinnytsia", m("35000", "EUR"),
+        "Серійне виробництво приладів у ланцюгах доданої вартості", programme="EU4Business (GIZ)",
         deadline=moment("2023-09-29 17:00"),
-    )
-    s.at("2023-08-14 10:01", TARAS).mark_illustrative(
-        vin,
-        "Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає; донор, суми, дати й рішення — "
-        "демо-дані.",
-    )
+        invented=f"{invented}; донор, суми, дати й рішення — демо-дані.",
+    )  # fmt: skip
     s.at("2023-08-14 10:10", TARAS).link_application_to_project(vin, practice("VIN-VC"))
-    s.at("2023-08-21 10:00", TARAS).start_drafting(vin)
-    s.at("2023-09-29 15:00", TARAS).submit_application(vin, d("2023-09-29"))
-    s.at("2023-10-09 10:00", TARAS).mark_under_review(vin)
-    s.at("2023-12-15 12:00", TARAS).record_award(vin, m("32000", "EUR"), d("2023-12-15"))
-    heat = Ref("grant:heat")
-    s.at("2023-10-23 10:00", TARAS, creates=heat).prospect_application(
-        "Company Visit у регіонах: масштабування практики",
-        org("eu4business"),
-        org("heat"),
-        TARAS,
-        m("20000", "EUR"),
-        programme="EU4Business",
+    s.submission(vin, TARAS, drafting="2023-08-21 10:00", submitted="2023-09-29 15:00", review="2023-10-09 10:00")
+    s.award(vin, "2023-12-15 12:00", TARAS, m("32000", "EUR"))
+    heat = s.prospect(
+        Ref("grant:heat"), "2023-10-23 10:00", TARAS, "eu4business", "heat", m("20000", "EUR"),
+        "Company Visit у регіонах: масштабування практики", programme="EU4Business",
         deadline=moment("2023-11-30 18:00"),
-    )
-    s.at("2023-10-23 10:01", TARAS).mark_illustrative(
-        heat,
-        "Заявку вигадано для демонстрації: у посібнику кращих практик УКА її немає; донор, сума й дати — демо-дані.",
-    )
+        invented=f"{invented}; донор, сума й дати — демо-дані.",
+    )  # fmt: skip
     s.at("2023-10-23 10:10", TARAS).link_application_to_project(heat, practice("HEAT-CV"))
-    s.at("2023-10-30 10:00", TARAS).start_drafting(heat)
-    s.at("2023-11-30 16:00", TARAS).submit_application(heat, d("2023-11-30"))
+    s.submission(heat, TARAS, drafting="2023-10-30 10:00", submitted="2023-11-30 16:00")

@@ -12,19 +12,7 @@ from __future__ import annotations
 
 from domain.enums import Category, CommitmentStatus, Health, MemorandumKind, PartyType, Priority
 from portfolio.demo.innovation import EIF_PROJECT, KHAI_PROJECT
-from portfolio.demo.script import (
-    ALL_YES,
-    BOARD,
-    OLENA,
-    PETRENKO,
-    PROGRESS,
-    SHEVCHUK,
-    TARAS,
-    Ref,
-    Script,
-    d,
-    org,
-)
+from portfolio.demo.script import ALL_YES, BOARD, OLENA, PETRENKO, PROGRESS, SHEVCHUK, TARAS, Ref, Script, d, org
 
 ROADMAP = "Дорожня карта УКА 2022–2023"
 REPORT = "річний звіт УКА 2022"
@@ -77,10 +65,8 @@ def i(key: str) -> Ref:
 
 
 def script(s: Script) -> None:
-    roadmap(s)
-    brno(s)
-    memberships(s)
-    land4developers(s)
+    for story in (roadmap, brno, memberships, land4developers):
+        story(s)
 
 
 def roadmap(s: Script) -> None:
@@ -202,18 +188,16 @@ def roadmap(s: Script) -> None:
 def brno(s: Script) -> None:
     s.story = "Меморандум MSV Брно"
     memo = Ref("memo:brno")
-    s.at("2022-09-26 11:00", OLENA, creates=memo).draft_memorandum(
-        MemorandumKind.UNDERSTANDING,
-        "Співпраця кластерів України та Чехії в сфері Індустрії 4.0 (виставка MSV, Брно)",
-        OLENA,
-    )
-    s.at("2022-09-26 11:01", OLENA).mark_illustrative(
+    s.draft(
+        memo, "2022-09-26 11:00", OLENA, MemorandumKind.UNDERSTANDING,
+        "Співпраця кластерів України та Чехії в сфері Індустрії 4.0 (виставка MSV, Брно)", ("i4u", PartyType.NETWORK),
+    )  # fmt: skip
+    s.invented(
         memo,
         "День підписання, назви чеських партнерів, зобов'язання сторін та їх строки вигадано; меморандум з 4-ма "
         "чеськими партнерами на виставці MSV у Брно як початок білатеральної угоди з Чехією — з річного звіту УКА "
         "2022.",
     )
-    s.at("2022-09-26 11:05", OLENA).add_party(memo, org("i4u"), PartyType.NETWORK)
     for n in range(1, 5):
         s.at("2022-09-26 11:10", OLENA).add_party(memo, org(f"cz{n}"), PartyType.FOREIGN_PARTNER)
     s.at("2022-09-28 10:00", OLENA).open_negotiation(memo)
@@ -236,15 +220,15 @@ def brno(s: Script) -> None:
     s.at("2023-05-29 10:00", OLENA).update_commitment(memo, theirs, CommitmentStatus.IN_PROGRESS)
 
     poland = Ref("memo:poland")
-    s.at("2023-05-15 10:00", OLENA, creates=poland).draft_memorandum(
-        MemorandumKind.COOPERATION, "Білатеральна угода кластерів України та Польщі", OLENA
-    )
-    s.at("2023-05-15 10:01", OLENA).mark_illustrative(
+    s.draft(
+        poland, "2023-05-15 10:00", OLENA, MemorandumKind.COOPERATION, "Білатеральна угода кластерів України та Польщі",
+        ("i4u", PartyType.NETWORK),
+    )  # fmt: skip
+    s.invented(
         poland,
         f"Чернетку, її дати й передачу вигадано: {REPORT} лише планує на 2023 такі угоди з Польщею, "
         "Францією та Литвою.",
     )
-    s.at("2023-05-15 10:05", OLENA).add_party(poland, org("i4u"), PartyType.NETWORK)
     s.at("2023-09-04 10:20", OLENA).hand_over_memorandum(poland, TARAS)
 
 
@@ -269,14 +253,12 @@ def memberships(s: Script) -> None:
     ]  # fmt: skip
     for key, kind, subject, drafted, signed, promise, fulfilled in items:
         memo = Ref(f"memo:member:{key}")
-        s.at(f"{drafted} 12:00", OLENA, creates=memo).draft_memorandum(kind, subject, OLENA)
+        s.draft(memo, f"{drafted} 12:00", OLENA, kind, subject, ("i4u", PartyType.NETWORK), (key, PartyType.NETWORK))
         s.at(f"{drafted} 12:00", OLENA).mark_illustrative(
             memo,
             "Дати підготовки, приєднання й оновлення стану вигадано; членство й зобов'язання — з річного звіту УКА "
             "2022.",
         )
-        s.at(f"{drafted} 12:05", OLENA).add_party(memo, org("i4u"), PartyType.NETWORK)
-        s.at(f"{drafted} 12:06", OLENA).add_party(memo, org(key), PartyType.NETWORK)
         s.at(f"{signed} 12:00", OLENA).sign_memorandum(memo, d(signed), "онлайн", None, None)
         commitment = Ref(f"commitment:member:{key}")
         if key != "tci":  # joined in November: the report says what it opens, not what began
@@ -290,20 +272,13 @@ def memberships(s: Script) -> None:
 
 def land4developers(s: Script) -> None:
     s.story = "Land4Developers"
-    marketplace = Ref("project:land4developers")
-    s.at("2023-11-20 11:00", OLENA, creates=marketplace).propose_project(
-        "UCA-L4D",
-        "Маркетплейс Land4Developers",
-        org("i4u"),
-        OLENA,
-        Priority.HOW,
-        Category.MARKET_ACCESS,
-        f"Новий інструмент УКА для виводу на експорт інноваційних МСП з промислових секторів та інжинірингових "
+    marketplace = s.propose(
+        Ref("project:land4developers"), "2023-11-20 11:00", OLENA, "UCA-L4D", "i4u", Priority.HOW,
+        Category.MARKET_ACCESS, "Маркетплейс Land4Developers",
+        "Новий інструмент УКА для виводу на експорт інноваційних МСП з промислових секторів та інжинірингових "
         f"компаній; має стати інформаційним і нетворкінговим хабом для Східної Європи ({REPORT}).",
-        ["Україна"],
-        INTERNATIONAL,
-        ["експорт", "платформа"],
-    )
+        ["Україна"], INTERNATIONAL, ["експорт", "платформа"],
+    )  # fmt: skip
     s.at("2023-11-20 11:00", OLENA).mark_illustrative(
         marketplace,
         "Дати (пропозиція в листопаді 2023, старт у січні 2024) і відповіді контрольного списку вигадано; опис — з "

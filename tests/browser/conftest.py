@@ -33,9 +33,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serving(tmp_path_factory, seed: str) -> Iterator[str]:
+def serving(tmp_path_factory, seed: str, accounts: tuple[str, ...]) -> Iterator[str]:
     """The app under gunicorn-free `flask run` on a fresh SQLite file that `seed` (Python, given `app`,
-    a `Portfolio`, and `recording`) fills; yields its address and stops it afterwards."""
+    a `Portfolio`, and `recording`) fills, with an account for each of `accounts` (named as its role,
+    with PASSWORD); yields its address and stops it afterwards."""
     db = tmp_path_factory.mktemp("browser") / "portfolio.db"
     env = {
         **os.environ,
@@ -51,7 +52,8 @@ def serving(tmp_path_factory, seed: str) -> Iterator[str]:
         "from domain.context import recording; from domain.enums import Role; from portfolio.app import Portfolio;"
         "import os\napp = Portfolio(audit_key=os.environ['AUDIT_KEY'])\n"
     )
-    subprocess.run([sys.executable, "-c", setup + seed], env=env, check=True)
+    open_accounts = f"with recording('setup'):\n    [app.open_account(n, Role(n), {PASSWORD!r}) for n in {accounts!r}]"
+    subprocess.run([sys.executable, "-c", f"{setup}{seed}\n{open_accounts}"], env=env, check=True)
     port = _free_port()
     log = (tmp_path_factory.mktemp("server") / "server.log").open("w+")
     process = subprocess.Popen(
@@ -77,11 +79,8 @@ def serving(tmp_path_factory, seed: str) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """The app on the scenario, with an account per role."""
-    yield from serving(
-        tmp_path_factory,
-        "from tests.portfolio.scenario import build\nbuild(app)\nwith recording('setup'):\n"
-        f"    [app.open_account(n, Role(n), {PASSWORD!r}) for n in ('admin', 'fundraiser', 'board', 'auditor')]",
-    )
+    scenario = "from tests.portfolio.scenario import build\nbuild(app)"
+    yield from serving(tmp_path_factory, scenario, ("admin", "fundraiser", "board", "auditor"))
 
 
 @pytest.fixture(scope="session")
@@ -98,20 +97,27 @@ def browser():
         browser.close()
 
 
+def signed_in(page, server: str, username: str):
+    """`page` after signing in as `username`, on the start page."""
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("#sign-in button[type=submit]")
+    page.wait_for_url(f"{server}/")
+    return page
+
+
 @pytest.fixture
 def page_as(browser, server):
-    """A fresh browser page signed in as the given account."""
+    """A fresh browser page signed in as the given account, on the start page or the page at `path`."""
     contexts = []
 
-    def open_as(username: str, **options):
+    def open_as(username: str, path: str | None = None, **options):
         context = browser.new_context(base_url=server, locale="uk-UA", **options)
         contexts.append(context)
-        page = context.new_page()
-        page.goto("/login")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", PASSWORD)
-        page.click("#sign-in button[type=submit]")
-        page.wait_for_url(f"{server}/")
+        page = signed_in(context.new_page(), server, username)
+        if path:
+            page.goto(path)
         return page
 
     yield open_as

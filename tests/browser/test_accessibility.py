@@ -96,8 +96,7 @@ def test_every_kind_of_page_has_no_serious_accessibility_violation(browser, serv
 def test_the_boards_work_with_the_keyboard(page_as):
     """A card's action is reached with Tab, opened with Enter, closed with Escape, and the focus
     comes back to where it was."""
-    page = page_as("board")
-    page.goto("/roadmap/board")
+    page = page_as("board", "/roadmap/board")
     action = page.locator("article.chip .card-actions a").first
     action.focus()
     page.keyboard.press("Enter")

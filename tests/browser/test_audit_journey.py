@@ -8,8 +8,7 @@ from tests.browser.conftest import screenshot
 
 
 def test_an_auditor_reads_a_history_travels_to_the_past_and_verifies_the_log(page_as):
-    page = page_as("auditor")
-    page.goto("/projects/")
+    page = page_as("auditor", "/projects/")
     page.click("#projects-table >> text=ClusteRISE")
     page.click("text=Історія змін")
     expect(page.locator("#record-history h1")).to_contain_text("ClusteRISE")
@@ -35,8 +34,7 @@ def test_an_auditor_reads_a_history_travels_to_the_past_and_verifies_the_log(pag
 
 
 def test_a_board_member_issues_a_board_pack_and_sees_the_changes_page(page_as):
-    page = page_as("board")
-    page.goto("/board-packs/")
+    page = page_as("board", "/board-packs/")
     page.fill("input[name=title]", "Засідання правління")
     page.click("text=Сформувати пакет")
     expect(page.locator("#board-pack h1")).to_have_text("Засідання правління")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from portfolio.roadmap_board import DEFAULT_SPAN
-from tests.browser.conftest import PASSWORD, screenshot, serving
+from tests.browser.conftest import screenshot, serving, signed_in
 
 LAPTOP = {"width": 1366, "height": 768}
 
@@ -16,24 +16,14 @@ LAPTOP = {"width": 1366, "height": 768}
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory):
     """The app on the demo portfolio, with a board member's account."""
-    yield from serving(
-        tmp_path_factory,
-        "from portfolio.demo import load_demo\nload_demo(app)\nwith recording('setup'):\n"
-        f"    app.open_account('board', Role.BOARD, {PASSWORD!r})",
-    )
+    yield from serving(tmp_path_factory, "from portfolio.demo import load_demo\nload_demo(app)", ("board",))
 
 
 @pytest.fixture
 def laptop(browser, demo_server):
     """A board member's page, 1366×768, in Ukrainian, on the demo portfolio."""
     context = browser.new_context(base_url=demo_server, locale="uk-UA", viewport=LAPTOP)
-    page = context.new_page()
-    page.goto("/login")
-    page.fill("input[name=username]", "board")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("#sign-in button[type=submit]")
-    page.wait_for_url(f"{demo_server}/")
-    yield page
+    yield signed_in(context.new_page(), demo_server, "board")
     context.close()
 
 

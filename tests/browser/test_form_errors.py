@@ -28,8 +28,7 @@ def in_view(page, selector: str) -> bool:
 
 
 def test_a_fundraiser_is_told_each_bad_value_and_may_type_amounts_and_dates_in_ukrainian(page_as):
-    page = page_as("fundraiser")
-    page.goto("/grants/")
+    page = page_as("fundraiser", "/grants/")
     page.click("text=Новий запис…")
     form = "#create-form"
     expect(page.locator(f"{form} [name=title]")).to_be_focused()  # a form that opens takes the focus
@@ -153,8 +152,7 @@ def test_a_change_saved_first_by_someone_else_is_said_and_nothing_is_lost(page_a
 
 
 def test_an_account_form_says_what_is_wrong_beside_its_field(page_as):
-    page = page_as("auditor")
-    page.goto("/account/")
+    page = page_as("auditor", "/account/")
     page.fill("[name=name]", "   ")
     page.click("text=Створити токен")
     expect(page.locator("#error-name")).to_be_visible()

@@ -24,8 +24,7 @@ def workbook(path, rows) -> str:
 
 
 def test_a_fundraiser_previews_a_file_puts_it_right_and_imports_it(page_as, tmp_path):
-    page = page_as("fundraiser")
-    page.goto("/grants/")
+    page = page_as("fundraiser", "/grants/")
     page.click("text=Імпорт з файлу")
     expect(page.locator("#grants a[href='/import/grants/template.xlsx']")).to_be_visible()
 

@@ -43,8 +43,7 @@ def test_a_fundraiser_creates_a_grant_application_and_moves_it_to_submitted_and_
 
 
 def test_a_board_member_filters_the_roadmap_and_records_a_decision(page_as):
-    page = page_as("board")
-    page.goto("/roadmap/")
+    page = page_as("board", "/roadmap/")
     page.select_option("select[name=health]", "at_risk")
     expect(page).to_have_url(re.compile(r"health=at_risk"))
     expect(page.locator("#initiatives-table")).to_contain_text("Basic maturity")
@@ -70,8 +69,7 @@ def test_switching_the_language_to_english_and_back(page_as):
 
 
 def test_the_dashboard_and_boards_are_readable_and_saved_as_screenshots(page_as):
-    page = page_as("board")
-    page.goto("/dashboard/")
+    page = page_as("board", "/dashboard/")
     expect(page.locator("#by-stage svg")).to_be_visible()
     screenshot(page, "dashboard")
     page.goto("/grants/board")

@@ -11,37 +11,30 @@ from domain.enums import GrantStage, ReportKind
 from domain.errors import DomainError
 from domain.grant import GrantApplication
 from domain.money import Money
-from tests.domain.support import declared_event_names, event_names, new_events, state
+from tests.domain.support import (
+    APPAU,
+    GIZ,
+    declared_event_names,
+    eur,
+    event_names,
+    fresh,
+    new_events,
+    prospect,
+    reach,
+    state,
+)
 
 pytestmark = pytest.mark.usefixtures("as_tester")
 
 G = GrantStage
-GIZ, APPAU = uuid4(), uuid4()
 KYIV = timezone(timedelta(hours=3))
 SUBMITTED_ON = date(2022, 3, 1)
 DECIDED_ON = date(2022, 5, 1)
 
 
-def eur(amount: str) -> Money:
-    return Money.of(amount, "EUR")
-
-
-def prospect(**changes) -> GrantApplication:
-    details = {
-        "title": "GDT Textile microgrant",
-        "funder_id": GIZ,
-        "applicant_id": APPAU,
-        "owner": "Iryna",
-        "requested": eur("43000"),
-    }
-    return GrantApplication.prospect(**{**details, **changes})
-
-
 @pytest.fixture
 def application() -> GrantApplication:
-    record = prospect()
-    new_events(record)
-    return record
+    return fresh(prospect())
 
 
 def move_to(application: GrantApplication, stage: GrantStage) -> GrantApplication:
@@ -62,11 +55,7 @@ def move_to(application: GrantApplication, stage: GrantStage) -> GrantApplicatio
         G.IN_IMPLEMENTATION: [lambda: a.award(eur("43000"), DECIDED_ON), a.start_implementation],
         G.CLOSED: [lambda: a.award(eur("43000"), DECIDED_ON), a.close],
     }
-    for step in steps[stage]:
-        step()
-    new_events(a)
-    assert a.stage is stage
-    return a
+    return reach(a, stage, steps)
 
 
 # Prospecting -----------------------------------------------------------------------------
@@ -519,17 +508,7 @@ def test_moving_an_application_off_its_project_needs_a_reason(application, other
     assert application.project_id == other
 
 
-def test_adding_and_removing_a_consortium_partner(application):
-    partner = uuid4()
-
-    application.add_partner(partner, " co-applicant ")
-    assert application.partners[partner].role == "co-applicant"
-    application.remove_partner(partner, "left the consortium")
-
-    added, removed = new_events(application)
-    assert (type(added).__name__, added.organization_id, added.role) == ("PartnerAdded", partner, "co-applicant")
-    assert (type(removed).__name__, removed.reason) == ("PartnerRemoved", "left the consortium")
-    assert application.partners == {}
+# Consortium partners (adding and removing them, as for projects: test_partners.py) --------
 
 
 def test_the_applicant_and_existing_partners_cannot_join_the_consortium_again(application):
@@ -539,27 +518,6 @@ def test_the_applicant_and_existing_partners_cannot_join_the_consortium_again(ap
     for organization in (partner, APPAU):
         with pytest.raises(DomainError, match="already in the consortium"):
             application.add_partner(organization, "again")
-
-
-def test_a_consortium_partner_needs_a_role(application):
-    with pytest.raises(DomainError, match="role"):
-        application.add_partner(uuid4(), " ")
-    assert application.partners == {}
-
-
-@pytest.mark.parametrize("reason", ["", " ", None])
-def test_removing_a_consortium_partner_needs_a_reason(application, reason):
-    partner = uuid4()
-    application.add_partner(partner, "co-applicant")
-
-    with pytest.raises(DomainError, match="reason"):
-        application.remove_partner(partner, reason)
-    assert partner in application.partners
-
-
-def test_cannot_remove_an_organization_that_is_not_in_the_consortium(application):
-    with pytest.raises(DomainError, match="no partner"):
-        application.remove_partner(uuid4(), "never was")
 
 
 # Money received and reports due -----------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from domain.enums import Health, InitiativeStatus
 from domain.errors import DomainError
 from domain.initiative import RoadmapInitiative, quarter_of
-from tests.domain.support import declared_event_names, event_names, new_events, state
+from tests.domain.support import declared_event_names, event_names, fresh, new_events, reach, state
 
 pytestmark = pytest.mark.usefixtures("as_tester")
 
@@ -31,9 +31,7 @@ def propose(**changes) -> RoadmapInitiative:
 
 @pytest.fixture
 def initiative() -> RoadmapInitiative:
-    record = propose()
-    new_events(record)
-    return record
+    return fresh(propose())
 
 
 def move_to(initiative: RoadmapInitiative, status: InitiativeStatus) -> RoadmapInitiative:
@@ -48,11 +46,7 @@ def move_to(initiative: RoadmapInitiative, status: InitiativeStatus) -> RoadmapI
         I.NOT_DONE: [lambda: i.mark_not_done("no funding")],
         I.DROPPED: [lambda: i.drop("merged into another initiative")],
     }
-    for step in steps[status]:
-        step()
-    new_events(i)
-    assert i.status is status
-    return i
+    return reach(i, status, steps, field="status")
 
 
 def test_proposing_an_initiative_records_its_roadmap_direction_and_target():

@@ -10,7 +10,7 @@ import pytest
 from domain.enums import CommitmentStatus, MemorandumKind, MemorandumStage, PartyType
 from domain.errors import DomainError
 from domain.memorandum import Memorandum
-from tests.domain.support import declared_event_names, event_names, new_events, state
+from tests.domain.support import declared_event_names, event_names, fresh, new_events, reach, state
 
 pytestmark = pytest.mark.usefixtures("as_tester")
 
@@ -29,8 +29,7 @@ def memorandum() -> Memorandum:
     record = draft()
     record.add_party(CLUSTER, PartyType.CLUSTER)
     record.add_party(CITY, PartyType.LOCAL_SELF_GOVERNMENT)
-    new_events(record)
-    return record
+    return fresh(record)
 
 
 def move_to(memorandum: Memorandum, stage: MemorandumStage) -> Memorandum:
@@ -44,11 +43,7 @@ def move_to(memorandum: Memorandum, stage: MemorandumStage) -> Memorandum:
         M.EXPIRED: [lambda: m.sign(SIGNED_ON, "Kharkiv", None, date(2023, 12, 31)), m.expire],
         M.TERMINATED: [lambda: m.terminate("the council withdrew")],
     }
-    for step in steps[stage]:
-        step()
-    new_events(m)
-    assert m.stage is stage
-    return m
+    return reach(m, stage, steps)
 
 
 def test_drafting_a_memorandum_records_its_kind_subject_and_owner():

@@ -12,31 +12,25 @@ from domain.enums import Category, Priority, ProjectStage, ResultLevel
 from domain.errors import DomainError
 from domain.money import Money
 from domain.project import CHECKLIST, Project
-from tests.domain.support import declared_event_names, event_names, new_events, state
+from tests.domain.support import (
+    CLUSTER,
+    declared_event_names,
+    event_names,
+    fresh,
+    new_events,
+    propose_project,
+    reach,
+    state,
+)
 
 pytestmark = pytest.mark.usefixtures("as_tester")
 
 S = ProjectStage
-CLUSTER = uuid4()
-
-
-def propose(**changes) -> Project:
-    details = {
-        "code": "ZP-IAM-01",
-        "title": "Zaporizhzhia IAM marketplace",
-        "organization_id": CLUSTER,
-        "owner": "Olena",
-        "priority": Priority.NOW,
-        "category": Category.MARKET_ACCESS,
-    }
-    return Project.propose(**{**details, **changes})
 
 
 @pytest.fixture
 def project() -> Project:
-    record = propose()
-    new_events(record)
-    return record
+    return fresh(propose_project())
 
 
 def move_to(project: Project, stage: ProjectStage) -> Project:
@@ -50,11 +44,7 @@ def move_to(project: Project, stage: ProjectStage) -> Project:
         S.ON_HOLD: [lambda: project.put_on_hold("waiting for the oblast")],
         S.CANCELLED: [lambda: project.cancel("no partner found")],
     }
-    for step in steps[stage]:
-        step()
-    new_events(project)
-    assert project.stage is stage
-    return project
+    return reach(project, stage, steps)
 
 
 @pytest.fixture
@@ -68,7 +58,7 @@ def kpi(project) -> object:
 
 
 def test_proposing_a_project_records_it_as_an_idea():
-    record = propose(
+    record = propose_project(
         code=" ZP-IAM-01 ",
         summary=" Online marketplace of cluster members ",
         regions=["Zaporizhzhia", " ", " Kharkiv "],
@@ -91,7 +81,7 @@ def test_proposing_a_project_records_it_as_an_idea():
 @pytest.mark.parametrize(("field", "value"), [("code", ""), ("code", "  "), ("title", ""), ("owner", " ")])
 def test_cannot_propose_a_project_without_code_title_or_lead(field, value):
     with pytest.raises(DomainError, match="cannot be empty"):
-        propose(**{field: value})
+        propose_project(**{field: value})
 
 
 # Stages ----------------------------------------------------------------------------------
@@ -354,20 +344,7 @@ def test_cannot_plan_a_project_that_ends_before_it_starts(project):
         project.plan(None, False, date(2021, 11, 30), date(2020, 8, 1))
 
 
-# Partners --------------------------------------------------------------------------------
-
-
-def test_adding_and_removing_a_partner_records_role_and_reason(project):
-    chamber = uuid4()
-
-    project.add_partner(chamber, " co-founder ")
-    assert project.partners[chamber].role == "co-founder"
-    project.remove_partner(chamber, "left the cluster")
-
-    added, removed = new_events(project)
-    assert (type(added).__name__, added.organization_id, added.role) == ("PartnerAdded", chamber, "co-founder")
-    assert (type(removed).__name__, removed.reason) == ("PartnerRemoved", "left the cluster")
-    assert project.partners == {}
+# Partners (adding and removing them, as for grant applications: test_partners.py) ---------
 
 
 def test_cannot_add_the_same_partner_twice(project):
@@ -376,26 +353,6 @@ def test_cannot_add_the_same_partner_twice(project):
 
     with pytest.raises(DomainError, match="already a partner"):
         project.add_partner(chamber, "sponsor")
-
-
-def test_a_partner_needs_a_role(project):
-    with pytest.raises(DomainError, match="role"):
-        project.add_partner(uuid4(), " ")
-
-
-@pytest.mark.parametrize("reason", ["", None])
-def test_removing_a_partner_needs_a_reason(project, reason):
-    chamber = uuid4()
-    project.add_partner(chamber, "co-founder")
-
-    with pytest.raises(DomainError, match="reason"):
-        project.remove_partner(chamber, reason)
-    assert chamber in project.partners
-
-
-def test_cannot_remove_an_organization_that_is_not_a_partner(project):
-    with pytest.raises(DomainError, match="no partner"):
-        project.remove_partner(uuid4(), "never was")
 
 
 # KPIs ------------------------------------------------------------------------------------
@@ -632,7 +589,7 @@ def test_cannot_answer_an_unknown_checklist_question(project):
 
 
 def test_the_full_history_uses_every_event_type_and_replays_to_an_equal_state(store, replayed):
-    record = propose(regions=["Zaporizhzhia"], tags=["export"])
+    record = propose_project(regions=["Zaporizhzhia"], tags=["export"])
     record.describe("Zaporizhzhia IAM marketplace", "Online marketplace")
     record.classify(Priority.WOW, Category.VALUE_CHAINS, "Smart Export", ["Zaporizhzhia", "Kharkiv"], ["export"])
     record.hand_over("Taras")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -37,6 +39,20 @@ def register_tables(app: Portfolio) -> dict[str, list[dict]]:
     return result
 
 
+@contextmanager
+def random_store(
+    steps: list[tuple[int, int, int]], backdate: bool = False
+) -> Iterator[tuple[Portfolio, list[datetime], Path]]:
+    """A store on a temporary SQLite file that holds the random history `steps` (see random_history.run):
+    the store, the moment of each step, and the folder; closed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
+        try:
+            yield app, random_history.run(app, steps, backdate=backdate), Path(folder)
+        finally:
+            app.close()
+
+
 def replayed_up_to(app: Portfolio, position: int, folder: Path) -> Portfolio:
     """A new store holding only the first `position` events of `app`, with its read models built."""
     replica = Portfolio(f"sqlite:///{folder / f'replica-{uuid4()}.db'}")
@@ -51,19 +67,16 @@ def replayed_up_to(app: Portfolio, position: int, folder: Path) -> Portfolio:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=STEPS, data=st.data())
 def test_the_registers_and_dashboard_as_of_any_moment_equal_a_replay_of_the_events_recorded_by_then(steps, data):
-    with tempfile.TemporaryDirectory() as folder:
-        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
-        moments = random_history.run(app, steps)
+    with random_store(steps) as (app, moments, folder):
         for _ in range(2):
             moment = data.draw(st.sampled_from(moments)) + timedelta(seconds=30)
             as_of = app.as_of(moment)
             with timetravel.viewing(as_of):
                 seen, figures = register_tables(app), app.dashboard("EUR", moment)
-            replica = replayed_up_to(app, as_of.position, Path(folder))
+            replica = replayed_up_to(app, as_of.position, folder)
             assert seen == register_tables(replica)
             assert figures == replica.dashboard("EUR", moment)  # kept sums, lists walked in index order
             replica.close()
-        app.close()
 
 
 def _stage(app: Portfolio, as_of: timetravel.AsOf) -> str:
@@ -152,9 +165,7 @@ def test_the_audit_log_is_filtered_and_paged(history):
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=STEPS, data=st.data())
 def test_the_changes_between_two_moments_are_the_difference_of_the_two_views(steps, data):
-    with tempfile.TemporaryDirectory() as folder:
-        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
-        moments = random_history.run(app, steps)
+    with random_store(steps) as (app, moments, _):
         first, second = sorted(data.draw(st.lists(st.sampled_from(moments), min_size=2, max_size=2)))
         before, after = app.as_of(first), app.as_of(second + timedelta(seconds=30))
         with timetravel.viewing(before):
@@ -178,7 +189,6 @@ def test_the_changes_between_two_moments_are_the_difference_of_the_two_views(ste
             if d.change in ("created", "stage", "awarded")
         }
         assert found == expected
-        app.close()
 
 
 def _amount(row: dict, prefix: str) -> str | None:
@@ -290,12 +300,9 @@ def _really_equal_a_replay(app: Portfolio, days: list[date], folder: Path) -> No
 def test_the_registers_as_they_really_were_on_a_day_equal_a_replay_of_the_events_in_effect_by_then(steps, data):
     """Changes back-dated up to four days, in any order: each record on a day shows exactly the
     changes in effect by then, applied in the order recorded (issue 17)."""
-    with tempfile.TemporaryDirectory() as folder:
-        app = Portfolio(f"sqlite:///{Path(folder) / 'portfolio.db'}")
-        random_history.run(app, steps, backdate=True)
+    with random_store(steps, backdate=True) as (app, _, folder):
         days = data.draw(st.lists(st.sampled_from(random_history.DAYS), min_size=1, max_size=2, unique=True))
-        _really_equal_a_replay(app, days, Path(folder))
-        app.close()
+        _really_equal_a_replay(app, days, folder)
 
 
 def test_the_registers_as_they_really_were_equal_a_replay_on_postgresql_too(postgres_url, open_portfolio, tmp_path):

@@ -8,15 +8,10 @@ from uuid import uuid4
 
 from domain.context import recording
 
-REGISTERS = {
-    "projects": ("rm_projects", "/projects/"),
-    "grants": ("rm_grants", "/grants/"),
-    "memoranda": ("rm_memoranda", "/memoranda/"),
-    "initiatives": ("rm_initiatives", "/roadmap/"),
-    "organizations": ("rm_organizations", "/organizations/"),
-}
-DETAILS = {"projects": "/projects/", "grants": "/grants/", "memoranda": "/memoranda/",
-           "initiatives": "/roadmap/", "organizations": "/organizations/"}  # fmt: skip
+# The register page of each kind of record, whose read model is the table rm_<kind>; a record's page is its
+# register's address and its id
+REGISTERS = {"projects": "/projects/", "grants": "/grants/", "memoranda": "/memoranda/",
+             "initiatives": "/roadmap/", "organizations": "/organizations/"}  # fmt: skip
 GENERAL = (
     "/", "/dashboard/", "/dashboard/stages", "/grants/board", "/roadmap/board", "/rates/", "/account/",
     "/audit/", "/audit/log.csv", "/audit/chain", "/audit/changes?from=1900-01-01&to=2200-12-31", "/board-packs/",
@@ -32,14 +27,14 @@ def every_page(portfolio: Any, username: str = "admin", records: set[str] | None
         portfolio.issue_board_pack("Every page", datetime.now(UTC))
         token = portfolio.issue_token(username, f"feed {uuid4().hex[:8]}", "calendar")
     urls = [*GENERAL, f"/calendar/{token}.ics"]
-    for kind, (table, register) in REGISTERS.items():
+    for kind, register in REGISTERS.items():
         urls += [register, f"{register}?sort=title&dir=desc" if kind != "organizations" else f"{register}?q=a"]
         urls += [f"/export/{kind}.csv", f"/export/{kind}.xlsx", f"/api/v1/{kind}"]
-        for row in portfolio.read_models.query(f"SELECT id FROM {table}"):
+        for row in portfolio.read_models.query(f"SELECT id FROM rm_{kind}"):
             record = row["id"]
             if records is not None and record not in records:
                 continue
-            urls += [f"{DETAILS[kind]}{record}", f"/audit/records/{record}", f"/api/v1/{kind}/{record}",
+            urls += [f"{register}{record}", f"/audit/records/{record}", f"/api/v1/{kind}/{record}",
                      f"/api/v1/{kind}/{record}/history"]  # fmt: skip
     packs = portfolio.read_models.query("SELECT id FROM rm_board_packs ORDER BY position DESC, created_at DESC")
     for pack in packs[:1] if records is not None else packs:

@@ -9,12 +9,6 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from domain.context import recording
-from tests.portfolio.scenario import build
-
-
-@pytest.fixture
-def ids(app):
-    return build(app.extensions["portfolio"])
 
 
 @pytest.fixture

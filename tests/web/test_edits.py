@@ -6,13 +6,13 @@ import pytest
 
 from domain.context import recording
 from domain.money import Money
-from tests.portfolio.scenario import build
-from tests.web.conftest import csrf_token
+from tests.web.conftest import act, csrf_token
 
 
-@pytest.fixture
-def ids(app):
-    return build(app.extensions["portfolio"])
+def prospected(portfolio, ids, title: str, requested: Money):
+    """A grant application Olena has just prospected for the scenario's cluster, to the scenario's funder."""
+    with recording("olena"):
+        return portfolio.prospect_application(title, ids["funder"], ids["cluster"], "Olena", requested)
 
 
 def test_an_edit_form_starts_from_the_current_values(signed_in, ids):
@@ -21,20 +21,8 @@ def test_an_edit_form_starts_from_the_current_values(signed_in, ids):
 
 
 def test_an_edit_swaps_the_detail_and_keeps_the_history(app, signed_in, ids):
-    client = signed_in("fundraiser")
-    token = csrf_token(client.get(f"/projects/{ids['project']}").get_data(as_text=True))
-    version = app.extensions["portfolio"].project_detail(ids["project"])["version"]
-    response = client.post(
-        f"/projects/{ids['project']}/act/edit",
-        headers={"HX-Request": "true"},
-        data={
-            "csrf_token": token,
-            "version": str(version),
-            "title": "ClusteRISE 2.0",
-            "summary": "Second phase",
-            "reason": "renamed by the board",
-        },
-    )
+    edit = {"title": "ClusteRISE 2.0", "summary": "Second phase", "reason": "renamed by the board"}
+    response = act(app, signed_in("fundraiser"), f"/projects/{ids['project']}", "edit", edit)
     assert response.status_code == 200 and "ClusteRISE 2.0" in response.get_data(as_text=True)
     last = list(app.extensions["portfolio"].events.get(ids["project"]))[-1]
     assert (type(last).__name__, last.title, last.reason, last.actor) == (
@@ -63,16 +51,6 @@ def test_two_people_editing_the_same_record_the_second_gets_409_and_the_newer_va
     assert app.extensions["portfolio"].initiative_detail(ids["initiative"])["title"] == "Basic maturity level"
 
 
-def _post(app, client, path, detail, record_id, action, data):
-    version = getattr(app.extensions["portfolio"], detail)(record_id)["version"]
-    token = csrf_token(client.get(path).get_data(as_text=True))
-    return client.post(
-        f"{path}/act/{action}",
-        headers={"HX-Request": "true"},
-        data={"csrf_token": token, "version": str(version), **data},
-    )
-
-
 def test_a_project_is_reclassified_planned_and_loses_a_partner(app, signed_in, ids):
     client, path, pid = signed_in("fundraiser"), f"/projects/{ids['project']}", ids["project"]
     form = client.get(f"{path}/act/plan", headers={"HX-Request": "true"}).get_data(as_text=True)
@@ -84,7 +62,7 @@ def test_a_project_is_reclassified_planned_and_loses_a_partner(app, signed_in, i
         ("remove-partner", {"org_id": str(ids["city"]), "reason": "left the consortium"}),
     ]
     for action, data in steps:
-        response = _post(app, client, path, "project_detail", pid, action, data)
+        response = act(app, client, path, action, data)
         assert response.status_code == 200, (action, response.get_data(as_text=True))
     project = app.extensions["portfolio"].project_detail(pid)
     assert project["priority"].value == "wow" and project["regions"] == ["Kharkiv", "Sumy"]
@@ -94,15 +72,14 @@ def test_a_project_is_reclassified_planned_and_loses_a_partner(app, signed_in, i
 
 def test_a_grant_request_deadline_and_probability_are_changed_before_the_decision(app, signed_in, ids):
     portfolio, client = app.extensions["portfolio"], signed_in("fundraiser")
-    with recording("olena"):
-        gid = portfolio.prospect_application("EIC", ids["funder"], ids["cluster"], "Olena", Money.of("100", "EUR"))
+    gid = prospected(portfolio, ids, "EIC", Money.of("100", "EUR"))
     path = f"/grants/{gid}"
     for action, data in [
         ("request", {"requested": "2000000", "requested_currency": "EUR", "co_financing": "50000"}),
         ("deadline", {"deadline": "2022-10-27T17:00"}),
         ("probability", {"percent": "30"}),
     ]:
-        response = _post(app, client, path, "grant_detail", gid, action, data)
+        response = act(app, client, path, action, data)
         assert response.status_code == 200, (action, response.get_data(as_text=True))
     grant = portfolio.grant_detail(gid)
     assert str(grant["requested"].amount) == "2000000" and str(grant["co_financing"].amount) == "50000"
@@ -111,14 +88,8 @@ def test_a_grant_request_deadline_and_probability_are_changed_before_the_decisio
 
 def test_a_project_is_unlinked_from_a_memorandum_with_a_reason(app, signed_in, ids):
     client, path = signed_in("fundraiser"), f"/memoranda/{ids['memo']}"
-    response = _post(
-        app,
-        client,
-        path,
-        "memorandum_detail",
-        ids["memo"],
-        "unlink-project",
-        {"project_id": str(ids["project"]), "reason": "linked by mistake"},
+    response = act(
+        app, client, path, "unlink-project", {"project_id": str(ids["project"]), "reason": "linked by mistake"}
     )
     assert response.status_code == 200
     assert app.extensions["portfolio"].memorandum_detail(ids["memo"])["links"] == []
@@ -134,7 +105,7 @@ def test_an_organization_is_renamed_reclassified_relocated_and_archived(app, sig
         ("relocate", {"region": "Kharkiv oblast", "country": "UA"}),
         ("archive", {"reason": "merged"}),
     ]:
-        response = _post(app, client, path, "organization_detail", oid, action, data)
+        response = act(app, client, path, action, data)
         assert response.status_code == 200, (action, response.get_data(as_text=True))
     organization = app.extensions["portfolio"].organization_detail(oid)
     assert organization["archived"] and organization["authority_level"].value == "regional"
@@ -142,15 +113,7 @@ def test_an_organization_is_renamed_reclassified_relocated_and_archived(app, sig
 
 
 def test_reclassifying_an_authority_without_a_level_is_explained(app, signed_in, ids):
-    response = _post(
-        app,
-        signed_in("admin"),
-        f"/organizations/{ids['city']}",
-        "organization_detail",
-        ids["city"],
-        "reclassify",
-        {"kind": "authority"},
-    )
+    response = act(app, signed_in("admin"), f"/organizations/{ids['city']}", "reclassify", {"kind": "authority"})
     assert response.status_code == 422 and "Для органу влади потрібен рівень" in response.get_data(as_text=True)
 
 
@@ -167,17 +130,14 @@ def test_reclassifying_an_authority_without_a_level_is_explained(app, signed_in,
     ],
 )
 def test_the_remaining_grant_stage_actions(app, signed_in, ids, action, data, stage):
-    response = _post(
-        app, signed_in("fundraiser"), f"/grants/{ids['grant']}", "grant_detail", ids["grant"], action, data
-    )
+    response = act(app, signed_in("fundraiser"), f"/grants/{ids['grant']}", action, data)
     assert response.status_code == 200, response.get_data(as_text=True)
     assert app.extensions["portfolio"].grant_detail(ids["grant"])["stage"].value == stage
 
 
 def test_review_and_close_through_the_web(app, signed_in, ids):
     portfolio, client = app.extensions["portfolio"], signed_in("fundraiser")
-    with recording("olena"):
-        gid = portfolio.prospect_application("Small", ids["funder"], ids["cluster"], "Olena", Money.of("9", "EUR"))
+    gid = prospected(portfolio, ids, "Small", Money.of("9", "EUR"))
     path = f"/grants/{gid}"
     for action, data in [
         ("submit", {"submitted_on": "2023-01-01"}),
@@ -185,7 +145,7 @@ def test_review_and_close_through_the_web(app, signed_in, ids):
         ("award", {"amount": "9", "decided_on": "2023-02-01"}),
         ("close", {}),
     ]:
-        assert _post(app, client, path, "grant_detail", gid, action, data).status_code == 200, action
+        assert act(app, client, path, action, data).status_code == 200, action
     assert portfolio.grant_detail(gid)["stage"].value == "closed"
 
 

@@ -9,43 +9,32 @@ from decimal import Decimal
 import pytest
 
 from domain.context import recording
-from tests.portfolio.scenario import build
-from tests.web.conftest import csrf_token, make_app, sign_in
+from tests.web.conftest import act, csrf_token, sign_in
 
 REASON = "Сума й транші вигадані для демонстрації"
 
 
 @pytest.fixture
-def web(store_url):
-    flask_app = make_app(store_url)
-    portfolio = flask_app.extensions["portfolio"]
-    ids = build(portfolio)
+def web(scenario_app):
+    flask_app, ids = scenario_app
     with recording("taras"):
-        portfolio.record_exchange_rate("UAH", "EUR", Decimal("0.025"), date(2022, 1, 10))
+        flask_app.extensions["portfolio"].record_exchange_rate("UAH", "EUR", Decimal("0.025"), date(2022, 1, 10))
     client = flask_app.test_client()
     assert sign_in(client, "fundraiser").status_code == 302
-    yield flask_app, client, ids
-    portfolio.close()
-
-
-def act(flask_app, client, grant_id, action: str, reason: str):
-    path = f"/grants/{grant_id}"
-    token = csrf_token(client.get(path).get_data(as_text=True))
-    version = flask_app.extensions["portfolio"].grant_detail(grant_id)["version"]
-    data = {"csrf_token": token, "version": str(version), "reason": reason}
-    return client.post(f"{path}/act/{action}", data=data, headers={"HX-Request": "true"})
+    return flask_app, client, ids
 
 
 def test_a_grant_marked_illustrative_says_so_on_its_page_in_the_register_and_in_the_totals(web):
     flask_app, client, ids = web
-    page = client.get(f"/grants/{ids['grant']}").get_data(as_text=True)
+    grant = f"/grants/{ids['grant']}"
+    page = client.get(grant).get_data(as_text=True)
     assert "/act/mark-illustrative" in page and "/act/clear-illustrative" not in page
     assert "Ілюстративні дані" not in page
     form = client.get(f"/grants/{ids['grant']}/act/mark-illustrative", headers={"HX-Request": "true"})
     assert 'name="reason"' in form.get_data(as_text=True)
-    assert act(flask_app, client, ids["grant"], "mark-illustrative", "").status_code == 422
+    assert act(flask_app, client, grant, "mark-illustrative", {"reason": ""}).status_code == 422
 
-    swapped = act(flask_app, client, ids["grant"], "mark-illustrative", REASON)
+    swapped = act(flask_app, client, grant, "mark-illustrative", {"reason": REASON})
     html = swapped.get_data(as_text=True)
     assert swapped.status_code == 200 and "Ілюстративні дані" in html and REASON in html
     assert "/act/clear-illustrative" in html and "/act/mark-illustrative" not in html
@@ -64,7 +53,8 @@ def test_a_grant_marked_illustrative_says_so_on_its_page_in_the_register_and_in_
     assert "Illustrative figures" in client.get(f"/grants/{ids['grant']}").get_data(as_text=True)
     assert "of which illustrative: " in client.get("/dashboard/").get_data(as_text=True)
 
-    cleared = act(flask_app, client, ids["grant"], "clear-illustrative", "The award letter confirms the amount")
+    confirmed = {"reason": "The award letter confirms the amount"}
+    cleared = act(flask_app, client, grant, "clear-illustrative", confirmed)
     assert cleared.status_code == 200 and "Illustrative figures" not in cleared.get_data(as_text=True)
     assert "of which illustrative" not in client.get("/dashboard/").get_data(as_text=True)
 

@@ -57,6 +57,16 @@ def import_file(client, kind: str, data: bytes, filename: str):
 ORG_HEADER = ["Name", "Latin name", "Kind", "Region", "Country", "Authority level"]
 GRANT_HEADER = ["Title", "Funder", "Applicant", "Stage", "Requested", "Currency", "Awarded", "Currency", "Deadline",
                 "Owner", "Submitted", "Decided"]  # fmt: skip
+GRANT_COLUMNS = {"funder": "GIZ", "applicant": "Kharkiv IAM", "stage": "", "currency": "EUR", "awarded": "",
+                 "awarded_currency": "", "deadline": "", "owner": "olena", "submitted": "", "decided": ""}  # fmt: skip
+
+
+def grant_row(title: str, requested: str, **columns: str) -> list[str]:
+    """A row of a grants file: GIZ's application by the Kharkiv IAM cluster in EUR, owned by olena, unless
+    `columns` (named as in GRANT_COLUMNS) say otherwise."""
+    c = {**GRANT_COLUMNS, **columns}
+    return [title, c["funder"], c["applicant"], c["stage"], requested, c["currency"], c["awarded"],
+            c["awarded_currency"], c["deadline"], c["owner"], c["submitted"], c["decided"]]  # fmt: skip
 
 
 def test_a_preview_lists_what_each_row_would_record_and_saves_nothing(app, signed_in, dated_ids):
@@ -82,12 +92,12 @@ def test_a_file_with_errors_records_nothing_and_reports_every_bad_row(app, signe
     events_before = portfolio.recorder.max_notification_id()
     data = csv_file([
         GRANT_HEADER,
-        ["Good one", "GIZ", "Kharkiv IAM", "prospect", "1000", "EUR", "", "", "", "olena", "", ""],
-        ["Unknown funder", "Nobody Foundation", "ClusteRISE", "", "1000", "EUR", "", "", "", "olena", "", ""],
-        ["Bad amount", "GIZ", "Kharkiv IAM", "", "a lot", "EUR", "", "", "", "olena", "", ""],
-        ["Bad date", "GIZ", "Kharkiv IAM", "", "10", "EUR", "", "", "31.02.2024", "olena", "", ""],
-        ["Bad stage", "GIZ", "Kharkiv IAM", "dreaming", "10", "EUR", "", "", "", "olena", "", ""],
-        ["No decision", "GIZ", "Kharkiv IAM", "awarded", "10", "EUR", "5", "EUR", "", "olena", "", ""],
+        grant_row("Good one", "1000", stage="prospect"),
+        grant_row("Unknown funder", "1000", funder="Nobody Foundation", applicant="ClusteRISE"),
+        grant_row("Bad amount", "a lot"),
+        grant_row("Bad date", "10", deadline="31.02.2024"),
+        grant_row("Bad stage", "10", stage="dreaming"),
+        grant_row("No decision", "10", stage="awarded", awarded="5", awarded_currency="EUR"),
     ], delimiter=";")  # fmt: skip
     page = preview(client, "grants", data, "grants.csv")
     html = page.get_data(as_text=True)
@@ -234,7 +244,7 @@ def test_odd_files_are_refused_with_a_message_never_a_crash(signed_in, dated_ids
     assert preview(client, "organizations", old_mac, "o.csv").status_code == 200
     book = Workbook()
     book.active.append(GRANT_HEADER)
-    book.active.append(["T", "GIZ", "Kharkiv IAM", "", "=1000*2", "EUR", "", "", "", "olena", "", ""])
+    book.active.append(grant_row("T", "=1000*2"))
     buffer = io.BytesIO()
     book.save(buffer)  # openpyxl computes no formula: the file holds none of its values
     page = preview(client, "grants", buffer.getvalue(), "g.xlsx")
@@ -245,10 +255,10 @@ def test_values_out_of_range_are_problems_of_their_row(signed_in, dated_ids):
     client = signed_in("fundraiser")
     data = csv_file([
         GRANT_HEADER,
-        ["Huge", "GIZ", "Kharkiv IAM", "", "1e27", "EUR", "", "", "", "olena", "", ""],
-        ["Negative", "GIZ", "Kharkiv IAM", "", "-5", "EUR", "", "", "", "olena", "", ""],
-        ["Ancient", "GIZ", "Kharkiv IAM", "", "5", "EUR", "", "", "0001-01-01 00:30", "olena", "", ""],
-        ["Dropped date", "GIZ", "Kharkiv IAM", "", "5", "EUR", "", "", "", "olena", "2024-03-01", ""],
+        grant_row("Huge", "1e27"),
+        grant_row("Negative", "-5"),
+        grant_row("Ancient", "5", deadline="0001-01-01 00:30"),
+        grant_row("Dropped date", "5", submitted="2024-03-01"),
     ])  # fmt: skip
     page = preview(client, "grants", data, "g.csv")
     assert page.status_code == 422

@@ -9,17 +9,14 @@ from decimal import Decimal
 import pytest
 
 from domain.context import recording
-from domain.enums import OrganizationKind
 from domain.money import Money
 from tests.web.conftest import csrf_token
 
 
 @pytest.fixture
-def grants(app):
-    portfolio = app.extensions["portfolio"]
+def grants(app, funder_and_cluster):
+    portfolio, (funder, applicant) = app.extensions["portfolio"], funder_and_cluster
     with recording("fundraiser"):
-        funder = portfolio.register_organization("USAID", OrganizationKind.FUNDER, country="US")
-        applicant = portfolio.register_organization("Кластер", OrganizationKind.CLUSTER)
         soon = datetime.now(UTC) + timedelta(days=10)
         late = portfolio.prospect_application(
             "Overdue call",

@@ -7,20 +7,17 @@ from __future__ import annotations
 import pytest
 
 from domain.context import recording
-from tests.portfolio.scenario import build
-from tests.web.conftest import csrf_token, make_app, sign_in
+from tests.web.conftest import csrf_token, sign_in
 from tests.web.pages import every_page, failures
 
 
 @pytest.fixture
-def site(store_url):
-    app = make_app(store_url)
+def site(scenario_app):
+    app, ids = scenario_app
     portfolio = app.extensions["portfolio"]
-    ids = build(portfolio)
     with recording("admin"):
         token = portfolio.issue_token("fundraiser", "script", "api")
-    yield app, portfolio, ids, token
-    portfolio.close()
+    return app, portfolio, ids, token
 
 
 def _head(portfolio) -> int:

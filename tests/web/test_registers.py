@@ -6,8 +6,6 @@ from html import unescape
 
 import pytest
 
-from tests.portfolio.scenario import build
-
 REGISTERS = {
     "/projects/": ("projects-table", "ClusteRISE"),
     "/grants/": ("grants-table", "USAID beds"),
@@ -15,11 +13,6 @@ REGISTERS = {
     "/roadmap/": ("initiatives-table", "Basic maturity"),
     "/organizations/": ("organizations-table", "GIZ"),
 }
-
-
-@pytest.fixture
-def ids(app):
-    return build(app.extensions["portfolio"])
 
 
 @pytest.mark.parametrize("url", REGISTERS)

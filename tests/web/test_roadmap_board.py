@@ -10,13 +10,7 @@ import pytest
 
 from domain.context import recording
 from portfolio.roadmap_board import DEFAULT_SPAN
-from tests.portfolio.scenario import build
 from tests.web.conftest import csrf_token
-
-
-@pytest.fixture
-def ids(app):
-    return build(app.extensions["portfolio"])
 
 
 def test_the_board_places_an_initiative_in_its_quarter_and_shows_where_it_was_first_planned(signed_in, ids):

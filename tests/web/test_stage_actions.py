@@ -4,22 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.portfolio.scenario import build
-from tests.web.conftest import csrf_token
-
-
-@pytest.fixture
-def ids(app):
-    return build(app.extensions["portfolio"])
-
-
-def act(client, path, action, data, version):
-    token = csrf_token(client.get(path).get_data(as_text=True))
-    return client.post(
-        f"{path}/act/{action}",
-        data={"csrf_token": token, "version": str(version), **data},
-        headers={"HX-Request": "true"},
-    )
+from tests.web.conftest import act
 
 
 def current(app, method, record_id):
@@ -37,8 +22,7 @@ def current(app, method, record_id):
 def test_project_stage_actions(app, signed_in, ids, steps, final):
     client, path = signed_in("fundraiser"), f"/projects/{ids['project']}"
     for action, data in steps:
-        version = current(app, "project_detail", ids["project"])["version"]
-        response = act(client, path, action, data, version)
+        response = act(app, client, path, action, data)
         assert response.status_code == 200, response.get_data(as_text=True)
     assert current(app, "project_detail", ids["project"])["stage"].value == final
 
@@ -50,8 +34,7 @@ def test_memorandum_stage_actions(app, signed_in, ids):
         ("extend", {"valid_until": "2027-12-31", "reason": "renewed"}),
         ("terminate", {"reason": "the council withdrew"}),
     ]:
-        version = current(app, "memorandum_detail", ids["memo"])["version"]
-        assert act(client, path, action, data, version).status_code == 200
+        assert act(app, client, path, action, data).status_code == 200
     memorandum = current(app, "memorandum_detail", ids["memo"])
     assert memorandum["stage"].value == "terminated" and str(memorandum["valid_until"]) == "2027-12-31"
 
@@ -66,8 +49,7 @@ def test_a_board_member_records_status_health_and_decisions_on_an_initiative(app
         ("finish", {}),
     ]
     for action, data in steps:
-        version = current(app, "initiative_detail", ids["initiative"])["version"]
-        response = act(client, path, action, data, version)
+        response = act(app, client, path, action, data)
         assert response.status_code == 200, (action, response.get_data(as_text=True))
     initiative = current(app, "initiative_detail", ids["initiative"])
     assert initiative["status"].value == "done" and initiative["health"].value == "off_track"
@@ -79,8 +61,7 @@ def test_a_board_member_records_status_health_and_decisions_on_an_initiative(app
     [({"to_date": "2020-01-01", "reason": "x"}, 422), ({"to_date": "2024-01-01"}, 422), ({"percent": "1"}, 422)],
 )
 def test_a_postponement_must_move_later_and_say_why(app, signed_in, ids, data, status):
-    version = current(app, "initiative_detail", ids["initiative"])["version"]
-    response = act(signed_in("board"), f"/roadmap/{ids['initiative']}", "postpone", data, version)
+    response = act(app, signed_in("board"), f"/roadmap/{ids['initiative']}", "postpone", data)
     assert response.status_code == status
 
 
@@ -92,7 +73,6 @@ def test_the_board_cannot_change_projects_and_the_auditor_changes_nothing(signed
 def test_a_resumed_project_shows_the_stage_it_was_in_before_the_hold(app, signed_in, ids):
     client, path = signed_in("fundraiser"), f"/projects/{ids['project']}"
     for action, data in [("hold", {"reason": "waiting for funding"}), ("resume", {})]:
-        version = current(app, "project_detail", ids["project"])["version"]
-        assert act(client, path, action, data, version).status_code == 200
+        assert act(app, client, path, action, data).status_code == 200
     row = next(p for p in app.extensions["portfolio"].queries.projects() if p["id"] == str(ids["project"]))
     assert row["stage"] == "approved"

@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.portfolio.scenario import build
-from tests.web.conftest import csrf_token
-
-
-@pytest.fixture
-def ids(app):
-    return build(app.extensions["portfolio"])
-
-
-def act(app, client, path, detail, record_id, action, data):
-    version = getattr(app.extensions["portfolio"], detail)(record_id)["version"]
-    token = csrf_token(client.get(path).get_data(as_text=True))
-    return client.post(
-        f"{path}/act/{action}",
-        data={"csrf_token": token, "version": str(version), **data},
-        headers={"HX-Request": "true"},
-    )
+from tests.web.conftest import act
 
 
 def test_a_kpi_is_added_measured_and_re_planned_from_the_project_page(app, signed_in, ids):
@@ -35,7 +17,7 @@ def test_a_kpi_is_added_measured_and_re_planned_from_the_project_page(app, signe
         ("checklist", {"real_business_pain": "true", "joint_action": "true", "measurable": "true"}),
     ]
     for action, data in steps:
-        response = act(app, client, path, "project_detail", pid, action, data)
+        response = act(app, client, path, action, data)
         assert response.status_code == 200, (action, response.get_data(as_text=True))
     project = app.extensions["portfolio"].project_detail(pid)
     assert [k["name"] for k in project["kpis"]] == ["Permanent members", "Executive team"]
@@ -46,104 +28,45 @@ def test_a_kpi_is_added_measured_and_re_planned_from_the_project_page(app, signe
 
 def test_tranches_and_reports_are_recorded_on_an_awarded_grant(app, signed_in, ids):
     client, path, gid = signed_in("fundraiser"), f"/grants/{ids['grant']}", ids["grant"]
-    assert (
-        act(
-            app,
-            client,
-            path,
-            "grant_detail",
-            gid,
-            "plan-tranche",
-            {"amount": "3000000", "amount_currency": "UAH", "expected_on": "2022-09-01"},
-        ).status_code
-        == 200
-    )
+    tranche = {"amount": "3000000", "amount_currency": "UAH", "expected_on": "2022-09-01"}
+    assert act(app, client, path, "plan-tranche", tranche).status_code == 200
     grant = app.extensions["portfolio"].grant_detail(gid)
     pending = next(d for d in grant["disbursements"] if d["received_on"] is None)
-    assert (
-        act(
-            app,
-            client,
-            path,
-            "grant_detail",
-            gid,
-            "receive-tranche",
-            {"disbursement_id": str(pending["id"]), "received_on": "2022-09-05"},
-        ).status_code
-        == 200
-    )
+    received = {"disbursement_id": str(pending["id"]), "received_on": "2022-09-05"}
+    assert act(app, client, path, "receive-tranche", received).status_code == 200
     duty = app.extensions["portfolio"].grant_detail(gid)["reporting_duties"][0]
-    assert (
-        act(
-            app,
-            client,
-            path,
-            "grant_detail",
-            gid,
-            "submit-report",
-            {"duty_id": str(duty["id"]), "submitted_on": "2022-08-30"},
-        ).status_code
-        == 200
-    )
+    report = {"duty_id": str(duty["id"]), "submitted_on": "2022-08-30"}
+    assert act(app, client, path, "submit-report", report).status_code == 200
     grant = app.extensions["portfolio"].grant_detail(gid)
     assert str(grant["received"].amount) == "4500000"
     assert grant["reporting_duties"][0]["submitted_on"].isoformat() == "2022-08-30"
 
 
 def test_a_tranche_in_another_currency_is_refused_with_the_rule(app, signed_in, ids):
-    response = act(
-        app,
-        signed_in("fundraiser"),
-        f"/grants/{ids['grant']}",
-        "grant_detail",
-        ids["grant"],
-        "plan-tranche",
-        {"amount": "10", "amount_currency": "EUR", "expected_on": "2022-09-01"},
-    )
+    tranche = {"amount": "10", "amount_currency": "EUR", "expected_on": "2022-09-01"}
+    response = act(app, signed_in("fundraiser"), f"/grants/{ids['grant']}", "plan-tranche", tranche)
     assert response.status_code == 422 and "UAH" in response.get_data(as_text=True)
 
 
 def test_a_commitment_gives_a_paper_memorandum_substance(app, signed_in, ids):
     client, path, mid = signed_in("admin"), f"/memoranda/{ids['paper']}", ids["paper"]
     assert app.extensions["portfolio"].memorandum_detail(mid)["lacks_substance"]
-    response = act(
-        app,
-        client,
-        path,
-        "memorandum_detail",
-        mid,
-        "commit",
-        {"party_id": str(ids["funder"]), "description": "Host a partner day", "owner": "Olena"},
-    )
+    commitment = {"party_id": str(ids["funder"]), "description": "Host a partner day", "owner": "Olena"}
+    response = act(app, client, path, "commit", commitment)
     assert response.status_code == 200, response.get_data(as_text=True)
     assert not app.extensions["portfolio"].memorandum_detail(mid)["lacks_substance"]
 
 
 def test_linking_a_memorandum_to_a_project_shows_on_both_pages(app, signed_in, ids):
     client = signed_in("fundraiser")
-    response = act(
-        app,
-        client,
-        f"/memoranda/{ids['paper']}",
-        "memorandum_detail",
-        ids["paper"],
-        "link-project",
-        {"project_id": str(ids["project"])},
-    )
+    response = act(app, client, f"/memoranda/{ids['paper']}", "link-project", {"project_id": str(ids["project"])})
     assert response.status_code == 200, response.get_data(as_text=True)
     assert "ClusteRISE" in client.get(f"/memoranda/{ids['paper']}").get_data(as_text=True)
     assert "Network membership" in client.get(f"/projects/{ids['project']}").get_data(as_text=True)
 
 
 def test_a_board_member_comments_on_an_initiative(app, signed_in, ids):
-    response = act(
-        app,
-        signed_in("board"),
-        f"/roadmap/{ids['initiative']}",
-        "initiative_detail",
-        ids["initiative"],
-        "comment",
-        {"text": "Discussed in the January session"},
-    )
+    comment = {"text": "Discussed in the January session"}
+    response = act(app, signed_in("board"), f"/roadmap/{ids['initiative']}", "comment", comment)
     assert response.status_code == 200
     assert "Discussed in the January session" in response.get_data(as_text=True)
