@@ -15,6 +15,7 @@ from domain.illustrative import Illustrative
 from domain.money import Money
 from domain.record import (
     find,
+    require_amount_if_estimated,
     require_aware,
     require_order,
     require_percent,
@@ -117,6 +118,7 @@ class GrantApplication(Illustrative):
         co_financing_estimated: bool = False,
     ) -> GrantApplication:
         require_aware(deadline, N_("The call deadline"))
+        require_amount_if_estimated(co_financing, co_financing_estimated, "co_financing")
         return cls(
             title=require_text(title, N_("The application title")),
             funder_id=funder_id,
@@ -130,7 +132,7 @@ class GrantApplication(Illustrative):
             co_financing=co_financing,
             deadline=deadline,
             requested_estimated=requested_estimated,
-            co_financing_estimated=co_financing is not None and co_financing_estimated,
+            co_financing_estimated=co_financing_estimated,
         )
 
     # Details -------------------------------------------------------------------------------
@@ -176,13 +178,18 @@ class GrantApplication(Illustrative):
         requested_estimated: bool = False,
         co_financing_estimated: bool = False,
     ) -> None:
-        if self.stage not in UNDECIDED:
+        estimates = (requested_estimated, co_financing_estimated)
+        amounts = (requested, co_financing) != (self.requested, self.co_financing)
+        if not amounts and estimates == (self.requested_estimated, self.co_financing_estimated):
+            return  # nothing to record
+        if amounts and self.stage not in UNDECIDED:  # whether they were estimates may still be corrected
             raise DomainError("The requested amount can only change before the funder decides.")
+        require_amount_if_estimated(co_financing, co_financing_estimated, "co_financing")
         self._request_changed(
             requested=requested,
             co_financing=co_financing,
             requested_estimated=requested_estimated,
-            co_financing_estimated=co_financing is not None and co_financing_estimated,
+            co_financing_estimated=co_financing_estimated,
         )
 
     class RequestChanged(Illustrative.Event):

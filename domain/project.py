@@ -13,7 +13,14 @@ from domain.enums import Category, Priority, ProjectStage, ResultLevel
 from domain.errors import N_, DomainError
 from domain.illustrative import Illustrative
 from domain.money import Money
-from domain.record import find, require_number, require_order, require_reason, require_text
+from domain.record import (
+    find,
+    require_amount_if_estimated,
+    require_number,
+    require_order,
+    require_reason,
+    require_text,
+)
 from domain.subrecords import Kpi, Measurement, Milestone, Partner, TargetRevision, UnplannedResult
 
 S = ProjectStage
@@ -155,6 +162,7 @@ class Project(Illustrative):
     def plan(self, budget: Money | None, estimated: bool, start: date | None, end: date | None) -> None:
         self._check_open(N_("plan"))
         require_order(start, end, N_("the project"), about="end")
+        require_amount_if_estimated(budget, estimated, "budget")
         self._planned(budget=budget, estimated=estimated, start=start, end=end)
 
     class Planned(Illustrative.Event):

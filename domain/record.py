@@ -87,6 +87,12 @@ def require_order(start: date | None, end: date | None, what: str, about: str | 
         )
 
 
+def require_amount_if_estimated(amount: object, estimated: bool, about: str) -> None:
+    """Only an amount given can be an estimate; `about` names the amount's parameter."""
+    if estimated and amount is None:
+        raise DomainError("Only an amount can be an estimate: give the amount, or leave it unmarked.", about=about)
+
+
 def require_aware(moment: datetime | None, what: str) -> None:
     if moment is not None and moment.tzinfo is None:
         raise DomainError("{what} needs a time zone.", what=what)

@@ -209,9 +209,10 @@ def _illustrative(groups: list[dict[str, Any]], currency: str, rates: Rates, fun
 
 
 def _estimated(groups: list[dict[str, Any]], currency: str, rates: Rates) -> dict[str, dict[str, Converted]]:
-    """How much of the totals by stage and by funder is requested money given as an estimate (an
-    award, once made, is a fact)."""
-    estimated = [group for group in groups if group["requested_estimated"] and not _awarded(group)]
+    """How much of the totals by stage and by funder is requested money given as an estimate, among
+    the applications not decided yet (once decided, what counts is the award or nothing)."""
+    undecided = values(UNDECIDED)
+    estimated = [group for group in groups if group["requested_estimated"] and group["stage"] in undecided]
     return {
         "by_stage": {row["name"]: row["value"] for row in _by(estimated, "stage", currency, rates)},
         "by_funder": {row["name"]: row["value"] for row in _by(estimated, "funder", currency, rates)},

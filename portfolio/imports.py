@@ -145,9 +145,9 @@ def _differs(record: Any, values: dict[str, Any], *names: str) -> bool:
 
 
 def _flag(values: dict[str, Any], name: str, otherwise: bool) -> bool:
-    """A yes-or-no the file gives; `otherwise` where its cell is empty."""
-    given = values.get(name)
-    return otherwise if given is None else bool(given)
+    """A yes-or-no the file gives (an empty cell is no, as the export writes it); `otherwise` where
+    the file has no such column."""
+    return bool(values[name]) if name in values else otherwise
 
 
 def _flag_differs(record: Any, values: dict[str, Any], name: str) -> bool:

@@ -21,8 +21,8 @@ class PipelineQueries(RateUseCases):
         and how much of that total is illustrative."""
         rows = self.read_models.query(
             "SELECT g.id, g.title, g.stage, g.deadline, g.requested_amount, g.requested_currency, "
-            "g.awarded_amount, g.awarded_currency, g.owner, g.version, g.illustrative, g.illustrative_reason, "
-            "o.name_uk AS funder "
+            "g.requested_estimated, g.awarded_amount, g.awarded_currency, g.owner, g.version, g.illustrative, "
+            "g.illustrative_reason, o.name_uk AS funder "
             "FROM rm_grants g LEFT JOIN rm_organizations o ON o.id = g.funder_id "
             f"WHERE g.stage IN ({sql_list(grant.PIPELINE)}) ORDER BY g.deadline NULLS LAST, g.title_key"
         )
@@ -34,7 +34,7 @@ class PipelineQueries(RateUseCases):
             won = row["stage"] in _WON and row["awarded_amount"] is not None
             amount = Decimal(row["awarded_amount"] if won else row["requested_amount"])
             code = row["awarded_currency"] if won else row["requested_currency"]
-            row["amount"], row["currency"] = amount, code
+            row["amount"], row["currency"], row["won"] = amount, code, won
             row["overdue"] = bool(
                 row["deadline"] and row["stage"] in _UNSUBMITTED and datetime.fromisoformat(row["deadline"]) < now
             )

@@ -68,7 +68,8 @@ class Queries:
         the owner's name, case-folded)."""
         mine = "AND owner_fold = :owner " if owner else ""
         return self.store.query(
-            "SELECT id, title, stage, deadline, owner, requested_amount, requested_currency FROM rm_grants "
+            "SELECT id, title, stage, deadline, owner, requested_amount, requested_currency, requested_estimated "
+            "FROM rm_grants "
             f"WHERE stage IN ({sql_list(UNDECIDED)}) {mine}"
             "ORDER BY deadline NULLS LAST, title_key LIMIT :limit",
             {"owner": (owner or "").casefold(), "limit": limit},

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from flask import redirect, render_template, url_for
+from flask import redirect, render_template
 from flask_babel import get_locale, gettext
 from flask_login import current_user
 from htmx_flask import make_response, request
@@ -28,9 +28,11 @@ from werkzeug.wrappers import Response
 from domain.context import recording
 from domain.localtime import KYIV
 from portfolio.errors import ConflictError, RuleBrokenError
+from portfolio.kinds import KINDS
 from web import typed
 from web.current import current_portfolio
 from web.labels import explained, label
+from web.record_links import record_url
 from web.schemas import FormSchema, WithMoney, rule_errors
 from web.security import local_path
 
@@ -65,10 +67,14 @@ class StagePanel:
     kind: str
     actions: dict[str, Action]
     detail: Callable[..., dict[str, Any]]  # the Portfolio query of one record: Portfolio.grant_detail
-    endpoint: str
-    template: str
-    roles: frozenset
+    roles: frozenset  # who may act on it
     stage_of: Callable[[dict[str, Any]], str] = lambda record: record["stage"].value
+
+    @property
+    def template(self) -> str:
+        """The record's detail partial, in its blueprint's folder: "grants/_detail.html"."""
+        page, _ = KINDS[self.kind].endpoint or ("", "")
+        return f"{page.split('.')[0]}/_detail.html"
 
     def available(self, record: dict[str, Any], adds: bool = False) -> list[Action]:
         return [
@@ -140,7 +146,7 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
         return redirect(f"{back}#card-{record_id}")
     if request.htmx:
         return _render_detail(panel, load(record_id))
-    return redirect(url_for(panel.endpoint, **{f"{panel.kind}_id": record_id}))
+    return redirect(record_url(panel.kind, record_id))
 
 
 def _conflict(panel: StagePanel, record: dict[str, Any], action: Action, values: dict[str, str], actor: str):

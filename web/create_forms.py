@@ -18,8 +18,8 @@ from web.schemas import (
     date_field,
     deadline_field,
     enum_field,
-    estimate_field,
     length,
+    tick_field,
 )
 
 
@@ -49,7 +49,7 @@ ORGANIZATION = CreateForm("organization", _l("New organization"), Action(
         "name_latin": _text(_l("Latin name"), required=False), "region": _text(_l("Region"), required=False),
         "country": fields.String(load_default="UA", validate=length(equal=2), metadata={"label": _l("Country")}),
         "authority_level": enum_field(AuthorityLevel, _l("Authority level"), required=False),
-    }), "organizations.detail")  # fmt: skip
+    }))  # fmt: skip
 
 PROJECT = CreateForm("project", _l("New project"), Action(
     "create", _l("New project"), Portfolio.propose_project, (), {
@@ -59,26 +59,26 @@ PROJECT = CreateForm("project", _l("New project"), Action(
         "summary": _text(_l("Summary"), required=False, max_length=4000),
         "regions": _text(_l("Regions (comma-separated)"), required=False),
         "direction": _text(_l("Direction"), required=False),
-    }), "projects.detail", prepare=_split("regions"))  # fmt: skip
+    }), prepare=_split("regions"))  # fmt: skip
 
 GRANT = CreateForm("grant", _l("New grant application"), Action(
     "create", _l("New grant application"), Portfolio.prospect_application, (), {
         "title": _text(_l("Title")), "funder_id": _org(_l("Funder")), "applicant_id": _org(_l("Applicant")),
         "owner": _text(_l("Owner")), "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
-        "requested_estimated": estimate_field(_l("The requested amount is an estimate")),
+        "requested_estimated": tick_field(_l("The requested amount is an estimate")),
         "programme": _text(_l("Programme"), required=False), "call_name": _text(_l("Call"), required=False),
         "call_reference": _text(_l("Call reference"), required=False),
         "call_url": _text(_l("Call URL"), required=False, max_length=2000),
         "deadline": deadline_field(required=False),
-    }, money=("requested",)), "grants.detail")  # fmt: skip
+    }, money=("requested",)))  # fmt: skip
 
 MEMORANDUM = CreateForm("memorandum", _l("New memorandum"), Action(
     "create", _l("New memorandum"), Portfolio.draft_memorandum, (), {
         "kind": enum_field(MemorandumKind, _l("Kind")), "subject": _text(_l("Subject")), "owner": _text(_l("Owner")),
-    }), "memoranda.detail")  # fmt: skip
+    }))  # fmt: skip
 
 INITIATIVE = CreateForm("initiative", _l("New initiative"), Action(
     "create", _l("New initiative"), Portfolio.propose_initiative, (), {
         "roadmap": _text(_l("Roadmap")), "direction": _text(_l("Direction")), "title": _text(_l("Title")),
         "owner": _text(_l("Owner")), "target_on": date_field(_l("Target date")),
-    }), "roadmap.detail")  # fmt: skip
+    }))  # fmt: skip

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from flask import redirect, render_template, url_for
+from flask import redirect, render_template
 from flask_login import current_user
 from htmx_flask import make_response, request
 from marshmallow import ValidationError
@@ -17,6 +17,7 @@ from domain.context import recording
 from portfolio.errors import RuleBrokenError
 from web.actions import Action, describe, field_errors
 from web.current import current_portfolio
+from web.record_links import record_url
 from web.schemas import rule_errors
 
 
@@ -25,7 +26,6 @@ class CreateForm:
     kind: str
     title: Any
     action: Action
-    endpoint: str
     prepare: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: data
 
 
@@ -52,7 +52,7 @@ def create(form: CreateForm) -> Response | tuple[str, int]:
     except RuleBrokenError as error:
         errors, message = rule_errors(error, form.action.fields)
         return show(form, values, errors, message, status=422)
-    target = url_for(form.endpoint, **{f"{form.kind}_id": record_id})
+    target = record_url(form.kind, record_id)
     if request.htmx:
         return make_response("", 204, redirect=target)
     return redirect(target)

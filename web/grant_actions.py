@@ -17,9 +17,9 @@ from web.schemas import (
     date_field,
     deadline_field,
     enum_field,
-    estimate_field,
     percent_field,
     reason_field,
+    tick_field,
 )
 from web.subrecord_fields import one_of, project_ref, text
 
@@ -58,10 +58,10 @@ ACTIONS = {
                {"owner": text(_l("Owner"))}, adds=True, prefill=lambda g: {"owner": g["owner"]}),
         Action("request", _l("Change the request"), Portfolio.change_request, UNDECIDED, {
             "requested": amount_field(_l("Requested")), "requested_currency": currency_field(),
-            "requested_estimated": estimate_field(_l("The requested amount is an estimate")),
+            "requested_estimated": tick_field(_l("The requested amount is an estimate")),
             "co_financing": amount_field(_l("Co-financing"), required=False),
             "co_financing_currency": currency_field(),
-            "co_financing_estimated": estimate_field(_l("The co-financing is an estimate"))},
+            "co_financing_estimated": tick_field(_l("The co-financing is an estimate"))},
             money=("requested", "co_financing"), adds=True, prepare=lambda d: {"co_financing": None, **d},
             prefill=lambda g: {"requested": g["requested"].amount, "requested_currency": g["requested"].currency,
                                "requested_estimated": "true" if g["requested_estimated"] else "",
@@ -110,4 +110,4 @@ ACTIONS = {
     )
 }  # fmt: skip
 
-PANEL = StagePanel("grant", ACTIONS, Portfolio.grant_detail, "grants.detail", "grants/_detail.html", EDITORS)
+PANEL = StagePanel("grant", ACTIONS, Portfolio.grant_detail, EDITORS)

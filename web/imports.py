@@ -191,6 +191,10 @@ def _describe(field: str | None) -> str:
         return str(hints[field])
     if field in MONEY:
         return _("A number; its currency in the next column.")
+    if field and field.endswith("_estimated"):
+        return _("Yes if the amount before it is an estimate; empty: it is a fact.")
+    if field == "archived":
+        return _("Yes or no.")
     if field and (field.endswith("_on") or field.startswith(("planned", "period"))):
         return _("A date: 2024-03-15 or 15.03.2024.")
     if field and field.endswith("_currency"):

@@ -56,6 +56,6 @@ ACTIONS = {
 }  # fmt: skip
 
 PANEL = StagePanel(
-    "initiative", ACTIONS, Portfolio.initiative_detail, "roadmap.detail", "roadmap/_detail.html", ROADMAP_EDITORS,
+    "initiative", ACTIONS, Portfolio.initiative_detail, ROADMAP_EDITORS,
     stage_of=lambda record: record["status"].value,
 )  # fmt: skip

@@ -51,6 +51,4 @@ ACTIONS = {
     )
 }  # fmt: skip
 
-PANEL = StagePanel(
-    "memorandum", ACTIONS, Portfolio.memorandum_detail, "memoranda.detail", "memoranda/_detail.html", EDITORS
-)
+PANEL = StagePanel("memorandum", ACTIONS, Portfolio.memorandum_detail, EDITORS)

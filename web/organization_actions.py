@@ -38,7 +38,6 @@ ACTIONS = {
 }  # fmt: skip
 
 PANEL = StagePanel(
-    "organization", ACTIONS, Portfolio.organization_detail, "organizations.detail", "organizations/_detail.html",
-    EDITORS,
+    "organization", ACTIONS, Portfolio.organization_detail, EDITORS,
     stage_of=lambda record: "archived" if record["archived"] else "active",
 )  # fmt: skip

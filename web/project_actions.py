@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from marshmallow import fields
 
 from domain import project
 from domain.enums import Category, Priority, ProjectStage, ResultLevel, values
@@ -13,7 +12,7 @@ from web.access import EDITORS
 from web.actions import Action, OrganizationRef, StagePanel
 from web.illustrative_actions import illustrative_actions
 from web.labels import LABELS
-from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, estimate_field, reason_field
+from web.schemas import REQUIRED, amount_field, currency_field, date_field, enum_field, reason_field, tick_field
 from web.subrecord_fields import number, one_of, text
 
 
@@ -51,7 +50,7 @@ ACTIONS = {
             prefill=lambda p: {k: p[k] for k in ("priority", "category", "direction", "regions", "tags")}),
         Action("plan", _l("Plan budget and dates"), Portfolio.plan_project, OPEN, {
             "budget": amount_field(_l("Budget"), required=False), "budget_currency": currency_field(),
-            "estimated": estimate_field(_l("The budget is an estimate")),
+            "estimated": tick_field(_l("The budget is an estimate")),
             "start": date_field(_l("Planned start"), required=False),
             "end": date_field(_l("Planned end"), required=False)}, money=("budget",), adds=True,
             prepare=lambda d: {"budget": None, **d},
@@ -92,10 +91,10 @@ ACTIONS = {
             "role": text(_l("Role on the project"))}, adds=True),
         Action("checklist", _l("Answer the quality checklist"), Portfolio.answer_project_checklist,
                (*OPEN, "on_hold"), {
-            question: fields.Boolean(load_default=False, metadata={"label": LABELS[question]})
+            question: tick_field(LABELS[question])
             for question in CHECKLIST}, adds=True, prepare=lambda data: {"answers": data}),
         *illustrative_actions(tuple(s.value for s in ProjectStage)),
     )
 }  # fmt: skip
 
-PANEL = StagePanel("project", ACTIONS, Portfolio.project_detail, "projects.detail", "projects/_detail.html", EDITORS)
+PANEL = StagePanel("project", ACTIONS, Portfolio.project_detail, EDITORS)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from uuid import UUID
-
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from domain.enums import Health, InitiativeStatus
-from web import create_forms, creation, timetravel
-from web.access import EVERYONE, ROADMAP_EDITORS, allow
-from web.actions import action_form, perform
+from web import create_forms, timetravel
+from web.access import EVERYONE, allow
 from web.current import current_portfolio
 from web.initiative_actions import PANEL
 from web.labels import label
+from web.record_pages import add_record_pages
 from web.registers import Filter, enum_options, render_register, value_options
 
 roadmap = Blueprint("roadmap", __name__, url_prefix="/roadmap")
@@ -49,26 +47,4 @@ def board() -> str:
     return render_template(template, board=board, roadmaps=roadmaps, panel=PANEL)
 
 
-@roadmap.get("/<uuid:initiative_id>")
-@allow(EVERYONE)
-def detail(initiative_id: UUID) -> str:
-    initiative = current_portfolio().initiative_detail(initiative_id)
-    return render_template("roadmap/detail.html", initiative=initiative, panel=PANEL)
-
-
-@roadmap.route("/<uuid:initiative_id>/act/<action>", methods=["GET", "POST"])
-@allow(ROADMAP_EDITORS)
-def act(initiative_id: UUID, action: str):
-    """A stage action: its form (GET), or doing it (POST)."""
-    if request.method == "GET":
-        return action_form(PANEL, initiative_id, action)
-    return perform(PANEL, initiative_id, action)
-
-
-@roadmap.route("/new", methods=["GET", "POST"])
-@allow(ROADMAP_EDITORS)
-def new():
-    """The form for a new record (GET), or creating it (POST)."""
-    if request.method == "GET":
-        return creation.show(create_forms.INITIATIVE)
-    return creation.create(create_forms.INITIATIVE)
+add_record_pages(roadmap, PANEL, create_forms.INITIATIVE)

@@ -211,9 +211,11 @@ def amount_field(label: Any, required: bool = True) -> fields.Decimal:
     )
 
 
-def estimate_field(label: Any) -> fields.Boolean:
-    """A tick beside an amount: the amount is an estimate, not a fact."""
-    return fields.Boolean(load_default=False, metadata={"label": label})
+def tick_field(label: Any) -> fields.Boolean:
+    """A tick box: yes when ticked (an amount beside it is an estimate, a checklist's answer is yes)."""
+    return fields.Boolean(
+        load_default=False, error_messages={"invalid": _l("Tick the box or leave it empty.")}, metadata={"label": label}
+    )
 
 
 def currency_field() -> fields.String:

@@ -44,7 +44,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     changes: list[Change] = []
     for key in after.keys() | before.keys():
         old, new = before.get(key), after.get(key)
-        if old == new or (_empty(old) and _empty(new)):
+        if old == new or (_empty(old) and _empty(new)) or (old is None and new is False):  # no flag set yet
             continue
         if _is_items(old) or _is_items(new):
             changes += _item_changes(key, old or [], new or [])

@@ -100,6 +100,7 @@ def center_khai(s: Script) -> None:
     g = s.prospect(
         Ref("grant:khai"), "2022-12-12 10:30", IRYNA, "unnamed_funder", "khai", m("2500000", "EUR"), "Центр 4.0 ХАІ",
         programme="Консультації з донорами", call_reference="донора не названо; «до 2,5 млн євро»",
+        requested_estimated=True,  # "up to 2.5 million": the report gives no exact figure
         invented="Донор — запис-заповнювач; дедлайн, дати й ймовірність (70 %) вигадані; «має всі шанси отримати "
         "фінансування до 2,5 млн євро» — з річного звіту УКА 2022.",
     )  # fmt: skip

@@ -44,8 +44,10 @@ def summary(event: Any) -> str:
 def what(event: Any) -> str:
     """What the event says, as JSON for pages to show in the person's language: a list of [field,
     kind, value], the kind one of "id" (a record's id, shown by its name), "date", "moment",
-    "money" ([amount, currency]), "value" (of a vocabulary), "flag" or "text"."""
-    return json.dumps([[key, *_typed(value)] for key, value in event_fields(event).items()], ensure_ascii=False)
+    "money" ([amount, currency]), "value" (of a vocabulary), "flag" (said only when set: an event of an
+    older version reads as not setting a flag it did not know) or "text"."""
+    said = {key: value for key, value in event_fields(event).items() if value is not False}
+    return json.dumps([[key, *_typed(value)] for key, value in said.items()], ensure_ascii=False)
 
 
 def _typed(value: Any) -> tuple[str, Any]:

@@ -8,10 +8,14 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from uuid import uuid4
 
+import pytest
+
 from domain.context import recording
-from domain.enums import OrganizationKind
+from domain.enums import Category, OrganizationKind, Priority
+from domain.errors import DomainError
 from domain.grant import GrantApplication
 from domain.money import Money
+from domain.project import Project
 from portfolio.registers import ListRequest
 from tests.portfolio.stored_directly import store_as_version_1
 
@@ -55,12 +59,33 @@ def test_an_application_says_which_amounts_are_estimates_on_the_record_the_regis
     assert estimated_by_stage(app) == {}
 
 
-def test_a_co_financing_that_is_not_given_is_not_an_estimate():
+def test_only_an_amount_given_can_be_an_estimate_refused_beside_the_amount():
     with recording("olena"):
-        grant = GrantApplication.prospect("Beds", uuid4(), uuid4(), "olena", eur("1"), co_financing_estimated=True)
-        assert grant.co_financing_estimated is False
-        grant.change_request(eur("2"), None, True, True)
-    assert (grant.requested_estimated, grant.co_financing_estimated) == (True, False)
+        with pytest.raises(DomainError) as refused:
+            GrantApplication.prospect("Beds", uuid4(), uuid4(), "olena", eur("1"), co_financing_estimated=True)
+        assert refused.value.about == "co_financing"
+        grant = GrantApplication.prospect("Beds", uuid4(), uuid4(), "olena", eur("1"), co_financing=eur("1"))
+        with pytest.raises(DomainError) as refused:
+            grant.change_request(eur("2"), None, True, True)
+        assert refused.value.about == "co_financing" and grant.co_financing == eur("1")
+        project = Project.propose("P-1", "Park", uuid4(), "taras", Priority.NOW, Category.VALUE_CHAINS)
+        with pytest.raises(DomainError) as refused:
+            project.plan(None, True, None, None)
+        assert refused.value.about == "budget"
+
+
+def test_whether_the_amounts_were_estimates_may_be_corrected_after_the_decision_the_amounts_may_not():
+    with recording("olena"):
+        grant = GrantApplication.prospect("Beds", uuid4(), uuid4(), "olena", eur("80"), requested_estimated=True)
+        grant.submit(datetime(2026, 3, 1, tzinfo=UTC).date())
+        grant.award(eur("70"), datetime(2026, 6, 1, tzinfo=UTC).date())
+        grant.change_request(eur("80"), None, False, False)
+        assert grant.requested_estimated is False
+        with pytest.raises(DomainError):
+            grant.change_request(eur("90"), None, False, False)
+        version = grant.version
+        grant.change_request(eur("80"), None, False, False)  # nothing changes: nothing is recorded
+        assert grant.version == version
 
 
 def test_an_award_is_a_fact_so_the_estimate_leaves_the_dashboards_totals_once_won(store_url, open_portfolio):

@@ -355,7 +355,7 @@ def test_a_reason_in_the_illustrative_column_marks_the_record_and_an_empty_cell_
     assert "без змін: 1" in preview(client, "organizations", csv_file(rows), "o.csv").get_data(as_text=True)
 
 
-def test_an_estimate_column_says_the_amount_before_it_is_an_estimate_and_an_empty_cell_keeps_what_was_said(
+def test_an_estimate_column_says_whether_the_amount_before_it_is_an_estimate_as_the_export_writes_it(
     app, signed_in, dated_ids
 ):
     client = signed_in("fundraiser")
@@ -364,17 +364,21 @@ def test_an_estimate_column_says_the_amount_before_it_is_an_estimate_and_an_empt
     assert import_file(client, "grants", csv_file(rows), "g.csv").status_code == 302
 
     def beds() -> dict:
-        return next(
-            r for r in app.extensions["portfolio"].register_rows("grants", ListRequest()) if r["title"] == "Beds"
-        )
+        rows = app.extensions["portfolio"].register_rows("grants", ListRequest())
+        return next(row for row in rows if row["title"] == "Beds")
 
     assert beds()["requested_estimated"] == 1
     exported_rows = csv.reader(io.StringIO(client.get("/export/grants.csv").get_data(as_text=True)))
     [exported_header, *values] = list(exported_rows)
     beds_row = next(row for row in values if row[0] == "Beds")
     assert beds_row[exported_header.index("Орієнтовна сума")] == "так"
-    rows[1][6] = ""  # says nothing: the amount stays an estimate
     assert "без змін: 1" in preview(client, "grants", csv_file(rows), "g.csv").get_data(as_text=True)
-    rows[1][6] = "no"
+    rows[1][6] = "maybe"
+    assert "«maybe»" in preview(client, "grants", csv_file(rows), "g.csv").get_data(as_text=True)
+    without_the_column = [[cell for n, cell in enumerate(row) if n != 6] for row in rows]
+    without_the_column[1][4] = "2 100 000"  # a file without the column says nothing of it: still an estimate
+    assert import_file(client, "grants", csv_file(without_the_column), "g.csv").status_code == 302
+    assert (beds()["requested_amount"], beds()["requested_estimated"]) == ("2100000", 1)
+    rows[1][4:7] = ["2 100 000", "UAH", ""]  # as the export writes an amount that is a fact
     assert import_file(client, "grants", csv_file(rows), "g.csv").status_code == 302
     assert beds()["requested_estimated"] == 0
