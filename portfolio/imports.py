@@ -197,7 +197,10 @@ class ImportUseCases(AuditQueries):
             key = "\n".join(fold(name) for name in names)
             row_plan = RowPlan(row.line, " — ".join(name for name in names if name), problems=list(row.problems))
             plan.rows.append(row_plan)
-            row_plan.problems += [Problem(f, "missing") for f in REQUIRED[kind] if row.values.get(f) in (None, "")]
+            told = {problem.field for problem in row.problems}  # a cell that did not read is not also "missing"
+            row_plan.problems += [
+                Problem(f, "missing") for f in REQUIRED[kind] if row.values.get(f) in (None, "") and f not in told
+            ]
             same = existing.get(key) or key  # two spellings of one funder still name one application
             if key.strip() and same in seen:
                 row_plan.problems.append(Problem(None, "duplicate", str(seen[same])))

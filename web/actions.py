@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from flask import redirect, render_template
@@ -144,6 +145,8 @@ def perform(panel: StagePanel, record_id: UUID, name: str) -> Response | tuple[s
         return make_response("", 204, trigger={"returnToCard": {"url": back, "card": f"card-{record_id}"}})
     if back:
         return redirect(f"{back}#card-{record_id}")
+    if request.htmx and urlsplit(request.htmx.current_url or "").path == request.path:
+        return make_response("", 204, redirect=record_url(panel.kind, record_id))  # the action's own page: go back
     if request.htmx:
         return _render_detail(panel, load(record_id))
     return redirect(record_url(panel.kind, record_id))

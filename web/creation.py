@@ -30,9 +30,14 @@ class CreateForm:
 
 
 def show(form: CreateForm, values: dict[str, str] | None = None, errors=None, message=None, status=200):
+    """The form, with what was typed, or (a new form) the values a field takes when left empty: EUR, UA."""
     template = "forms/_create.html" if request.htmx else "forms/create.html"
+    if values is None:
+        values = {
+            name: spec.load_default for name, spec in form.action.fields.items() if isinstance(spec.load_default, str)
+        }
     html = render_template(
-        template, form=form, inputs=describe(form.action), values=values or {}, errors=errors or {}, message=message
+        template, form=form, inputs=describe(form.action), values=values, errors=errors or {}, message=message
     )
     return html, status
 

@@ -93,6 +93,8 @@ def read_amount(cell: Any) -> Decimal | None:
         raise ValueError(_("«%(value)s» is not an amount.", value=cell)) from None
     if not value.is_finite() or abs(value) >= MAX_AMOUNT:
         raise ValueError(_("«%(value)s» is not an amount.", value=cell))
+    if value < 0:
+        raise ValueError(_("«%(value)s» is below zero: an amount cannot be negative.", value=cell))
     return value
 
 

@@ -122,3 +122,9 @@ def test_a_name_or_code_another_record_has_is_refused_beside_its_field(app, sign
     response = submit(signed_in("fundraiser"), url, data)
     html = response.get_data(as_text=True)
     assert response.status_code == 422 and f'<span class="field-error" id="error-{field}">{said}' in html, html
+
+
+def test_a_new_form_starts_with_the_values_an_empty_field_would_take(signed_in):
+    client = signed_in("fundraiser")
+    assert 'name="requested_currency" value="EUR"' in client.get("/grants/new").get_data(as_text=True)
+    assert 'name="country" value="UA"' in client.get("/organizations/new").get_data(as_text=True)

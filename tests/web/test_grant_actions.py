@@ -22,6 +22,17 @@ def test_the_detail_page_offers_the_actions_of_the_current_stage(signed_in, gran
     assert "/act/award" in html and "/act/contract" not in html
 
 
+def test_an_action_done_on_its_own_page_goes_back_to_the_record(app, signed_in, grant):
+    """The action's link opened in a tab of its own: its page has no record to swap, so the answer leads back."""
+    client = signed_in("fundraiser")
+    url = f"/grants/{grant}/act/submit"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    response = client.post(url, data={"csrf_token": token, "submitted_on": "2023-02-01", "version": "1"},
+                           headers={"HX-Request": "true", "HX-Current-URL": f"http://localhost{url}"})  # fmt: skip
+    assert response.status_code == 204 and response.headers["HX-Redirect"] == f"/grants/{grant}"
+    assert app.extensions["portfolio"].grant_detail(UUID(str(grant)))["stage"].value == "submitted"
+
+
 def test_readers_see_no_action_buttons_and_cannot_act(signed_in, grant):
     client = signed_in("board")
     assert "/act/" not in client.get(f"/grants/{grant}").get_data(as_text=True)

@@ -382,3 +382,11 @@ def test_an_estimate_column_says_whether_the_amount_before_it_is_an_estimate_as_
     rows[1][4:7] = ["2 100 000", "UAH", ""]  # as the export writes an amount that is a fact
     assert import_file(client, "grants", csv_file(rows), "g.csv").status_code == 302
     assert beds()["requested_estimated"] == 0
+
+
+def test_a_negative_amount_is_one_problem_of_its_cell_not_also_a_missing_one(signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    html = preview(client, "grants", csv_file([GRANT_HEADER, grant_row("Negative", "-5")]), "g.csv").get_data(
+        as_text=True
+    )
+    assert "«-5»" in html and "обовʼязков" not in html and "обов'язков" not in html
