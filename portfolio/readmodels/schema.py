@@ -5,6 +5,8 @@ Money amounts are TEXT so they stay exact Decimals; dates and times are ISO TEXT
 
 from __future__ import annotations
 
+from portfolio.kinds import KINDS
+
 # Text that registers search, kept case-folded in a `<column>_fold` twin (SQLite cannot lower-case
 # Cyrillic itself), so a search for "кластер" finds "Кластер".
 SEARCHABLE = {
@@ -96,14 +98,10 @@ CHOICES = {
 # Each pipeline register's stage column: its main filter, which the interval indexes of its history
 # twin hold too, so that a register filtered by stage as of a date reads (and counts) only the rows
 # it shows, as the stage indexes of the tables do now.
-STAGES = {"rm_projects": "stage", "rm_grants": "stage", "rm_memoranda": "stage", "rm_initiatives": "status"}
+STAGES = {kind.table: kind.stage for kind in KINDS.values() if kind.stages}
 
 PRIMARY_KEYS = {
-    "rm_organizations": "id",
-    "rm_projects": "id",
-    "rm_grants": "id",
-    "rm_memoranda": "id",
-    "rm_initiatives": "id",
+    **{kind.table: "id" for kind in KINDS.values()},  # a row per record
     "rm_kpis": "id",
     "rm_links": "from_id, to_id",
     "rm_rates": "from_currency, to_currency, on_date",
@@ -111,11 +109,7 @@ PRIMARY_KEYS = {
 
 # The column of each table that names the record whose events change its rows.
 OWNER_COLUMNS = {
-    "rm_organizations": "id",
-    "rm_projects": "id",
-    "rm_grants": "id",
-    "rm_memoranda": "id",
-    "rm_initiatives": "id",
+    **{kind.table: "id" for kind in KINDS.values()},
     "rm_kpis": "project_id",
     "rm_links": "from_id",
     "rm_rates": "record_id",
