@@ -124,17 +124,27 @@ def log_csv() -> Response:
 
 @audit.get("/changes")
 @allow(EVERYONE)
-def changes() -> str:
+def changes() -> tuple[str, int]:
     """What changed between two moments (a Kyiv date means the end of that day)."""
     today = datetime.now(KYIV).date()
-    since = timetravel.canonical(request.args.get("from") or (today - timedelta(days=30)).isoformat())
-    until = timetravel.canonical(request.args.get("to") or today.isoformat())
+    errors: dict[str, str] = {}  # a date that cannot be read is told beside it; its default is compared meanwhile
+    since = _moment("from", (today - timedelta(days=30)).isoformat(), errors)
+    until = _moment("to", today.isoformat(), errors)
     basis = request.args.get("basis", "")
     before, after = timetravel.resolve(since, basis), timetravel.resolve(until, basis)
     differences = current_portfolio().compare(before, after)
-    return render_template(
-        "audit/changes.html", differences=differences, since=since, until=until, basis=basis, before=before, after=after
-    )
+    html = render_template("audit/changes.html", differences=differences, since=since, until=until, basis=basis,
+                           before=before, after=after, errors=errors)  # fmt: skip
+    return html, 400 if errors else 200
+
+
+def _moment(name: str, default: str, errors: dict[str, str]) -> str:
+    """The moment typed in `name` as ISO; `default` (and its error noted) where it cannot be read."""
+    try:
+        return timetravel.canonical(request.args.get(name) or default)
+    except BadRequest as error:
+        errors[name] = str(error.description)
+        return default
 
 
 @audit.get("/chain")

@@ -137,7 +137,7 @@ def problem_text(kind: str, problem: Problem) -> str:
     """A problem of a row, in the person's language."""
     column, detail = column_name(kind, problem.field), problem.detail
     messages = {
-        "invalid": detail,
+        "invalid": f"{column}: {detail}" if column else detail,  # which cell did not read
         "missing": _("%(column)s is required.", column=column),
         "unknown_organization": _("No organization is named «%(name)s».", name=detail),
         "ambiguous_organization": _("Several organizations are named «%(name)s».", name=detail),

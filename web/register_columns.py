@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -102,7 +102,7 @@ def read_date(cell: Any) -> date | None:
     if cell is None or cell == "":
         return None
     found = cell.date() if isinstance(cell, datetime) else cell if isinstance(cell, date) else None
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y", *_english("")):
         if found is None:
             try:
                 found = datetime.strptime(_text_cell(cell), pattern).date()
@@ -118,15 +118,34 @@ def read_deadline(cell: Any) -> datetime | date | None:
     date, which reads as midnight) stays a day: the import takes it as the end of that day."""
     moment = cell
     if isinstance(cell, str) and ":" in cell:
-        try:
-            moment = datetime.fromisoformat(cell.strip())
-        except ValueError:
-            raise ValueError(_("«%(value)s» is not a date and time (write 2024-03-15 17:00).", value=cell)) from None
+        moment = _moment_of(cell.strip())
+        if moment is None:
+            raise ValueError(_("«%(value)s» is not a date and time (write 2024-03-15 17:00).", value=cell))
     if not isinstance(moment, datetime) or (moment.tzinfo is None and moment.time() == time(0)):
         return read_date(moment)
     if moment.year not in YEARS:
         raise ValueError(_("«%(value)s» is not a date (write 2024-03-15 or 15.03.2024).", value=cell))
     return moment if moment.tzinfo else moment.replace(tzinfo=KYIV)
+
+
+def _english(time: str) -> tuple[str, ...]:
+    """03/31/2027 as the English forms teach it, for a person importing in English only: read in
+    Ukrainian, where days come first, 03/04/2027 would be a different day."""
+    return (f"%m/%d/%Y{time}",) if str(get_locale()) == "en" else ()
+
+
+def _moment_of(text: str) -> datetime | None:
+    """A date and time in ISO, or as a person writes it: 31.03.2027 18:00, 03/31/2027 18:00."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for pattern in ("%d.%m.%Y %H:%M", *_english(" %H:%M")):
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    return None
 
 
 def read_flag(cell: Any) -> bool | None:

@@ -41,6 +41,10 @@ NUMBER = {
     "invalid": _l("Enter an amount in figures, such as 43,000.50."),
     "special": _l("Enter an amount in figures, such as 43,000.50."),
 }
+FIGURE = {  # a count or a measure that is not money (a KPI's value)
+    "invalid": _l("Enter a number in figures, such as 120 or 22.5."),
+    "special": _l("Enter a number in figures, such as 120 or 22.5."),
+}
 DATE = _l("Enter a date such as 03/31/2027.")
 MOMENT = _l("Enter a date and time such as 03/31/2027 18:00.")
 

@@ -9,7 +9,7 @@ from marshmallow import fields
 
 from web.current import current_portfolio
 from web.formatting import shown
-from web.schemas import NUMBER, REQUIRED, length
+from web.schemas import FIGURE, REQUIRED, length
 
 
 def text(label: Any, required: bool = True, max_length: int = 500) -> fields.String:
@@ -25,7 +25,7 @@ def number(label: Any) -> fields.Decimal:
         required=True,
         places=None,
         allow_nan=False,
-        error_messages={**REQUIRED, **NUMBER},
+        error_messages={**REQUIRED, **FIGURE},
         metadata={"label": label},
     )
 

@@ -390,3 +390,17 @@ def test_a_negative_amount_is_one_problem_of_its_cell_not_also_a_missing_one(sig
         as_text=True
     )
     assert "«-5»" in html and "обовʼязков" not in html and "обов'язков" not in html
+
+
+def test_dates_and_times_read_as_people_write_them_and_a_bad_one_names_its_column(app, signed_in, dated_ids):
+    client = signed_in("fundraiser")
+    dotted, bad = grant_row("Dotted", "5", deadline="31.03.2027 18:00"), grant_row("Bad", "5", deadline="31.13")
+    rows = [GRANT_HEADER, dotted, bad]
+    html = preview(client, "grants", csv_file(rows), "g.csv").get_data(as_text=True)
+    assert "Дедлайн: «31.13»" in html
+    assert html.count('class="outcome-error"') == 1  # the dotted date and time read
+    rows = [GRANT_HEADER, grant_row("Slashed", "5", deadline="03/31/2027")]
+    token = csrf_token(client.get("/import/").get_data(as_text=True))
+    client.post("/language", data={"language": "en", "csrf_token": token})
+    html = preview(client, "grants", csv_file(rows), "g.csv").get_data(as_text=True)
+    assert 'class="outcome-error"' not in html, html  # in English, month first, as its forms are written

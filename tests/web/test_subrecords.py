@@ -70,3 +70,10 @@ def test_a_board_member_comments_on_an_initiative(app, signed_in, ids):
     response = act(app, signed_in("board"), f"/roadmap/{ids['initiative']}", "comment", comment)
     assert response.status_code == 200
     assert "Discussed in the January session" in response.get_data(as_text=True)
+
+
+def test_a_kpi_value_in_words_is_asked_for_as_a_number_not_an_amount(app, signed_in, ids):
+    measurement = {"kpi_id": str(ids["kpi"]), "value": "багато", "measured_on": "2022-01-15", "source": "register"}
+    response = act(app, signed_in("fundraiser"), f"/projects/{ids['project']}", "measure", measurement)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "Введіть число цифрами" in html and "суму" not in html
