@@ -78,10 +78,14 @@ class StagePanel:
         return f"{page.split('.')[0]}/_detail.html"
 
     def available(self, record: dict[str, Any], adds: bool = False) -> list[Action]:
+        """The actions the record's stage offers, less those with nothing to act on: a form whose
+        drop-down of the record's own sub-records would be empty (no tranche left to receive)."""
         return [
             a
             for a in self.for_stage(self.stage_of(record), adds)
-            if (not a.needs or record.get(a.needs)) and not (a.unless and record.get(a.unless))
+            if (not a.needs or record.get(a.needs))
+            and not (a.unless and record.get(a.unless))
+            and all(spec.metadata["options"](record) for spec in a.fields.values() if spec.metadata.get("of_record"))
         ]
 
     def for_stage(self, stage: str, adds: bool = False) -> list[Action]:

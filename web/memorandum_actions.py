@@ -40,7 +40,8 @@ ACTIONS = {
             "org_id": OrganizationRef(required=True, error_messages=REQUIRED, metadata={"label": _l("Organization")}),
             "party_type": enum_field(PartyType, _l("Party type"))}, adds=True),
         Action("commit", _l("Record a commitment"), Portfolio.make_commitment, IN_FORCE_OR_BEFORE, {
-            "party_id": one_of(_l("Party"), "parties", "name"), "description": text(_l("Commitment"), max_length=2000),
+            "party_id": one_of(_l("Party"), "parties", "name", key="organization_id"),
+            "description": text(_l("Commitment"), max_length=2000),
             "owner": text(_l("Owner")), "due_on": date_field(_l("Due"), required=False)}, adds=True),
         Action("update-commitment", _l("Update a commitment"), Portfolio.update_commitment, IN_FORCE_OR_BEFORE, {
             "commitment_id": one_of(_l("Commitment"), "commitments", "description"),

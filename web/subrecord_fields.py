@@ -41,7 +41,7 @@ def one_of(label: Any, collection: str, title: str, pending: str | None = None, 
     return fields.UUID(
         required=True,
         error_messages={**REQUIRED, "invalid_uuid": _l("Choose one of the listed values.")},
-        metadata={"label": label, "options": choices},
+        metadata={"label": label, "options": choices, "of_record": True},  # no choice: the action is not offered
     )
 
 

@@ -77,3 +77,22 @@ def test_a_kpi_value_in_words_is_asked_for_as_a_number_not_an_amount(app, signed
     response = act(app, signed_in("fundraiser"), f"/projects/{ids['project']}", "measure", measurement)
     html = response.get_data(as_text=True)
     assert response.status_code == 422 and "Введіть число цифрами" in html and "суму" not in html
+
+
+def test_an_action_with_nothing_left_to_choose_is_not_offered(app, signed_in, ids):
+    client, path, gid = signed_in("fundraiser"), f"/grants/{ids['grant']}", ids["grant"]
+    tranche = {"amount": "3000000", "amount_currency": "UAH", "expected_on": "2022-09-01"}
+    assert act(app, client, path, "plan-tranche", tranche).status_code == 200
+    assert "/act/receive-tranche" in client.get(path).get_data(as_text=True)
+    for pending in [d for d in app.extensions["portfolio"].grant_detail(gid)["disbursements"] if not d["received_on"]]:
+        received = {"disbursement_id": str(pending["id"]), "received_on": "2022-09-05"}
+        assert act(app, client, path, "receive-tranche", received).status_code == 200
+    page = client.get(path).get_data(as_text=True)
+    assert "/act/receive-tranche" not in page and "/act/correct-tranche" in page  # every tranche received
+
+
+def test_the_commitment_form_offers_the_memorandums_parties_by_name(app, signed_in, ids):
+    client = signed_in("admin")
+    form = client.get(f"/memoranda/{ids['paper']}/act/commit", headers={"HX-Request": "true"})
+    assert form.status_code == 200
+    assert f'<option value="{ids["funder"]}"' in form.get_data(as_text=True)
