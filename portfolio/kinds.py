@@ -3,10 +3,13 @@ which column names a record and which holds its stage, the fields of its registe
 comparison of two moments shows.
 
 Whatever lists the kinds reads them here: the links between records, the audit log and each
-record's history, the comparison of two moments, the stage analytics, the register counts, the API
-and the pages' links to a record. A register's fields give its query's columns, its export and
-import columns (`web/register_columns.py`) and the API's row schema (`web/api/schemas.py`). A new
-kind of record is one more `Kind` below; a new column of a register, one more `Field`.
+record's history, the comparison of two moments, the stage analytics, the register counts, the
+read models' per-table facts (`readmodels/schema.py`), the API, the pages' links to a record and
+each register's record, action and creation routes (`web/record_pages.py`). A register's fields
+give its query's columns (`selected`), its export and import columns (`web/register_columns.py`)
+and the API's row schema (`web/api/schemas.py`). A new kind of record is one more `Kind` below; a
+new column of a register, one more `Field` (after its event, projector handler and column: see the
+README, "A kind of record, declared once").
 """
 
 from __future__ import annotations
