@@ -36,7 +36,7 @@ def json_error(code: int, message: Any, version: int | None = None) -> tuple[Res
     body: dict[str, Any] = {"status": code}
     if isinstance(message, dict):  # marshmallow's messages by field
         fields = {str(name): found if isinstance(found, list) else [found] for name, found in message.items()}
-        body["message"], body["fields"] = "Some fields are not valid.", fields
+        body["message"], body["fields"] = str(_l("Some fields are not valid.")), fields
     else:
         body["message"] = str(message)
     if version is not None:

@@ -190,3 +190,10 @@ def test_a_program_says_an_amount_is_an_estimate_and_reads_it_back_in_the_record
     assert done.status_code == 200 and done.get_json()["requested_estimated"] is False  # not said: a fact
     [row] = [row for row in api("/api/v1/grants").get_json()["items"] if row["title"] == "Beds"]
     assert (row["requested_amount"], row["requested_estimated"]) == ("52000", 0)
+
+
+def test_a_program_is_told_of_bad_fields_in_the_language_it_asks_for(api, ids):
+    body = api("/api/v1/projects?per_page=0", **{"Accept-Language": "uk"}).get_json()
+    assert body["message"] == "Деякі поля заповнено неправильно." and "per_page" in body["fields"]
+    english = api("/api/v1/projects?per_page=0", **{"Accept-Language": "en"}).get_json()
+    assert english["message"] == "Some fields are not valid."
