@@ -95,6 +95,12 @@ class Kind:
     endpoint: tuple[str, str] | None = None  # its page: (Flask endpoint, the argument naming the record)
     compared: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # values a comparison shows: columns
     fields: tuple[Field, ...] = ()  # its register's columns, in the order its export writes them
+    # Columns of its table the register reads in its own ways (see `readmodels/schema.py`): text its
+    # search finds (kept case-folded), names it sorts in the Ukrainian alphabet (kept as sort keys),
+    # and the values its drop-down filters offer (every value a column has held, by when).
+    searched: tuple[str, ...] = ()
+    alphabetical: tuple[str, ...] = ()
+    offered: tuple[str, ...] = ()
 
     @property
     def stages(self) -> type[Enum] | None:
@@ -120,6 +126,8 @@ PROJECT = Kind(
         Field("planned_end", N_("Planned end"), "day"), Field("planned_start", N_("Planned start"), "day"),
         Field("direction", N_("Direction"), exported=False), Field("regions", N_("Regions"), exported=False),
     ),
+    searched=("code", "title", "summary", "owner", "direction", "tags", "regions"), alphabetical=("title", "owner"),
+    offered=("organization_id", "direction", "owner", "budget_currency"),
 )  # fmt: skip
 GRANT = Kind(
     "grant", GrantApplication, N_("grant application"), "rm_grants", "title", register="grants",
@@ -137,6 +145,8 @@ GRANT = Kind(
         Field("period_start", N_("Period start"), "day"), Field("period_end", N_("Period end"), "day"),
         Field("win_probability", N_("Win probability"), "count", exported=False),
     ),
+    searched=("title", "programme", "call_name", "owner"), alphabetical=("title", "owner"),
+    offered=("funder_id", "programme", "owner", "requested_currency"),
 )  # fmt: skip
 MEMORANDUM = Kind(
     "memorandum", Memorandum, N_("memorandum"), "rm_memoranda", "subject", register="memoranda",
@@ -152,6 +162,7 @@ MEMORANDUM = Kind(
         Field("lacks_substance", N_("Signed, with no commitments and no projects"), "flag", exported=False,
               source=f"CASE WHEN {ON_PAPER_ONLY} THEN 1 ELSE 0 END"),
     ),
+    searched=("subject", "owner"), alphabetical=("subject", "owner"), offered=("owner",),
 )  # fmt: skip
 INITIATIVE = Kind(
     "initiative", RoadmapInitiative, N_("initiative"), "rm_initiatives", "title", register="initiatives",
@@ -165,6 +176,8 @@ INITIATIVE = Kind(
         Field("postponements", N_("Postponements"), "count", exported=False),
         Field("original_target_on", N_("Original target"), "day", exported=False),
     ),
+    searched=("roadmap", "direction", "title", "owner"), alphabetical=("roadmap", "direction", "title", "owner"),
+    offered=("roadmap", "direction", "owner"),
 )  # fmt: skip
 ORGANIZATION = Kind(
     "organization", Organization, N_("organization"), "rm_organizations", "name_uk", register="organizations",
@@ -175,6 +188,8 @@ ORGANIZATION = Kind(
         choice("kind", N_("Kind"), OrganizationKind), Field("region", N_("Region")), Field("country", N_("Country")),
         choice("authority_level", N_("Authority level"), AuthorityLevel), Field("archived", N_("Archived"), "flag"),
     ),
+    searched=("name_uk", "name_latin", "region"), alphabetical=("name_uk", "name_latin", "region"),
+    offered=("region", "country"),
 )  # fmt: skip
 
 # The records the portfolio is made of, each with its register, in the order pages list them.

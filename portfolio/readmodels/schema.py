@@ -8,24 +8,11 @@ from __future__ import annotations
 from portfolio.kinds import KINDS
 
 # Text that registers search, kept case-folded in a `<column>_fold` twin (SQLite cannot lower-case
-# Cyrillic itself), so a search for "кластер" finds "Кластер".
-SEARCHABLE = {
-    "rm_organizations": ("name_uk", "name_latin", "region"),
-    "rm_projects": ("code", "title", "summary", "owner", "direction", "tags", "regions"),
-    "rm_grants": ("title", "programme", "call_name", "owner"),
-    "rm_memoranda": ("subject", "owner"),
-    "rm_initiatives": ("roadmap", "direction", "title", "owner"),
-}
-
-# Text that registers sort by, kept beside it as its ICU sort key in a `<column>_key` twin (see
-# `portfolio/collation.py`), so that both stores order names by the Ukrainian alphabet.
-SORTED = {
-    "rm_organizations": ("name_uk", "name_latin", "region"),
-    "rm_projects": ("title", "owner"),
-    "rm_grants": ("title", "owner"),
-    "rm_memoranda": ("subject", "owner"),
-    "rm_initiatives": ("roadmap", "direction", "title", "owner"),
-}
+# Cyrillic itself), so a search for "кластер" finds "Кластер"; text they sort by, kept beside it as
+# its ICU sort key in a `<column>_key` twin (see `portfolio/collation.py`), so that both stores order
+# names by the Ukrainian alphabet. Each kind declares its own (`portfolio/kinds.py`).
+SEARCHABLE = {kind.table: kind.searched for kind in KINDS.values()}
+SORTED = {kind.table: kind.alphabetical for kind in KINDS.values()}
 
 # Bump when a table changes: read models at another version are rebuilt from the events on start.
 SCHEMA_VERSION = 21
@@ -87,13 +74,7 @@ COLUMNS = {
 NAMES = {table: [piece.split()[0] for piece in columns.split(",")] for table, columns in COLUMNS.items()}
 
 # The columns whose values the registers' drop-down filters offer (see `rm_choices`).
-CHOICES = {
-    "rm_organizations": ("region", "country"),
-    "rm_projects": ("organization_id", "direction", "owner", "budget_currency"),
-    "rm_grants": ("funder_id", "programme", "owner", "requested_currency"),
-    "rm_memoranda": ("owner",),
-    "rm_initiatives": ("roadmap", "direction", "owner"),
-}
+CHOICES = {kind.table: kind.offered for kind in KINDS.values()}
 
 # Each pipeline register's stage column: its main filter, which the interval indexes of its history
 # twin hold too, so that a register filtered by stage as of a date reads (and counts) only the rows
