@@ -40,7 +40,7 @@ GRANTS = Register(
     },
     filters={
         "stage": "t.stage", "funder": "o.name_uk", "owner": "t.owner", "currency": "t.requested_currency",
-        "programme": "t.programme",
+        "programme": "t.programme", "estimated": "CAST(t.requested_estimated AS TEXT) = {p}",  # 1 or 0
     },
     choices={"funder": "funder_id", "owner": "owner", "currency": "requested_currency", "programme": "programme"},
     default_sort="deadline",

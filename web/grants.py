@@ -26,6 +26,7 @@ def index() -> str:
         Filter("programme", _("Programme"), value_options("grants", "programme")),
         Filter("owner", _("Owner"), value_options("grants", "owner")),
         Filter("currency", _("Currency"), value_options("grants", "currency")),
+        Filter("estimated", _("Requested amount"), [("1", _("an estimate")), ("0", _("a fact"))]),
     ]
     return render_register("grants", _("Grant applications"), filters)
 

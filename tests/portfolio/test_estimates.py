@@ -49,6 +49,9 @@ def test_an_application_says_which_amounts_are_estimates_on_the_record_the_regis
     rows = {row["id"]: row for row in app.list_register("grants", ListRequest()).rows}
     assert (rows[str(grant)]["requested_estimated"], rows[str(other)]["requested_estimated"]) == (1, 0)
     assert estimated_by_stage(app) == {"prospect": Decimal(100)}  # of the 140 requested, 100 is an estimate
+    for said, titles in (("1", ["Beds"]), ("0", ["Roads"]), ("yes'--", [])):  # the register's filter
+        shown = app.list_register("grants", ListRequest(filters={"estimated": said})).rows
+        assert [row["title"] for row in shown] == titles
 
     with recording("olena"):  # the call's budget table gives the figures: facts now, with an estimated co-financing
         app.change_request(grant, eur("120"), eur("30"), requested_estimated=False, co_financing_estimated=True)

@@ -185,6 +185,7 @@ def test_a_program_says_an_amount_is_an_estimate_and_reads_it_back_in_the_record
     assert created.status_code == 201, created.get_json()
     record = api(created.headers["Location"]).get_json()
     assert (record["requested_estimated"], record["co_financing_estimated"]) == (True, False)
+    assert [row["title"] for row in api("/api/v1/grants?estimated=1").get_json()["items"]] == ["Beds"]
     done = writer(f"{created.headers['Location']}/request", {"requested": "52000", "requested_currency": "EUR"},
                   **{"If-Match": f'"{record["version"]}"'})  # fmt: skip
     assert done.status_code == 200 and done.get_json()["requested_estimated"] is False  # not said: a fact
