@@ -39,6 +39,11 @@ ENDED = (G.REJECTED, G.WITHDRAWN, G.CLOSED)
 NOT_FUNDED = (G.REJECTED, G.WITHDRAWN)  # refused or given up: nothing is owed to the funder
 
 
+def _amounts_stated_as_facts(state: dict[str, Any]) -> None:
+    """A version 1 application event, stored before amounts could be estimates, stated them as facts."""
+    state.update(requested_estimated=False, co_financing_estimated=False)
+
+
 class GrantApplication(Illustrative):
     class Prospected(Illustrative.Created):
         """Version 2 says whether the requested and co-financing amounts are estimates; a version 1
@@ -59,9 +64,7 @@ class GrantApplication(Illustrative):
         requested_estimated: bool
         co_financing_estimated: bool
 
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            state.update(requested_estimated=False, co_financing_estimated=False)
+        upcast_v1_v2 = staticmethod(_amounts_stated_as_facts)
 
     @event(Prospected)
     def __init__(
@@ -201,9 +204,7 @@ class GrantApplication(Illustrative):
         requested_estimated: bool
         co_financing_estimated: bool
 
-        @staticmethod
-        def upcast_v1_v2(state: dict[str, Any]) -> None:
-            state.update(requested_estimated=False, co_financing_estimated=False)
+        upcast_v1_v2 = staticmethod(_amounts_stated_as_facts)
 
     @event(RequestChanged)
     def _request_changed(
